@@ -1,0 +1,5 @@
+//! newsgraph: reads English news articles and builds a knowledge graph of who did what
+//! with whom.
+#![forbid(unsafe_code)]
+
+pub mod graph;
