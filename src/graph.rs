@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::stable_graph::{NodeIndex, StableGraph};
-use petgraph::visit::EdgeRef;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::{Deserialize, Serialize};
 
 /// What a node stands for.
@@ -554,7 +554,9 @@ fn fold_char(c: char) -> Option<&'static str> {
         'ì' | 'í' | 'î' | 'ï' | 'ı' | 'İ' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
         'ł' | 'Ł' => "l",
         'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "o",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => {
+            "o"
+        }
         'ř' | 'Ř' => "r",
         'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
         'ß' => "ss",
@@ -591,10 +593,26 @@ mod tests {
             end: s + 1,
             text: "x".into(),
         };
-        assert!(g.add_edge("person/b", "person/a", Edge::new(Relation::MetWith, 0.5, vec![ev(0)])));
-        assert!(g.add_edge("person/a", "person/b", Edge::new(Relation::MetWith, 0.9, vec![ev(3)])));
-        assert!(!g.add_edge("person/a", "person/zzz", Edge::new(Relation::Warned, 0.9, vec![])));
-        assert!(!g.add_edge("person/a", "person/a", Edge::new(Relation::Warned, 0.9, vec![])));
+        assert!(g.add_edge(
+            "person/b",
+            "person/a",
+            Edge::new(Relation::MetWith, 0.5, vec![ev(0)])
+        ));
+        assert!(g.add_edge(
+            "person/a",
+            "person/b",
+            Edge::new(Relation::MetWith, 0.9, vec![ev(3)])
+        ));
+        assert!(!g.add_edge(
+            "person/a",
+            "person/zzz",
+            Edge::new(Relation::Warned, 0.9, vec![])
+        ));
+        assert!(!g.add_edge(
+            "person/a",
+            "person/a",
+            Edge::new(Relation::Warned, 0.9, vec![])
+        ));
         let edges = g.edges();
         assert_eq!(edges.len(), 1);
         assert_eq!(edges[0].source.id, "person/a");
