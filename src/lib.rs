@@ -2,4 +2,6 @@
 //! with whom.
 #![forbid(unsafe_code)]
 
+pub mod document;
 pub mod graph;
+pub mod segment;
