@@ -625,7 +625,7 @@ fn scan_word(text: &str, mut i: usize, end: usize) -> (usize, TokenKind) {
             let lw = w.to_lowercase();
             let single_initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
             let abbrev = ABBREVIATIONS.contains(&lw.as_str())
-                && !(lw == "no" && !next_is_digit(text, i + 1, end));
+                && (lw != "no" || next_is_digit(text, i + 1, end));
             if is_dotted(w) || single_initial || abbrev {
                 i += 1;
                 // "U.S.-Ukraine"
