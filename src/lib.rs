@@ -3,5 +3,6 @@
 #![forbid(unsafe_code)]
 
 pub mod document;
+pub mod export;
 pub mod graph;
 pub mod segment;
