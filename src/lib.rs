@@ -5,4 +5,5 @@
 pub mod document;
 pub mod export;
 pub mod graph;
+pub mod lexicon;
 pub mod segment;
