@@ -3,7 +3,9 @@
 #![forbid(unsafe_code)]
 
 pub mod document;
+pub mod entities;
 pub mod export;
 pub mod graph;
 pub mod lexicon;
+pub mod mentions;
 pub mod segment;

@@ -1,0 +1,534 @@
+//! Entities: mentions clustered into the actors of one article.
+//!
+//! Entry point: [`resolve`]. Within an article a surname joins the full name it ends
+//! ("Hale" → "Maria Hale"), a title does not change who is meant ("President Hale"),
+//! acronyms join their long forms ("EU" ↔ "European Union", by lexicon or by initials),
+//! places join on their canonical names ("U.S." ↔ "United States"), and a capital used as
+//! an actor ("Kyiv rejected") stands for its country. Ambiguous surnames (two people in the
+//! article share it) go to the most recently mentioned of them. Pronouns are resolved on
+//! demand by [`Entities::resolve_pronoun`] for the stages that need a subject or speaker.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::document::Document;
+use crate::graph::{NodeKind, slug};
+use crate::lexicon::{Gender, lexicon};
+use crate::mentions::{Mention, TitleInfo};
+use crate::segment::{Segmentation, TokenKind};
+
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub kind: NodeKind,
+    /// Display name: the fullest form (people) or the canonical name (places, organizations).
+    pub name: String,
+    /// Stable node id (`person/maria-hale`).
+    pub id: String,
+    pub aliases: BTreeSet<String>,
+    /// Indices into `Entities::mentions`, in text order.
+    pub mentions: Vec<usize>,
+    pub gender: Option<Gender>,
+    pub confidence: f32,
+}
+
+/// The output of [`resolve`].
+#[derive(Clone, Debug, Default)]
+pub struct Entities {
+    pub mentions: Vec<Mention>,
+    /// Entity of each mention.
+    pub mention_entity: Vec<usize>,
+    pub entities: Vec<Entity>,
+    /// token → mention index + 1 (0: none), for lookups by token.
+    token_mention: Vec<u32>,
+}
+
+const PRONOUNS_MALE: &[&str] = &["he", "him", "his", "himself"];
+const PRONOUNS_FEMALE: &[&str] = &["she", "her", "hers", "herself"];
+
+/// Words after a name that show it acts (subject of a verb): auxiliaries and frequent
+/// verbs; a past-tense `-ed` word counts too.
+const ACTOR_NEXT: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "are",
+    "were",
+    "will",
+    "would",
+    "could",
+    "should",
+    "must",
+    "may",
+    "might",
+    "can",
+    "cannot",
+    "does",
+    "did",
+    "says",
+    "said",
+    "wants",
+    "insists",
+    "continues",
+    "maintains",
+    "seeks",
+    "refuses",
+    "rejects",
+    "demands",
+    "argues",
+    "warns",
+    "claims",
+    "denies",
+    "plans",
+    "hopes",
+    "believes",
+    "accuses",
+    "blames",
+    "backs",
+    "supports",
+    "opposes",
+    "launched",
+    "sent",
+    "made",
+    "took",
+    "gave",
+    "told",
+    "met",
+    "agreed",
+    "also",
+    "however",
+    "must",
+    "'s",
+    "’s",
+];
+
+impl Entities {
+    /// The mention covering token `t`.
+    pub fn mention_at(&self, t: usize) -> Option<usize> {
+        match self.token_mention.get(t) {
+            Some(&m) if m > 0 => Some(m as usize - 1),
+            _ => None,
+        }
+    }
+
+    /// The entity of the mention covering token `t`.
+    pub fn entity_at(&self, t: usize) -> Option<usize> {
+        self.mention_at(t).map(|m| self.mention_entity[m])
+    }
+
+    /// Finds or creates an entity by kind and name (used for groups and for countries
+    /// named only through demonyms). `alias` is added as another name form.
+    pub fn ensure(&mut self, kind: NodeKind, name: &str, alias: Option<&str>) -> usize {
+        let id = format!("{}/{}", kind.id_prefix(), slug(name));
+        let e = match self.entities.iter().position(|e| e.id == id) {
+            Some(e) => e,
+            None => {
+                self.entities.push(Entity {
+                    kind,
+                    name: name.to_string(),
+                    id,
+                    aliases: BTreeSet::new(),
+                    mentions: Vec::new(),
+                    gender: None,
+                    confidence: 0.8,
+                });
+                self.entities.len() - 1
+            }
+        };
+        if let Some(a) = alias
+            && a != self.entities[e].name
+        {
+            self.entities[e].aliases.insert(a.to_string());
+        }
+        e
+    }
+
+    /// Resolves a third-person personal pronoun at token `t` to a person entity: the most
+    /// recent person of compatible gender in this or the previous three sentences,
+    /// preferring the subjects of sentences. None when no candidate fits.
+    pub fn resolve_pronoun(&self, seg: &Segmentation, text: &str, t: usize) -> Option<usize> {
+        let w = text[seg.tokens.get(t)?.span.range()].to_lowercase();
+        let gender = if PRONOUNS_MALE.contains(&w.as_str()) {
+            Gender::Male
+        } else if PRONOUNS_FEMALE.contains(&w.as_str()) {
+            Gender::Female
+        } else {
+            return None;
+        };
+        let si = seg.sentence_of(t)?;
+        let first_sentence = si.saturating_sub(3);
+        let mut best: Option<(i64, usize)> = None;
+        for (mi, m) in self.mentions.iter().enumerate().rev() {
+            if m.sentence < first_sentence {
+                break;
+            }
+            if m.tokens.start >= t {
+                continue;
+            }
+            let e = &self.entities[self.mention_entity[mi]];
+            if e.kind != NodeKind::Person || e.gender.is_some_and(|g| g != gender) {
+                continue;
+            }
+            let s = &seg.sentences[m.sentence];
+            let is_subject = self.is_sentence_subject(seg, text, mi, s.tokens.start);
+            // recency in sentences; subjects and same-sentence mentions weigh more
+            let mut score = -(10 * (si - m.sentence) as i64);
+            if is_subject {
+                score += 6;
+            }
+            if e.gender == Some(gender) {
+                score += 2;
+            }
+            score -= ((t - m.tokens.end) / 20) as i64;
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, self.mention_entity[mi]));
+            }
+        }
+        best.map(|(_, e)| e)
+    }
+
+    /// A mention is its sentence's subject when no other mention precedes it and it is
+    /// near the sentence start (after at most a title and a few words).
+    fn is_sentence_subject(&self, seg: &Segmentation, text: &str, mi: usize, start: usize) -> bool {
+        let m = &self.mentions[mi];
+        let first_in_sentence = self
+            .mentions
+            .iter()
+            .take(mi)
+            .all(|o| o.sentence != m.sentence);
+        let before = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start);
+        first_in_sentence
+            && before - start <= 4
+            && !seg.tokens[start..before]
+                .iter()
+                .any(|tk| matches!(&text[tk.span.range()], "," | "in" | "with" | "by"))
+    }
+}
+
+fn name_tokens(s: &str) -> Vec<&str> {
+    s.split_whitespace().collect()
+}
+
+fn initials(name: &str) -> String {
+    const SKIP: &[&str] = &["of", "for", "the", "and", "on", "in", "de"];
+    name.split([' ', '-'])
+        .filter(|w| !w.is_empty() && !SKIP.contains(w))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn is_actor_position(seg: &Segmentation, text: &str, m: &Mention) -> bool {
+    let prev = m
+        .tokens
+        .start
+        .checked_sub(1)
+        .map(|p| text[seg.tokens[p].span.range()].to_lowercase());
+    if prev.as_deref().is_some_and(|p| {
+        matches!(
+            p,
+            "in" | "to" | "from" | "at" | "near" | "of" | "into" | "for" | "on" | "via" | "through"
+        )
+    }) {
+        return false;
+    }
+    let Some(next) = seg.tokens.get(m.tokens.end) else {
+        return false;
+    };
+    if next.kind != TokenKind::Word {
+        return false;
+    }
+    let nw = text[next.span.range()].to_lowercase();
+    ACTOR_NEXT.contains(&nw.as_str()) || (nw.ends_with("ed") && nw.len() > 4)
+}
+
+/// Clusters mentions into entities.
+pub fn resolve(doc: &Document, seg: &Segmentation, mentions: Vec<Mention>) -> Entities {
+    let text = doc.text.as_str();
+    let lx = lexicon();
+    let mut ents = Entities {
+        token_mention: vec![0; seg.tokens.len()],
+        mention_entity: vec![usize::MAX; mentions.len()],
+        mentions,
+        entities: Vec::new(),
+    };
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut new_entity = |ents: &mut Entities, kind: NodeKind, name: &str, conf: f32| -> usize {
+        let id = format!("{}/{}", kind.id_prefix(), slug(name));
+        if let Some(&e) = by_id.get(&id) {
+            return e;
+        }
+        ents.entities.push(Entity {
+            kind,
+            name: name.to_string(),
+            id: id.clone(),
+            aliases: BTreeSet::new(),
+            mentions: Vec::new(),
+            gender: None,
+            confidence: conf,
+        });
+        by_id.insert(id, ents.entities.len() - 1);
+        ents.entities.len() - 1
+    };
+
+    // 1. people with full names (two or more tokens), in text order
+    let n = ents.mentions.len();
+    for mi in 0..n {
+        let m = &ents.mentions[mi];
+        if m.kind == NodeKind::Person && name_tokens(&m.text).len() >= 2 {
+            let name = m.text.clone();
+            let conf = m.confidence;
+            // a longer form of an existing person ("Maria Hale" after "Maria Hale Smith")
+            let existing = ents.entities.iter().position(|e| {
+                e.kind == NodeKind::Person && {
+                    let et = name_tokens(&e.name);
+                    let mt = name_tokens(&name);
+                    et.ends_with(&mt) || mt.ends_with(&et)
+                }
+            });
+            let e = match existing {
+                Some(e) => {
+                    if name_tokens(&name).len() > name_tokens(&ents.entities[e].name).len() {
+                        let old = std::mem::replace(&mut ents.entities[e].name, name.clone());
+                        ents.entities[e].aliases.insert(old);
+                    }
+                    e
+                }
+                None => new_entity(&mut ents, NodeKind::Person, &name, conf),
+            };
+            ents.mention_entity[mi] = e;
+        }
+    }
+    // 2. single-token names: surnames of those people, else their own entity
+    for mi in 0..n {
+        if ents.mention_entity[mi] != usize::MAX {
+            continue;
+        }
+        let m = ents.mentions[mi].clone();
+        let surname_of = |ents: &Entities| -> Option<usize> {
+            // the most recently mentioned person whose name ends with this mention
+            let cands: Vec<usize> = ents
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    e.kind == NodeKind::Person
+                        && name_tokens(&e.name).len() > name_tokens(&m.text).len()
+                        && name_tokens(&e.name).ends_with(&name_tokens(&m.text))
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if cands.len() <= 1 {
+                return cands.first().copied();
+            }
+            // most recent mention before this one
+            let mut best = None;
+            for pj in (0..mi).rev() {
+                let e = ents.mention_entity[pj];
+                if cands.contains(&e) {
+                    best = Some(e);
+                    break;
+                }
+            }
+            best.or(cands.first().copied())
+        };
+        let can_be_person =
+            m.kind == NodeKind::Person || (m.tentative && m.kind != NodeKind::Organization);
+        if can_be_person && let Some(e) = surname_of(&ents) {
+            ents.mentions[mi].kind = NodeKind::Person;
+            ents.mention_entity[mi] = e;
+            continue;
+        }
+        let (kind, name) = match (&m.canonical, m.kind) {
+            (Some(c), k) => (k, c.clone()),
+            (None, k) => (k, m.text.clone()),
+        };
+        let e = new_entity(&mut ents, kind, &name, m.confidence);
+        ents.mention_entity[mi] = e;
+    }
+    // 3. acronyms join organizations whose initials they are ("IAEA")
+    let orgs: Vec<(usize, String)> = ents
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == NodeKind::Organization && e.name.contains(' '))
+        .map(|(i, e)| (i, initials(&e.name)))
+        .collect();
+    for mi in 0..n {
+        let e = ents.mention_entity[mi];
+        let ent = &ents.entities[e];
+        if ent.kind == NodeKind::Organization
+            && !ent.name.contains(' ')
+            && is_acronym(&ent.name)
+            && let Some((target, _)) = orgs.iter().find(|(_, i)| *i == ent.name)
+        {
+            ents.mention_entity[mi] = *target;
+        }
+    }
+    // 4. capitals standing for their state ("Kyiv has rejected")
+    for mi in 0..n {
+        let m = &ents.mentions[mi];
+        if let Some(country) = m.capital_of.clone()
+            && is_actor_position(seg, text, m)
+        {
+            let alias = m.text.clone();
+            let e = new_entity(&mut ents, NodeKind::Place, &country, 0.8);
+            ents.entities[e].aliases.insert(alias);
+            ents.mention_entity[mi] = e;
+        }
+    }
+    // 5. fill entity mention lists, aliases, gender; index tokens
+    for mi in 0..n {
+        let e = ents.mention_entity[mi];
+        let m = &ents.mentions[mi];
+        let ent = &mut ents.entities[e];
+        ent.mentions.push(mi);
+        if m.text != ent.name {
+            ent.aliases.insert(m.text.clone());
+        }
+        if ent.gender.is_none() {
+            ent.gender = m.gender;
+        }
+        if m.confidence > ent.confidence {
+            ent.confidence = m.confidence;
+        }
+        for t in m.tokens.clone() {
+            if ents.token_mention[t] == 0 {
+                ents.token_mention[t] = mi as u32 + 1;
+            }
+        }
+    }
+    // drop entities that lost all their mentions to a merge, and renumber
+    let mut remap = vec![usize::MAX; ents.entities.len()];
+    let mut kept = Vec::new();
+    for (i, e) in std::mem::take(&mut ents.entities).into_iter().enumerate() {
+        if !e.mentions.is_empty() {
+            remap[i] = kept.len();
+            kept.push(e);
+        }
+    }
+    ents.entities = kept;
+    for e in &mut ents.mention_entity {
+        *e = remap[*e];
+    }
+    // unknown single words that never joined anyone and have no typing evidence stay,
+    // typed by context; a person's gender also comes from a given name in the full name
+    for e in &mut ents.entities {
+        if e.kind == NodeKind::Person && e.gender.is_none() {
+            let first = name_tokens(&e.name).first().copied().unwrap_or("");
+            e.gender = lx
+                .given_names
+                .get(first)
+                .filter(|(_, s)| *s >= 0.85)
+                .map(|(g, _)| *g);
+        }
+    }
+    ents
+}
+
+fn is_acronym(s: &str) -> bool {
+    s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The title written before a mention, if any (used by the roles stage).
+pub fn mention_title(m: &Mention) -> Option<&TitleInfo> {
+    m.title.as_ref()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::detect;
+    use crate::segment::segment;
+
+    fn ents(text: &str) -> (Document, Segmentation, Entities) {
+        let doc = Document::new("t", text);
+        let seg = segment(&doc);
+        let m = detect(&doc, &seg);
+        let e = resolve(&doc, &seg, m);
+        (doc, seg, e)
+    }
+
+    fn names(e: &Entities) -> Vec<(String, NodeKind)> {
+        let mut v: Vec<_> = e
+            .entities
+            .iter()
+            .map(|e| (e.name.clone(), e.kind))
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
+    }
+
+    #[test]
+    fn surnames_join_full_names_and_titles_do_not_matter() {
+        let (_, _, e) = ents(
+            "Finance Minister Tomas Brandvold arrived in Oslo. Brandvold said the budget was ready. Later, Minister Brandvold left.",
+        );
+        let people: Vec<_> = e
+            .entities
+            .iter()
+            .filter(|x| x.kind == NodeKind::Person)
+            .collect();
+        assert_eq!(people.len(), 1, "{:?}", names(&e));
+        assert_eq!(people[0].name, "Tomas Brandvold");
+        assert_eq!(people[0].mentions.len(), 3);
+    }
+
+    #[test]
+    fn a_surname_before_the_full_name_joins_it() {
+        let (_, _, e) = ents("Okafor spoke first. Later Chidi Okafor, the envoy, left for Lagos.");
+        let people: Vec<_> = e
+            .entities
+            .iter()
+            .filter(|x| x.kind == NodeKind::Person)
+            .collect();
+        assert_eq!(people.len(), 1, "{:?}", names(&e));
+        assert_eq!(people[0].name, "Chidi Okafor");
+    }
+
+    #[test]
+    fn acronyms_and_canonical_places_join() {
+        let (_, _, e) = ents(
+            "The European Union and the EU's envoy visited the U.S. and the United States. The Baltic Fisheries Council (BFC) met; the BFC agreed.",
+        );
+        let n = names(&e);
+        assert!(
+            n.contains(&("European Union".into(), NodeKind::Organization)),
+            "{n:?}"
+        );
+        assert!(!n.iter().any(|(x, _)| x == "EU"), "{n:?}");
+        assert_eq!(n.iter().filter(|(x, _)| x == "United States").count(), 1);
+        assert!(!n.iter().any(|(x, _)| x == "BFC"), "{n:?}");
+    }
+
+    #[test]
+    fn capitals_as_actors_stand_for_the_state() {
+        let (_, _, e) = ents("Kyiv has rejected the offer. The talks took place in Kyiv.");
+        let n = names(&e);
+        assert!(n.contains(&("Ukraine".into(), NodeKind::Place)), "{n:?}");
+        assert!(n.contains(&("Kyiv".into(), NodeKind::Place)), "{n:?}");
+    }
+
+    #[test]
+    fn pronouns_follow_gender_and_subjects() {
+        let text =
+            "Maria Lindqvist met John Carver in Rome. She said the talks went well. He left early.";
+        let (doc, seg, e) = ents(text);
+        let she = seg
+            .tokens
+            .iter()
+            .position(|t| &text[t.span.range()] == "She")
+            .unwrap();
+        let he = seg
+            .tokens
+            .iter()
+            .position(|t| &text[t.span.range()] == "He")
+            .unwrap();
+        let who = |t| {
+            e.resolve_pronoun(&seg, &doc.text, t)
+                .map(|x| e.entities[x].name.clone())
+        };
+        assert_eq!(who(she).as_deref(), Some("Maria Lindqvist"));
+        assert_eq!(who(he).as_deref(), Some("John Carver"));
+    }
+}
