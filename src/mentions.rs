@@ -518,7 +518,8 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
             return;
         }
         // a demonym before a title or a name: "Russian President X", "Israeli X"
-        if lx.demonyms.contains_key(w) && start + 1 < end {
+        // a demonym is not a name: "Russian President X", "Israeli officials", "Israelis"
+        if lx.demonyms.contains_key(w) && lookup(lx, w).is_none() {
             start += 1;
             continue;
         }

@@ -35,3 +35,14 @@ pub trait Exporter {
     /// Serializes the graph.
     fn export(&self, graph: &Graph, opts: &ExportOptions) -> Vec<u8>;
 }
+
+/// Names of the formats [`exporter`] knows.
+pub const FORMATS: &[&str] = &["json"];
+
+/// The exporter of a format by name.
+pub fn exporter(name: &str) -> Option<Box<dyn Exporter>> {
+    match name {
+        "json" => Some(Box::new(json::Json)),
+        _ => None,
+    }
+}

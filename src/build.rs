@@ -1,0 +1,204 @@
+//! Graph building: turns the stages' findings about one document into graph nodes and
+//! evidenced edges.
+//!
+//! Entry point: [`graph`]. Actor node ids are slugs of their names (`person/maria-hale`),
+//! so the same actor in two documents gets the same id and [`Graph::merge`] joins them.
+//! Statement and meeting ids carry the document id (`statement/<doc>/3`), numbered in
+//! text order, so they are unique across documents and stable across runs.
+
+use std::collections::BTreeSet;
+
+use crate::document::Document;
+use crate::graph::{
+    DocumentInfo, Edge, Evidence, Graph, Node, NodeKind, Relation, Role, Status, slug,
+};
+use crate::pipeline::Analysis;
+use crate::relations::Target;
+use crate::segment::{ParagraphKind, Span};
+
+fn evidence(doc: &Document, s: Span) -> Evidence {
+    Evidence {
+        document: doc.id.clone(),
+        start: s.start,
+        end: s.end,
+        text: doc.text[s.range()].to_string(),
+    }
+}
+
+/// The document's title: its title paragraph, if it has one.
+pub fn title(doc: &Document, a: &Analysis) -> Option<String> {
+    a.seg
+        .paragraphs
+        .iter()
+        .find(|p| p.kind == ParagraphKind::Title)
+        .map(|p| doc.text[p.span.range()].trim().to_string())
+}
+
+/// Builds the graph of one analysed document.
+pub fn graph(doc: &Document, a: &Analysis) -> Graph {
+    let mut g = Graph::new();
+    g.documents.push(DocumentInfo {
+        id: doc.id.clone(),
+        title: doc.title.clone().or_else(|| title(doc, a)),
+        source: doc.source.clone(),
+        published: doc.published.map(|d| d.to_string()),
+    });
+    let ents = &a.entities;
+    let doc_slug = slug(&doc.id);
+
+    // which entities are used: every named entity, plus groups and countries that
+    // stages created when something refers to them
+    let mut used: BTreeSet<usize> = ents
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.mentions.is_empty() && e.kind != NodeKind::Group)
+        .map(|(i, _)| i)
+        .collect();
+    for r in &a.roles {
+        used.insert(r.person);
+        used.extend(r.affiliation);
+    }
+    for s in &a.statements {
+        used.extend(s.speakers.iter().copied());
+    }
+    for r in &a.relations.relations {
+        used.insert(r.source);
+        if let Target::Entity(t) = r.target {
+            used.insert(t);
+        }
+    }
+    for m in &a.relations.meetings {
+        used.extend(m.participants.iter().copied());
+        used.extend(m.place);
+    }
+
+    for &i in &used {
+        let e = &ents.entities[i];
+        let mut n = Node::new(e.id.clone(), e.kind, e.name.clone());
+        n.aliases = e.aliases.clone();
+        n.documents.insert(doc.id.clone());
+        if let Some(&m) = e.mentions.first() {
+            n.evidence.push(evidence(doc, ents.mentions[m].span));
+        }
+        for r in a.roles.iter().filter(|r| r.person == i) {
+            if let Some(t) = &r.title {
+                let role = Role {
+                    title: t.clone(),
+                    affiliation: r.affiliation.map(|x| ents.entities[x].id.clone()),
+                };
+                if !n.roles.contains(&role) {
+                    n.roles.push(role);
+                }
+            }
+        }
+        g.add_node(n);
+    }
+    for r in &a.roles {
+        let Some(aff) = r.affiliation else { continue };
+        let mut edge = Edge::new(
+            if r.title.is_some() {
+                Relation::HoldsRole
+            } else {
+                Relation::AffiliatedWith
+            },
+            r.confidence,
+            vec![evidence(doc, r.evidence)],
+        );
+        edge.title = r.title.clone();
+        g.add_edge(&ents.entities[r.person].id, &ents.entities[aff].id, edge);
+    }
+
+    for (k, s) in a.statements.iter().enumerate() {
+        let id = format!("statement/{doc_slug}/{}", k + 1);
+        let quote_text = doc.text[s.text.range()].to_string();
+        let mut n = Node::new(id.clone(), NodeKind::Statement, short(&quote_text));
+        n.text = Some(quote_text);
+        n.quote = Some(s.kind);
+        n.cue = Some(s.cue.clone());
+        n.documents.insert(doc.id.clone());
+        n.evidence.push(evidence(doc, s.text));
+        g.add_node(n);
+        for &sp in &s.speakers {
+            let mut edge = Edge::new(
+                Relation::Said,
+                s.confidence,
+                vec![evidence(doc, s.evidence)],
+            );
+            edge.cue = Some(s.cue.clone());
+            g.add_edge(&ents.entities[sp].id, &id, edge);
+        }
+    }
+
+    for r in &a.relations.relations {
+        let target = match &r.target {
+            Target::Entity(t) => ents.entities[*t].id.clone(),
+            Target::Proposal(name) => {
+                let id = format!("proposal/{}", slug(name));
+                let mut n = Node::new(id.clone(), NodeKind::Proposal, name.clone());
+                n.documents.insert(doc.id.clone());
+                n.evidence.push(evidence(doc, r.evidence));
+                g.add_node(n);
+                id
+            }
+        };
+        let mut edge = Edge::new(r.relation, r.confidence, vec![evidence(doc, r.evidence)]);
+        edge.cue = Some(r.cue.clone());
+        edge.status = (r.status == Status::Planned).then_some(Status::Planned);
+        g.add_edge(&ents.entities[r.source].id, &target, edge);
+    }
+
+    for (k, m) in a.relations.meetings.iter().enumerate() {
+        let id = format!("meeting/{doc_slug}/{}", k + 1);
+        let names: Vec<&str> = m
+            .participants
+            .iter()
+            .map(|&p| ents.entities[p].name.as_str())
+            .collect();
+        let mut name = format!("meeting of {}", names.join(", "));
+        if let Some(p) = m.place {
+            name.push_str(&format!(" in {}", ents.entities[p].name));
+        }
+        let mut n = Node::new(id.clone(), NodeKind::Meeting, name);
+        n.place = m.place.map(|p| ents.entities[p].id.clone());
+        n.when = m.when.clone();
+        n.date = m.date.clone();
+        n.status = Some(m.status);
+        n.documents.insert(doc.id.clone());
+        n.evidence.push(evidence(doc, m.evidence));
+        g.add_node(n);
+        for &p in &m.participants {
+            let edge = Edge::new(
+                Relation::Attended,
+                m.confidence,
+                vec![evidence(doc, m.evidence)],
+            );
+            g.add_edge(&ents.entities[p].id, &id, edge);
+        }
+        if let Some(p) = m.place {
+            let edge = Edge::new(
+                Relation::HeldIn,
+                m.confidence,
+                vec![evidence(doc, m.evidence)],
+            );
+            g.add_edge(&id, &ents.entities[p].id, edge);
+        }
+    }
+    g
+}
+
+/// A short display name for a statement: its first words.
+fn short(text: &str) -> String {
+    let mut out = String::new();
+    for (i, w) in text.split_whitespace().enumerate() {
+        if i == 12 {
+            out.push('…');
+            break;
+        }
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}

@@ -1,0 +1,80 @@
+//! The pipeline: runs the stages in order over one document and builds its graph.
+//!
+//! ```text
+//! Document → segment → mentions → entities → roles → quotes → relations → build
+//! ```
+//! Each stage reads what earlier stages produced and adds one layer ([`Analysis`]).
+
+use crate::build;
+use crate::document::Document;
+use crate::entities::{self, Entities};
+use crate::graph::Graph;
+use crate::mentions;
+use crate::quotes::{self, StatementFact};
+use crate::relations::{self, Relations};
+use crate::roles::{self, RoleFact};
+use crate::segment::{self, Segmentation};
+
+/// Extraction settings.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Stance edges below this confidence are dropped.
+    pub min_confidence: f32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            min_confidence: 0.0,
+        }
+    }
+}
+
+/// Everything the stages found in one document.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub seg: Segmentation,
+    pub entities: Entities,
+    pub roles: Vec<RoleFact>,
+    pub statements: Vec<StatementFact>,
+    pub relations: Relations,
+}
+
+/// Runs the extraction stages.
+#[derive(Clone, Debug, Default)]
+pub struct Pipeline {
+    pub config: Config,
+}
+
+impl Pipeline {
+    pub fn new(config: Config) -> Pipeline {
+        Pipeline { config }
+    }
+
+    /// Runs every stage and keeps their outputs.
+    pub fn analyze(&self, doc: &Document) -> Analysis {
+        let seg = segment::segment(doc);
+        let ms = mentions::detect(doc, &seg);
+        let mut ents = entities::resolve(doc, &seg, ms);
+        let roles = roles::attach(doc, &seg, &mut ents);
+        let statements = quotes::extract(doc, &seg, &mut ents);
+        let relations = relations::extract(doc, &seg, &mut ents);
+        Analysis {
+            seg,
+            entities: ents,
+            roles,
+            statements,
+            relations,
+        }
+    }
+
+    /// Extracts the graph of one document.
+    pub fn extract(&self, doc: &Document) -> Graph {
+        let a = self.analyze(doc);
+        let mut g = build::graph(doc, &a);
+        if self.config.min_confidence > 0.0 {
+            g.retain_confident(self.config.min_confidence);
+        }
+        g
+    }
+}

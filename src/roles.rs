@@ -1,0 +1,478 @@
+//! Roles: titles and affiliations attached to people.
+//!
+//! Entry point: [`attach`]. Patterns, all from the tokens around a person mention:
+//! - a premodifier title, capitalized or not, with what stands before it as the
+//!   affiliation: `Estonian President X` (demonym → country), `Lunar Ministry spokesman X`,
+//!   `U.S. special envoy X`, `the Agency's chief economist X`, `Ana Ruiz's son-in-law X`;
+//! - an appositive after the name: `X, a real estate developer and longtime business
+//!   associate of Y,` and `X, the bank's chief economist,`;
+//! - an appositive before the name: `his Latvian counterpart, X`, `the ministry's
+//!   spokesman, X`;
+//! - `X of Y` where Y is an organization (`affiliated-with`, no title).
+
+use crate::document::Document;
+use crate::entities::Entities;
+use crate::graph::NodeKind;
+use crate::lexicon::{Lexicon, lexicon};
+use crate::segment::{Segmentation, Span, TokenKind};
+
+/// A role found in the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoleFact {
+    /// The person (entity index).
+    pub person: usize,
+    /// Title without the affiliation word; None for a bare `X of Y` affiliation.
+    pub title: Option<String>,
+    /// The entity the title is held at.
+    pub affiliation: Option<usize>,
+    /// The sentence span that states it.
+    pub evidence: Span,
+    pub confidence: f32,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    seg: &'a Segmentation,
+    lx: &'static Lexicon,
+}
+
+impl Ctx<'_> {
+    fn w(&self, t: usize) -> &str {
+        &self.text[self.seg.tokens[t].span.range()]
+    }
+    fn lw(&self, t: usize) -> String {
+        self.w(t).to_lowercase()
+    }
+    fn is_title_head(&self, t: usize) -> bool {
+        let lw = self.lw(t);
+        self.lx.title(lw.trim_end_matches('.')).is_some()
+    }
+    fn is_modifier(&self, t: usize) -> bool {
+        let lw = self.lw(t);
+        self.lx.title_modifiers.contains(lw.as_str())
+            || (self.lx.title(&lw).is_some() && self.seg.tokens[t].kind == TokenKind::Word)
+    }
+}
+
+/// Finds roles of the people in `ents`. Affiliations named only by a demonym create
+/// (or reuse) the country's entity.
+pub fn attach(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Vec<RoleFact> {
+    let ctx = Ctx {
+        text: &doc.text,
+        seg,
+        lx: lexicon(),
+    };
+    let mut out: Vec<RoleFact> = Vec::new();
+    let n = ents.mentions.len();
+    for mi in 0..n {
+        let e = ents.mention_entity[mi];
+        if ents.entities[e].kind != NodeKind::Person {
+            continue;
+        }
+        let m = ents.mentions[mi].clone();
+        let sent = seg.sentences[m.sentence].clone();
+        let evidence = sent.span;
+        let s0 = sent.tokens.start;
+        let s1 = sent.tokens.end;
+
+        // 1. premodifier title: the mention's own capitalized title, or lowercase title words
+        let (title_range, title_text) = match &m.title {
+            Some(t) if !is_honorific(&t.text) => (Some(t.tokens.clone()), Some(t.text.clone())),
+            Some(_) => (None, None),
+            None => {
+                // lowercase title words right before the name: "... special envoy X"
+                let mut k = m.tokens.start;
+                while k > s0 && ctx.seg.tokens[k - 1].kind == TokenKind::Word && {
+                    let lw = ctx.lw(k - 1);
+                    lw.chars().all(|c| c.is_lowercase() || c == '-')
+                        && (ctx.is_modifier(k - 1) || ctx.is_title_head(k - 1))
+                } {
+                    k -= 1;
+                }
+                // the last word before the name must be a head
+                if k < m.tokens.start && ctx.is_title_head(m.tokens.start - 1) {
+                    let sp = Span::new(
+                        seg.tokens[k].span.start,
+                        seg.tokens[m.tokens.start - 1].span.end,
+                    );
+                    (
+                        Some(k..m.tokens.start),
+                        Some(doc.text[sp.range()].to_string()),
+                    )
+                } else {
+                    (None, None)
+                }
+            }
+        };
+        if let (Some(tr), Some(title)) = (title_range, title_text) {
+            let affiliation = affiliation_before(&ctx, ents, tr.start, s0);
+            push(
+                &mut out,
+                e,
+                Some(clean_title(&title)),
+                affiliation,
+                evidence,
+                0.85,
+            );
+        }
+
+        // 2. appositive after the name: "X, a real estate developer and ... associate of Y,"
+        let mut k = m.tokens.end;
+        if k < s1 && ctx.w(k) == "," {
+            k += 1;
+            appositive_roles(&ctx, ents, e, k, s1, evidence, &mut out);
+        }
+
+        // 3. appositive before the name: "his Israeli counterpart, X" / "the bank's chief, X"
+        let start = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start);
+        if start >= s0 + 2 && ctx.w(start - 1) == "," {
+            let head = start - 2;
+            if ctx.is_title_head(head) && ents.mention_at(head).is_none() {
+                let mut k = head;
+                while k > s0 && ctx.is_modifier(k - 1) && ents.mention_at(k - 1).is_none() {
+                    k -= 1;
+                }
+                // the title phrase must open its noun phrase: a determiner, possessive or
+                // demonym/affiliation before it
+                let sp = Span::new(seg.tokens[k].span.start, seg.tokens[head].span.end);
+                let title = doc.text[sp.range()].to_string();
+                let affiliation = affiliation_before(&ctx, ents, k, s0);
+                let opens_np = k > s0
+                    && (matches!(
+                        ctx.lw(k - 1).as_str(),
+                        "the" | "his" | "her" | "its" | "their" | "a" | "an" | "'s" | "’s"
+                    ) || affiliation.is_some());
+                if opens_np {
+                    push(
+                        &mut out,
+                        e,
+                        Some(clean_title(&title)),
+                        affiliation,
+                        evidence,
+                        0.75,
+                    );
+                }
+            }
+        }
+
+        // 4. "X of Y" with Y an organization
+        let k = m.tokens.end;
+        if k + 1 < s1
+            && ctx.w(k) == "of"
+            && let Some(a) = ents.entity_at(k + 1)
+            && ents.entities[a].kind == NodeKind::Organization
+        {
+            push(&mut out, e, None, Some(a), evidence, 0.7);
+        }
+    }
+    out
+}
+
+fn is_honorific(t: &str) -> bool {
+    crate::mentions::is_honorific(t).is_some()
+}
+
+/// Strips determiners and possessive pronouns off a title.
+fn clean_title(t: &str) -> String {
+    let mut s = t.trim();
+    for p in [
+        "the ", "a ", "an ", "his ", "her ", "its ", "their ", "The ",
+    ] {
+        if let Some(r) = s.strip_prefix(p) {
+            s = r;
+        }
+    }
+    s.to_string()
+}
+
+fn push(
+    out: &mut Vec<RoleFact>,
+    person: usize,
+    title: Option<String>,
+    affiliation: Option<usize>,
+    evidence: Span,
+    confidence: f32,
+) {
+    if affiliation == Some(person) {
+        return;
+    }
+    if let Some(r) = out.iter_mut().find(|r| {
+        r.person == person
+            && r.title.as_deref().map(str::to_lowercase) == title.as_deref().map(str::to_lowercase)
+    }) {
+        if r.affiliation.is_none() {
+            r.affiliation = affiliation;
+        }
+        return;
+    }
+    out.push(RoleFact {
+        person,
+        title,
+        affiliation,
+        evidence,
+        confidence,
+    });
+}
+
+/// The affiliation written before a title that starts at token `t`: a demonym, a named
+/// mention, or a possessive (`X's`).
+fn affiliation_before(ctx: &Ctx, ents: &mut Entities, t: usize, s0: usize) -> Option<usize> {
+    if t <= s0 {
+        return None;
+    }
+    let mut p = t - 1;
+    // possessive: "Ana Ruiz's son-in-law", "the BBC's political editor"
+    if matches!(ctx.w(p), "'s" | "’s" | "'" | "’") && p > s0 {
+        p -= 1;
+    }
+    if let Some(e) = ents.entity_at(p) {
+        let kind = ents.entities[e].kind;
+        if kind.is_actor() {
+            return Some(e);
+        }
+    }
+    let w = ctx.w(p);
+    if let Some((country, _)) = ctx.lx.demonyms.get(w) {
+        let country = country.clone();
+        return Some(ents.ensure(NodeKind::Place, &country, None));
+    }
+    None
+}
+
+/// Roles in an appositive: comma-separated, `and`-coordinated noun phrases headed by
+/// a title, each possibly followed by `of Y`.
+#[allow(clippy::too_many_arguments)]
+fn appositive_roles(
+    ctx: &Ctx,
+    ents: &mut Entities,
+    person: usize,
+    mut k: usize,
+    s1: usize,
+    evidence: Span,
+    out: &mut Vec<RoleFact>,
+) {
+    let start = k;
+    // the appositive runs to the next comma or the sentence end, at most 16 tokens
+    let end = (k..s1.min(k + 16))
+        .find(|&j| matches!(ctx.w(j), "," | ";" | "." | "(" | ")" | "—" | "–"))
+        .unwrap_or(s1.min(k + 16));
+    if end >= s1 && s1 - start > 16 {
+        return;
+    }
+    // must open like a noun phrase
+    let first = ctx.lw(start);
+    let opens = matches!(
+        first.as_str(),
+        "a" | "an" | "the" | "his" | "her" | "its" | "their" | "former" | "now"
+    ) || ents.entity_at(start).is_some();
+    if !opens {
+        return;
+    }
+    while k < end {
+        // skip determiners and a possessive owner
+        let mut owner = None;
+        while k < end
+            && matches!(
+                ctx.lw(k).as_str(),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "now" | "and"
+            )
+        {
+            k += 1;
+        }
+        if k + 1 < end
+            && let Some(e) = ents.entity_at(k)
+        {
+            let mut j = k;
+            while j < end && ents.entity_at(j) == Some(e) {
+                j += 1;
+            }
+            if j < end && matches!(ctx.w(j), "'s" | "’s") {
+                owner = Some(e);
+                k = j + 1;
+            } else if let Some((country, _)) = ctx.lx.demonyms.get(ctx.w(k)) {
+                let country = country.clone();
+                owner = Some(ents.ensure(NodeKind::Place, &country, None));
+                k += 1;
+            }
+        } else if k < end
+            && let Some((country, _)) = ctx.lx.demonyms.get(ctx.w(k))
+        {
+            let country = country.clone();
+            owner = Some(ents.ensure(NodeKind::Place, &country, None));
+            k += 1;
+        }
+        // title words up to a head
+        let t0 = k;
+        let mut head = None;
+        while k < end && ctx.seg.tokens[k].kind == TokenKind::Word && ents.entity_at(k).is_none() {
+            let lw = ctx.lw(k);
+            if lw == "and" || lw == "of" || lw == "who" || lw == "which" {
+                break;
+            }
+            if ctx.is_title_head(k) {
+                head = Some(k);
+            } else if !ctx.is_modifier(k) && !lw.chars().all(char::is_lowercase) {
+                break;
+            }
+            k += 1;
+        }
+        let Some(h) = head else {
+            // not a title phrase: skip to the next coordinated part
+            while k < end && ctx.lw(k) != "and" {
+                k += 1;
+            }
+            if k < end {
+                k += 1;
+                continue;
+            }
+            break;
+        };
+        let sp = Span::new(ctx.seg.tokens[t0].span.start, ctx.seg.tokens[h].span.end);
+        let title = ctx.text[sp.range()].to_string();
+        k = h + 1;
+        let mut affiliation = owner;
+        if k + 1 < end && ctx.w(k) == "of" {
+            let mut j = k + 1;
+            if matches!(ctx.lw(j).as_str(), "the" | "a") {
+                j += 1;
+            }
+            if j < end
+                && let Some(e) = ents.entity_at(j)
+            {
+                affiliation = Some(e);
+                while j < end && ents.entity_at(j) == Some(e) {
+                    j += 1;
+                }
+                k = j;
+            }
+        }
+        push(
+            out,
+            person,
+            Some(clean_title(&title)),
+            affiliation,
+            evidence,
+            0.75,
+        );
+        while k < end && ctx.lw(k) != "and" {
+            k += 1;
+        }
+        k += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::resolve;
+    use crate::mentions::detect;
+    use crate::segment::segment;
+
+    fn roles(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let doc = Document::new("t", text);
+        let seg = segment(&doc);
+        let m = detect(&doc, &seg);
+        let mut e = resolve(&doc, &seg, m);
+        let r = attach(&doc, &seg, &mut e);
+        r.into_iter()
+            .map(|r| {
+                (
+                    e.entities[r.person].name.clone(),
+                    r.title,
+                    r.affiliation.map(|a| e.entities[a].name.clone()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn premodifier_titles_with_affiliations() {
+        let r = roles(
+            "EU foreign policy chief Ilse Marten met Estonian President Mart Kivisoo and Lunar Ministry spokesman Oskar Pellinen.",
+        );
+        assert!(
+            r.contains(&(
+                "Ilse Marten".into(),
+                Some("foreign policy chief".into()),
+                Some("European Union".into())
+            )),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&(
+                "Mart Kivisoo".into(),
+                Some("President".into()),
+                Some("Estonia".into())
+            )),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&(
+                "Oskar Pellinen".into(),
+                Some("spokesman".into()),
+                Some("Lunar Ministry".into())
+            )),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn possessive_and_appositive_roles() {
+        let r = roles(
+            "Ana Ruiz's son-in-law Pablo Serrat arrived. Serrat, a real estate developer and longtime business associate of Ruiz, spoke.",
+        );
+        assert!(
+            r.contains(&(
+                "Pablo Serrat".into(),
+                Some("son-in-law".into()),
+                Some("Ana Ruiz".into())
+            )),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&(
+                "Pablo Serrat".into(),
+                Some("real estate developer".into()),
+                None
+            )),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&(
+                "Pablo Serrat".into(),
+                Some("longtime business associate".into()),
+                Some("Ana Ruiz".into())
+            )),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn appositive_before_the_name_and_x_of_y() {
+        let r = roles(
+            "Mr Hale met his Latvian counterpart, Juris Ozols, and Nora Field of Brightwater Institute.",
+        );
+        assert!(
+            r.contains(&(
+                "Juris Ozols".into(),
+                Some("counterpart".into()),
+                Some("Latvia".into())
+            )),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&(
+                "Nora Field".into(),
+                None,
+                Some("Brightwater Institute".into())
+            )),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn no_role_without_a_title_word() {
+        let r = roles("Ana Ruiz, who arrived late, spoke. Carlos Vela, 45, left.");
+        assert!(r.is_empty(), "{r:?}");
+    }
+}
