@@ -35,6 +35,8 @@ pub mod quotes;
 pub mod relations;
 pub mod roles;
 pub mod segment;
+pub mod tagger;
+pub mod tagging;
 
 pub use document::{Date, Document};
 pub use graph::Graph;

@@ -1,7 +1,7 @@
 //! The pipeline: runs the stages in order over one document and builds its graph.
 //!
 //! ```text
-//! Document → segment → mentions → entities → roles → quotes → relations → build
+//! Document → segment → tag → mentions → entities → roles → quotes → relations → build
 //! ```
 //! Each stage reads what earlier stages produced and adds one layer ([`Analysis`]).
 
@@ -14,6 +14,7 @@ use crate::quotes::{self, StatementFact};
 use crate::relations::{self, Relations};
 use crate::roles::{self, RoleFact};
 use crate::segment::{self, Segmentation};
+use crate::tagging::{self, Tags};
 
 /// Extraction settings.
 #[derive(Clone, Debug)]
@@ -34,6 +35,7 @@ impl Default for Config {
 #[derive(Clone, Debug)]
 pub struct Analysis {
     pub seg: Segmentation,
+    pub tags: Tags,
     pub entities: Entities,
     pub roles: Vec<RoleFact>,
     pub statements: Vec<StatementFact>,
@@ -54,13 +56,15 @@ impl Pipeline {
     /// Runs every stage and keeps their outputs.
     pub fn analyze(&self, doc: &Document) -> Analysis {
         let seg = segment::segment(doc);
+        let tags = tagging::tag(doc, &seg);
         let ms = mentions::detect(doc, &seg);
         let mut ents = entities::resolve(doc, &seg, ms);
         let roles = roles::attach(doc, &seg, &mut ents);
-        let statements = quotes::extract(doc, &seg, &mut ents);
-        let relations = relations::extract(doc, &seg, &mut ents);
+        let statements = quotes::extract(doc, &seg, &tags, &mut ents);
+        let relations = relations::extract(doc, &seg, &tags, &mut ents);
         Analysis {
             seg,
+            tags,
             entities: ents,
             roles,
             statements,

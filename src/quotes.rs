@@ -10,6 +10,7 @@ use crate::entities::Entities;
 use crate::graph::{NodeKind, QuoteKind};
 use crate::lexicon::lexicon;
 use crate::segment::{Segmentation, Span, TokenKind};
+use crate::tagging::Tags;
 
 /// A statement found in the text.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +28,13 @@ pub struct StatementFact {
 }
 
 /// Finds statements.
-pub fn extract(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Vec<StatementFact> {
+pub fn extract(
+    doc: &Document,
+    seg: &Segmentation,
+    tags: &Tags,
+    ents: &mut Entities,
+) -> Vec<StatementFact> {
+    let _ = tags;
     let text = doc.text.as_str();
     let lx = lexicon();
     let w = |t: usize| &text[seg.tokens[t].span.range()];

@@ -8,6 +8,7 @@ use crate::document::Document;
 use crate::entities::Entities;
 use crate::graph::{Relation, Status};
 use crate::segment::{Segmentation, Span};
+use crate::tagging::Tags;
 
 /// The object of a relation: an actor or a proposal named by a noun phrase.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,7 +71,8 @@ const VERBS: &[(&str, Relation)] = &[
 ];
 
 /// Finds relations and meetings.
-pub fn extract(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Relations {
+pub fn extract(doc: &Document, seg: &Segmentation, tags: &Tags, ents: &mut Entities) -> Relations {
+    let _ = tags;
     let text = doc.text.as_str();
     let w = |t: usize| &text[seg.tokens[t].span.range()];
     let mut out = Relations::default();
