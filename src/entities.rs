@@ -346,6 +346,25 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mentions: Vec<Mention>) -> En
         let e = new_entity(&mut ents, kind, &name, m.confidence);
         ents.mention_entity[mi] = e;
     }
+    // 2b. "X, also known as Y": Y is another name of X
+    for mi in 1..n {
+        let m = &ents.mentions[mi];
+        let s = m.tokens.start;
+        if s >= 3 {
+            let w = |k: usize| &text[seg.tokens[k].span.range()];
+            let aka =
+                (w(s - 2) == "known" && w(s - 1) == "as") || w(s - 1).eq_ignore_ascii_case("aka");
+            let prev = &ents.mentions[mi - 1];
+            if aka
+                && prev.sentence == m.sentence
+                && s - prev.tokens.end <= 5
+                && ents.entities[ents.mention_entity[mi - 1]].kind == m.kind
+            {
+                let target = ents.mention_entity[mi - 1];
+                ents.mention_entity[mi] = target;
+            }
+        }
+    }
     // 3. acronyms join organizations whose initials they are ("IAEA")
     let orgs: Vec<(usize, String)> = ents
         .entities
@@ -499,6 +518,14 @@ mod tests {
         assert!(!n.iter().any(|(x, _)| x == "EU"), "{n:?}");
         assert_eq!(n.iter().filter(|(x, _)| x == "United States").count(), 1);
         assert!(!n.iter().any(|(x, _)| x == "BFC"), "{n:?}");
+    }
+
+    #[test]
+    fn also_known_as_gives_an_alias() {
+        let (_, _, e) = ents("The leader, Omar Haddad, also known as Abu Karim, spoke.");
+        let n = names(&e);
+        assert_eq!(n, vec![("Omar Haddad".to_string(), NodeKind::Person)]);
+        assert!(e.entities[0].aliases.contains("Abu Karim"));
     }
 
     #[test]

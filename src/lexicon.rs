@@ -79,6 +79,7 @@ pub struct Lexicon {
 const PLACES: &str = include_str!("../lexicon/places.tsv");
 const REGIONS_EXTRA: &str = include_str!("../lexicon/regions-extra.tsv");
 const DEMONYMS: &str = include_str!("../lexicon/demonyms.tsv");
+const DEMONYMS_EXTRA: &str = include_str!("../lexicon/demonyms-extra.tsv");
 const ORGS: &str = include_str!("../lexicon/organizations.tsv");
 const GOV_BODIES: &str = include_str!("../lexicon/gov-bodies.tsv");
 const GIVEN: &str = include_str!("../lexicon/given-names.tsv");
@@ -142,7 +143,7 @@ impl Lexicon {
                 p.capital_of = Some(c[1].to_string());
             }
         }
-        for l in data_lines(DEMONYMS) {
+        for l in data_lines(DEMONYMS).chain(data_lines(DEMONYMS_EXTRA)) {
             let c = cols(l);
             if c.len() >= 3 {
                 lx.demonyms

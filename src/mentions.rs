@@ -518,8 +518,14 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
             return;
         }
         // a demonym before a title or a name: "Russian President X", "Israeli X"
-        // a demonym is not a name: "Russian President X", "Israeli officials", "Israelis"
-        if lx.demonyms.contains_key(w) && lookup(lx, w).is_none() {
+        // a demonym is not a name: "Russian President X", "Israeli officials", "Israelis";
+        // but it belongs to an organization's name: "Palestinian Authority", "Ukrainian Air Force"
+        if lx.demonyms.contains_key(w)
+            && lookup(lx, w).is_none()
+            && !(start + 1 < end
+                && lx.org_words.contains(ctx.w(end - 1))
+                && (start + 1..end).all(|k| ctx.title_words(k, end).is_none()))
+        {
             start += 1;
             continue;
         }
@@ -581,6 +587,28 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
     while end > start + 1 && NOT_NAMES.contains(&ctx.w(end - 1)) {
         end -= 1;
     }
+    // "the Harmon administration": a government named after its leader
+    if end < ctx.seg.sentences[si].tokens.end
+        && matches!(ctx.w(end), "administration" | "Administration")
+        && title.is_none()
+    {
+        let r = start..end + 1;
+        let span = span_of(ctx, &r);
+        out.push(Mention {
+            tokens: r,
+            span,
+            sentence: si,
+            kind: NodeKind::Organization,
+            text: ctx.text[span.range()].to_string(),
+            canonical: None,
+            title: None,
+            gender: None,
+            capital_of: None,
+            confidence: 0.8,
+            tentative: false,
+        });
+        return;
+    }
     push_name(ctx, si, start..end, title, gender, person_evidence, out);
 }
 
@@ -641,7 +669,7 @@ fn push_name(
         confidence: 0.9,
         tentative: false,
     };
-    if n == 1 && NOT_NAMES.contains(&first) {
+    if n == 1 && (NOT_NAMES.contains(&first) || is_initial(first)) {
         return;
     }
     if let Some((kind, canonical, capital_of)) = lookup(lx, text) {
@@ -728,6 +756,13 @@ fn push_name(
     }
     m.tentative = true;
     out.push(m);
+}
+
+/// `F.`, `X.`: an initial standing alone.
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+        || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
 }
 
 fn given_gender(lx: &Lexicon, first: &str) -> Option<Gender> {
@@ -825,5 +860,45 @@ mod tests {
         let ms = mentions("Troops captured the hub of Zorivka and moved near Balakivsk.");
         assert!(has(&ms, "Zorivka", NodeKind::Place));
         assert!(has(&ms, "Balakivsk", NodeKind::Place));
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn names(text: &str) -> Vec<(String, NodeKind)> {
+        let doc = Document::new("t", text);
+        let seg = segment(&doc);
+        detect(&doc, &seg)
+            .into_iter()
+            .map(|m| (m.text, m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn demonym_organizations_and_administrations() {
+        let ms = names(
+            "The Palestinian Authority and the Ukrainian Air Force said the Harmon administration erred.",
+        );
+        assert!(
+            ms.contains(&("Palestinian Authority".into(), NodeKind::Organization)),
+            "{ms:?}"
+        );
+        assert!(
+            ms.contains(&("Ukrainian Air Force".into(), NodeKind::Organization)),
+            "{ms:?}"
+        );
+        assert!(
+            ms.contains(&("Harmon administration".into(), NodeKind::Organization)),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn continental_adjectives_and_initials_are_not_names() {
+        let ms = names("European diplomats met Asian envoys. She wrote on X.");
+        assert!(ms.is_empty(), "{ms:?}");
     }
 }

@@ -55,7 +55,7 @@ write("common-words.txt",
 common_set = set(common)
 
 # ---- places
-CANON = {"US": "United States", "GB": "United Kingdom"}
+CANON = {"US": "United States", "GB": "United Kingdom", "PS": "Palestine"}
 SAFE_ABBR = {"US", "USA", "U.S.", "U.S.A.", "UK", "U.K.", "UAE", "U.A.E.", "PRC", "DPRK", "ROK", "DRC"}
 place_lines = []
 demonym_lines = []
@@ -68,7 +68,7 @@ for r in rows("countries.tsv"):
     forms = {name, canon}
     forms.update(a for a in r["alt_names"].split("|") if a)
     forms.update(a for a in r["abbreviations"].split("|") if a in SAFE_ABBR)
-    forms.update(a for a in r["former_names"].split("|") if a)
+    forms.update(a for a in r["former_names"].split("|") if a and not a.startswith("Mandatory"))
     for f in sorted(forms):
         place_lines.append(f"{f}\tcountry\t{canon}\t{iso}")
     for d in r["demonym_adjectives"].split("|"):
