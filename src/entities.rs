@@ -243,9 +243,16 @@ fn is_actor_position(seg: &Segmentation, text: &str, m: &Mention) -> bool {
 }
 
 /// Clusters mentions into entities.
-pub fn resolve(doc: &Document, seg: &Segmentation, mentions: Vec<Mention>) -> Entities {
+pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -> Entities {
     let text = doc.text.as_str();
     let lx = lexicon();
+    // weak single words survive only as surnames of people named in full
+    let surnames: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == NodeKind::Person && !m.weak)
+        .filter_map(|m| name_tokens(&m.text).last().map(|s| s.to_string()))
+        .collect();
+    mentions.retain(|m| !m.weak || surnames.contains(&m.text));
     let mut ents = Entities {
         token_mention: vec![0; seg.tokens.len()],
         mention_entity: vec![usize::MAX; mentions.len()],
@@ -332,8 +339,7 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mentions: Vec<Mention>) -> En
             }
             best.or(cands.first().copied())
         };
-        let can_be_person =
-            m.kind == NodeKind::Person || (m.tentative && m.kind != NodeKind::Organization);
+        let can_be_person = m.kind == NodeKind::Person || m.tentative;
         if can_be_person && let Some(e) = surname_of(&ents) {
             ents.mentions[mi].kind = NodeKind::Person;
             ents.mention_entity[mi] = e;
@@ -463,7 +469,7 @@ mod tests {
     fn ents(text: &str) -> (Document, Segmentation, Entities) {
         let doc = Document::new("t", text);
         let seg = segment(&doc);
-        let m = detect(&doc, &seg);
+        let m = detect(&doc, &seg, &crate::tagging::tag(&doc, &seg));
         let e = resolve(&doc, &seg, m);
         (doc, seg, e)
     }

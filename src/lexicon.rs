@@ -65,6 +65,10 @@ pub struct Lexicon {
     /// Given name → (majority sex, share of that sex).
     pub given_names: HashMap<String, (Gender, f32)>,
     pub common_words: HashSet<String>,
+    /// Lowercase US census surnames (evidence of a person).
+    pub surnames: HashSet<String>,
+    /// Capitalized words that are no name by themselves (days, religions, …).
+    pub not_names: HashSet<String>,
     /// Lowercase title heads, single words and phrases ("prime minister").
     pub titles: HashMap<String, TitleClass>,
     pub title_modifiers: HashSet<String>,
@@ -88,6 +92,8 @@ const TITLES: &str = include_str!("../lexicon/titles.tsv");
 const TITLE_MODIFIERS: &str = include_str!("../lexicon/title-modifiers.txt");
 const ORG_WORDS: &str = include_str!("../lexicon/org-words.txt");
 const CUES: &str = include_str!("../lexicon/cues.tsv");
+const SURNAMES: &str = include_str!("../lexicon/surnames.txt");
+const NOT_NAMES: &str = include_str!("../lexicon/not-names.txt");
 const CAPITALS: &str = include_str!("../lexicon/capitals.tsv");
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -192,6 +198,8 @@ impl Lexicon {
             }
         }
         lx.common_words = data_lines(COMMON).map(str::to_string).collect();
+        lx.surnames = data_lines(SURNAMES).map(str::to_string).collect();
+        lx.not_names = data_lines(NOT_NAMES).map(str::to_string).collect();
         for l in data_lines(TITLES) {
             let c = cols(l);
             let class = match c.get(1).copied().unwrap_or("") {

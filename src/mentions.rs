@@ -17,6 +17,8 @@ use crate::document::Document;
 use crate::graph::NodeKind;
 use crate::lexicon::{Gender, Lexicon, PlaceKind, lexicon};
 use crate::segment::{Segmentation, Span, TokenKind, is_all_caps};
+use crate::tagger::Upos;
+use crate::tagging::Tags;
 
 /// How a title relates to the name it precedes.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +51,8 @@ pub struct Mention {
     pub confidence: f32,
     /// A single unknown capitalized word whose type comes from coreference or context.
     pub tentative: bool,
+    /// Weak evidence (not tagged a proper noun): dropped unless coreference confirms it.
+    pub weak: bool,
 }
 
 /// Honorifics: evidence of a person, some of a gender.
@@ -81,79 +85,6 @@ const HONORIFICS: &[(&str, Option<Gender>)] = &[
     ("Rev.", None),
     ("Pres.", None),
     ("Messrs", None),
-];
-
-/// Capitalized words that never start a name by themselves.
-const NOT_NAMES: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "I",
-    "I'm",
-    "I'll",
-    "I've",
-    "I'd",
-    "OK",
-    "TV",
-    "CEO",
-    "GDP",
-    "AM",
-    "PM",
-    "AI",
-    "IT",
-    "PR",
-    "HIV",
-    "AIDS",
-    "COVID",
-    "COVID-19",
-    "DNA",
-    "ID",
-    "VAT",
-    "IPO",
-    "EV",
-    "NEWS",
-    "UPDATE",
-    "BREAKING",
-    "LIVE",
-    "VIDEO",
-    "PHOTO",
-    "CO2",
-    "GMT",
-    "BST",
-    "EST",
-    "UTC",
-    "FAQ",
-    "URL",
-    "PDF",
-    "USD",
-    "EUR",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Christmas",
-    "Easter",
-    "God",
-    "Internet",
-    "Web",
-    "Covid",
-    "Covid-19",
 ];
 
 /// Closed-class words that start no name (except in lexicon names like "The Hague").
@@ -273,6 +204,9 @@ pub(crate) fn is_honorific(w: &str) -> Option<Option<Gender>> {
 struct Ctx<'a> {
     text: &'a str,
     seg: &'a Segmentation,
+    tags: &'a Tags,
+    /// Sentences written mostly in capitals (headlines, shouting): no acronyms there.
+    caps_sentences: Vec<bool>,
     lx: &'static Lexicon,
     /// Word forms capitalized somewhere that is not a sentence start.
     inner_caps: HashSet<&'a str>,
@@ -292,7 +226,13 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let w = self.w(t);
-        w.chars().next().is_some_and(char::is_uppercase) && !is_clitic(w)
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            return !is_clitic(w);
+        }
+        // "al-Qaeda", "bin-Salman", "el-Sisi": a particle joined to a capitalized name
+        w.split_once('-').is_some_and(|(p, rest)| {
+            PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+        })
     }
 
     fn title_words(&self, t: usize, end: usize) -> Option<usize> {
@@ -305,12 +245,27 @@ fn is_clitic(w: &str) -> bool {
 }
 
 /// Detects named mentions in the body sentences of a segmented document.
-pub fn detect(doc: &Document, seg: &Segmentation) -> Vec<Mention> {
+pub fn detect(doc: &Document, seg: &Segmentation, tags: &Tags) -> Vec<Mention> {
     let text = doc.text.as_str();
     let lx = lexicon();
+    let caps_sentences = seg
+        .sentences
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = seg.tokens[s.tokens.clone()]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| &text[t.span.range()])
+                .collect();
+            words.len() >= 4
+                && words.iter().filter(|w| is_all_caps(w)).count() * 10 > words.len() * 6
+        })
+        .collect();
     let mut ctx = Ctx {
         text,
         seg,
+        tags,
+        caps_sentences,
         lx,
         inner_caps: HashSet::new(),
     };
@@ -539,7 +494,7 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
             start += 1;
             continue;
         }
-        if NOT_NAMES.contains(&w)
+        if ctx.lx.not_names.contains(w)
             || (FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
                 && !known_prefix(ctx, start, end))
         {
@@ -584,7 +539,7 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
     }
     // drop trailing day/month words ("Moscow Tuesday")
     let mut end = end;
-    while end > start + 1 && NOT_NAMES.contains(&ctx.w(end - 1)) {
+    while end > start + 1 && lx.not_names.contains(ctx.w(end - 1)) {
         end -= 1;
     }
     // "the Harmon administration": a government named after its leader
@@ -606,6 +561,7 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
             capital_of: None,
             confidence: 0.8,
             tentative: false,
+            weak: false,
         });
         return;
     }
@@ -636,6 +592,7 @@ fn compound_mentions(ctx: &Ctx, si: usize, t: usize, out: &mut Vec<Mention>) {
                 capital_of,
                 confidence: 0.8,
                 tentative: false,
+                weak: false,
             });
         }
     }
@@ -668,8 +625,9 @@ fn push_name(
         capital_of: None,
         confidence: 0.9,
         tentative: false,
+        weak: false,
     };
-    if n == 1 && (NOT_NAMES.contains(&first) || is_initial(first)) {
+    if n == 1 && (lx.not_names.contains(first) || is_initial(first)) {
         return;
     }
     if let Some((kind, canonical, capital_of)) = lookup(lx, text) {
@@ -708,7 +666,12 @@ fn push_name(
         return;
     }
     // acronyms: "OPEC", "IAEA"
-    if n == 1 && is_all_caps(first) && first.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+    let shouting = ctx.caps_sentences[si];
+    if n == 1
+        && !shouting
+        && is_all_caps(first)
+        && first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    {
         m.kind = NodeKind::Organization;
         m.confidence = 0.7;
         out.push(m);
@@ -718,6 +681,10 @@ fn push_name(
         // a multi-word name whose words are not common words is a person's name,
         // the more so with a known given name
         let given = lx.given_names.contains_key(first);
+        let proper = r.clone().any(|t| ctx.tags.at(t) == Upos::Propn);
+        if !proper && !given {
+            return;
+        }
         let commons = ctx.seg.tokens[r.clone()]
             .iter()
             .filter(|t| {
@@ -739,9 +706,11 @@ fn push_name(
     }
     // a single unknown capitalized word: a surname, a place or an organization; the
     // entity stage decides from coreference, this stage from context
-    if lx.is_common(&first.to_lowercase()) && !ctx.inner_caps.contains(first) {
+    if shouting || (lx.is_common(&first.to_lowercase()) && !ctx.inner_caps.contains(first)) {
         return;
     }
+    // not tagged a proper noun: kept only if it turns out to be a known person's surname
+    m.weak = ctx.tags.at(r.start) != Upos::Propn;
     let prev = (r.start > 0).then(|| ctx.w(r.start - 1).to_lowercase());
     let prev2 = (r.start > 1).then(|| ctx.w(r.start - 2).to_lowercase());
     let place_ctx = prev.as_deref().is_some_and(|p| PLACE_PREPS.contains(&p))
@@ -750,12 +719,25 @@ fn push_name(
     if place_ctx {
         m.kind = NodeKind::Place;
         m.confidence = 0.6;
-    } else {
+    } else if lx.surnames.contains(&first.to_lowercase())
+        || lx.given_names.contains_key(first)
+        || next_is_cue(ctx, r.end)
+    {
         m.gender = given_gender(lx, first);
         m.confidence = 0.5;
+    } else {
+        // a lone unknown proper noun with no person evidence: most often a company,
+        // party or body ("Enron", "Hamas"); coreference may still make it a surname
+        m.kind = NodeKind::Organization;
+        m.confidence = 0.4;
     }
     m.tentative = true;
     out.push(m);
+}
+
+/// The word after a name is a speech verb ("X said", "X told").
+fn next_is_cue(ctx: &Ctx, t: usize) -> bool {
+    t < ctx.seg.tokens.len() && ctx.lx.cues.get(ctx.w(t)).is_some_and(|c| c.strength == 1)
 }
 
 /// `F.`, `X.`: an initial standing alone.
@@ -788,7 +770,7 @@ mod tests {
     fn mentions(text: &str) -> Vec<(String, NodeKind, Option<String>)> {
         let doc = Document::new("t", text);
         let seg = segment(&doc);
-        detect(&doc, &seg)
+        detect(&doc, &seg, &crate::tagging::tag(&doc, &seg))
             .into_iter()
             .map(|m| (m.text, m.kind, m.title.map(|t| t.text)))
             .collect()
@@ -871,7 +853,7 @@ mod more_tests {
     fn names(text: &str) -> Vec<(String, NodeKind)> {
         let doc = Document::new("t", text);
         let seg = segment(&doc);
-        detect(&doc, &seg)
+        detect(&doc, &seg, &crate::tagging::tag(&doc, &seg))
             .into_iter()
             .map(|m| (m.text, m.kind))
             .collect()

@@ -57,7 +57,7 @@ impl Pipeline {
     pub fn analyze(&self, doc: &Document) -> Analysis {
         let seg = segment::segment(doc);
         let tags = tagging::tag(doc, &seg);
-        let ms = mentions::detect(doc, &seg);
+        let ms = mentions::detect(doc, &seg, &tags);
         let mut ents = entities::resolve(doc, &seg, ms);
         let roles = roles::attach(doc, &seg, &mut ents);
         let statements = quotes::extract(doc, &seg, &tags, &mut ents);

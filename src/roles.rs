@@ -371,7 +371,7 @@ mod tests {
     fn roles(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
         let doc = Document::new("t", text);
         let seg = segment(&doc);
-        let m = detect(&doc, &seg);
+        let m = detect(&doc, &seg, &crate::tagging::tag(&doc, &seg));
         let mut e = resolve(&doc, &seg, m);
         let r = attach(&doc, &seg, &mut e);
         r.into_iter()

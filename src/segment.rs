@@ -130,10 +130,24 @@ impl Segmentation {
 
 /// Splits a document into paragraphs, sentences and tokens.
 pub fn segment(doc: &Document) -> Segmentation {
+    segment_with(doc, true)
+}
+
+/// Splits text whose every paragraph is body text (no title, headings, boilerplate or
+/// dateline): single sentences, snippets, treebank text.
+pub fn segment_plain(doc: &Document) -> Segmentation {
+    segment_with(doc, false)
+}
+
+fn segment_with(doc: &Document, layout: bool) -> Segmentation {
     let text = doc.text.as_str();
     let mut seg = Segmentation::default();
     let blocks = paragraph_spans(text);
-    let kinds = paragraph_kinds(text, &blocks);
+    let kinds = if layout {
+        paragraph_kinds(text, &blocks)
+    } else {
+        vec![ParagraphKind::Body; blocks.len()]
+    };
     let mut first_body = true;
     for (pi, (span, kind)) in blocks.iter().zip(kinds).enumerate() {
         let first_sentence = seg.sentences.len();
@@ -141,7 +155,7 @@ pub fn segment(doc: &Document) -> Segmentation {
             let tok_start = seg.tokens.len();
             tokenize(text, *span, &mut seg.tokens);
             let mut body_start = tok_start;
-            if kind == ParagraphKind::Body && first_body {
+            if kind == ParagraphKind::Body && first_body && layout {
                 first_body = false;
                 if let Some(end) = dateline(text, &seg.tokens[tok_start..]) {
                     seg.dateline = Some(tok_start..tok_start + end.0);
