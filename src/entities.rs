@@ -371,6 +371,28 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
             }
         }
     }
+    // 2c. "Legal Affairs Committee (LAC)" and "(JURI)": an acronym in brackets right after
+    // an organization names it
+    for mi in 1..n {
+        let m = &ents.mentions[mi];
+        let s = m.tokens.start;
+        let prev = &ents.mentions[mi - 1];
+        if s >= 1
+            && is_acronym(&m.text)
+            && text[seg.tokens[s - 1].span.range()] == *"("
+            && prev.tokens.end == s - 1
+            && ents.entities[ents.mention_entity[mi - 1]].kind == NodeKind::Organization
+        {
+            let target = ents.mention_entity[mi - 1];
+            let acr = m.text.clone();
+            // later mentions of the acronym join too
+            for mj in mi..n {
+                if ents.mentions[mj].text == acr {
+                    ents.mention_entity[mj] = target;
+                }
+            }
+        }
+    }
     // 3. acronyms join organizations whose initials they are ("IAEA")
     let orgs: Vec<(usize, String)> = ents
         .entities

@@ -192,8 +192,7 @@ const PLACE_NOUNS: &[&str] = &[
 
 /// Prepositions after which an unknown name is a place ("in X", "near X").
 const PLACE_PREPS: &[&str] = &[
-    "in", "near", "outside", "around", "across", "at", "from", "to", "into", "towards", "toward",
-    "through",
+    "in", "near", "outside", "around", "across", "towards", "toward", "through",
 ];
 
 pub(crate) fn is_honorific(w: &str) -> Option<Option<Gender>> {
@@ -325,7 +324,7 @@ fn extend_run(ctx: &Ctx, t: usize, end: usize) -> usize {
                 continue;
             }
         }
-        if next_cap && w == "and" && has_of {
+        if next_cap && w == "and" && (has_of || and_joins_org(ctx, t, j, end)) {
             j += 1;
             continue;
         }
@@ -336,6 +335,33 @@ fn extend_run(ctx: &Ctx, t: usize, end: usize) -> usize {
         break;
     }
     j
+}
+
+/// `Exhibition and Conference Centre`: an `and` at `j` inside one organization's name —
+/// the capitalized words after it end with an organization head word, and the words
+/// before it are neither a known name nor a complete organization name.
+fn and_joins_org(ctx: &Ctx, t: usize, j: usize, end: usize) -> bool {
+    let mut k = j + 1;
+    while k < end && ctx.is_cap(k) {
+        k += 1;
+    }
+    let left_last = ctx.w(j - 1);
+    let left = span_of(ctx, &(t..j));
+    k > j + 1
+        && ctx.lx.org_words.contains(ctx.w(k - 1))
+        && !ctx.lx.org_words.contains(left_last)
+        && lookup(ctx.lx, &ctx.text[left.range()]).is_none()
+        && lookup(ctx.lx, left_last).is_none()
+        && j - t <= 3
+        && (t..j).all(|k| {
+            let w = ctx.w(k);
+            !ctx.lx.given_names.contains_key(w) && ctx.lx.title(&w.to_lowercase()).is_none()
+        })
+        && (t..j)
+            .filter(|&k| ctx.lx.is_common(&ctx.w(k).to_lowercase()))
+            .count()
+            * 2
+            >= j - t
 }
 
 /// Length in tokens of a title at `t` ("Foreign Minister", "Press Secretary",
@@ -431,6 +457,20 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
         if end - start == 1 && ctx.w(start).contains('-') && lookup(lx, ctx.w(start)).is_none() {
             compound_mentions(ctx, si, start, out);
             return;
+        }
+        // an adjective compound before a name: "US-based X", "Kremlin-backed X"
+        if let Some((_, tail)) = ctx.w(start).rsplit_once('-')
+            && tail.chars().all(char::is_lowercase)
+            && !tail.is_empty()
+        {
+            compound_mentions(ctx, si, start, out);
+            start += 1;
+            continue;
+        }
+        // plural acronyms are people, not organizations: "MEPs", "MPs", "CEOs"
+        if is_plural_acronym(ctx.w(start)) {
+            start += 1;
+            continue;
         }
         let w = ctx.w(start);
         let at_sentence_start = start == sent_start || {
@@ -740,6 +780,10 @@ fn next_is_cue(ctx: &Ctx, t: usize) -> bool {
     t < ctx.seg.tokens.len() && ctx.lx.cues.get(ctx.w(t)).is_some_and(|c| c.strength == 1)
 }
 
+fn is_plural_acronym(w: &str) -> bool {
+    w.len() >= 3 && w.ends_with('s') && w[..w.len() - 1].chars().all(|c| c.is_ascii_uppercase())
+}
+
 /// `F.`, `X.`: an initial standing alone.
 fn is_initial(w: &str) -> bool {
     let mut c = w.chars();
@@ -882,5 +926,58 @@ mod more_tests {
     fn continental_adjectives_and_initials_are_not_names() {
         let ms = names("European diplomats met Asian envoys. She wrote on X.");
         assert!(ms.is_empty(), "{ms:?}");
+    }
+}
+
+#[cfg(test)]
+mod corpus_style_tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn names(text: &str) -> Vec<(String, NodeKind)> {
+        let doc = Document::new("t", text);
+        let seg = segment(&doc);
+        detect(&doc, &seg, &crate::tagging::tag(&doc, &seg))
+            .into_iter()
+            .map(|m| (m.text, m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn and_inside_an_organization_name() {
+        let ms =
+            names("The casino could be built at the Northern Exhibition and Conference Centre.");
+        assert!(
+            ms.contains(&(
+                "Northern Exhibition and Conference Centre".into(),
+                NodeKind::Organization
+            )),
+            "{ms:?}"
+        );
+        let ms = names("Officials from Brandt and Halvorsen Group attended.");
+        assert!(!ms.iter().any(|(n, _)| n.contains(" and ")), "{ms:?}");
+    }
+
+    #[test]
+    fn adjective_compounds_and_plural_acronyms() {
+        let ms = names(
+            "The US-based Zentrix Corp hired two MEPs and the Kremlin-backed Nordvale Group.",
+        );
+        assert!(ms.contains(&("US".into(), NodeKind::Place)), "{ms:?}");
+        assert!(
+            ms.contains(&("Zentrix Corp".into(), NodeKind::Organization)),
+            "{ms:?}"
+        );
+        assert!(
+            ms.contains(&("Nordvale Group".into(), NodeKind::Organization)),
+            "{ms:?}"
+        );
+        assert!(!ms.iter().any(|(n, _)| n == "MEPs"), "{ms:?}");
+    }
+
+    #[test]
+    fn listening_to_someone_is_not_a_place() {
+        let ms = names("They can listen to Brahmsley while they wait.");
+        assert!(!ms.iter().any(|(_, k)| *k == NodeKind::Place), "{ms:?}");
     }
 }
