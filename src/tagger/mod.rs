@@ -141,6 +141,7 @@ impl std::fmt::Display for Upos {
 }
 
 const MAGIC: &[u8; 8] = b"NGPOSTAG";
+const EMPTY: u32 = u32::MAX;
 const VERSION: u32 = 1;
 
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/pos-ewt.bin");
@@ -148,9 +149,15 @@ static EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/pos-ewt.bin");
 /// A trained tagger: quantized weights in an open-addressing hash table.
 #[derive(Clone)]
 pub struct Tagger {
-    /// Slots `(key, row)`; key 0 marks an empty slot. Length is a power of two.
-    slots: Vec<(u64, u32)>,
-    /// `rows × N_TAGS` weights.
+    /// Open-addressing slots `(high half of key, row)`, probed from the key's low bits;
+    /// row `EMPTY` marks an empty slot. Length is a power of two. Matching 32 key bits
+    /// on top of the probe position makes a false hit about a one-in-four-billion event
+    /// per unknown feature, and halves the table (it stays in cache better).
+    slots: Vec<(u32, u32)>,
+    /// Full key of each row, for serialization.
+    keys: Vec<u64>,
+    /// `(rows + 1) × N_TAGS` weights; the last row, all zero, stands for unknown
+    /// features.
     weights: Vec<i16>,
     /// Tag dictionary `(hash of normalized cased word, tag id)`, same layout as `slots`.
     dict_slots: Vec<(u64, u8)>,
@@ -164,7 +171,7 @@ pub struct Tagger {
 impl std::fmt::Debug for Tagger {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Tagger")
-            .field("features", &(self.weights.len() / N_TAGS))
+            .field("features", &self.keys.len())
             .field("dict_words", &self.dict_words.len())
             .field("lexicon", &self.lexicon.entries().len())
             .field("scale", &self.scale)
@@ -201,17 +208,22 @@ impl Tagger {
         lexicon: &[(u64, u32)],
         scale: f32,
     ) -> Tagger {
-        let mut slots = vec![(0u64, 0u32); table_len(rows.len())];
+        debug_assert!(rows.windows(2).all(|w| w[0].0 < w[1].0));
+        let mut slots = vec![(0u32, EMPTY); table_len(rows.len())];
         let mask = slots.len() - 1;
         let mut weights = Vec::with_capacity(rows.len() * N_TAGS);
+        let mut keys = Vec::with_capacity(rows.len());
         for (r, (k, w)) in rows.iter().enumerate() {
             let mut s = (*k as usize) & mask;
-            while slots[s].0 != 0 {
+            while slots[s].1 != EMPTY {
                 s = (s + 1) & mask;
             }
-            slots[s] = (*k, r as u32);
+            slots[s] = ((*k >> 32) as u32, r as u32);
             weights.extend_from_slice(w);
+            keys.push(*k);
         }
+        // The row of unknown features.
+        weights.extend_from_slice(&[0; N_TAGS]);
         let mut dict_slots = vec![(0u64, 0u8); table_len(dict_words.len())];
         let dmask = dict_slots.len() - 1;
         for (w, t) in &dict_words {
@@ -224,6 +236,7 @@ impl Tagger {
         }
         Tagger {
             slots,
+            keys,
             weights,
             dict_slots,
             dict_words,
@@ -232,18 +245,20 @@ impl Tagger {
         }
     }
 
+    /// Index of `key`'s row in `weights`, or of the final all-zero row when the
+    /// feature is unknown.
     #[inline]
-    fn row(&self, key: u64) -> Option<&[i16]> {
+    fn row_index(&self, key: u64) -> usize {
         let mask = self.slots.len() - 1;
+        let check = (key >> 32) as u32;
         let mut s = (key as usize) & mask;
         loop {
             let (k, r) = self.slots[s];
-            if k == key {
-                let r = r as usize * N_TAGS;
-                return self.weights.get(r..r + N_TAGS);
+            if r == EMPTY {
+                return self.keys.len();
             }
-            if k == 0 {
-                return None;
+            if k == check {
+                return r as usize;
             }
             s = (s + 1) & mask;
         }
@@ -300,9 +315,15 @@ impl Tagger {
                 Some(t) => t,
                 None => {
                     let n = scratch.features(i, p1, p2, &mut feats);
+                    // Find all rows first, then add them: the independent table
+                    // lookups overlap their cache misses.
+                    let mut rows = [0usize; MAX_FEATURES];
+                    for (r, &k) in rows.iter_mut().zip(&feats[..n]) {
+                        *r = self.row_index(k) * N_TAGS;
+                    }
                     let mut scores = [0i32; N_TAGS];
-                    for &k in &feats[..n] {
-                        if let Some(w) = self.row(k) {
+                    for &r in &rows[..n] {
+                        if let Some(w) = self.weights.get(r..r + N_TAGS) {
                             for (s, &w) in scores.iter_mut().zip(w) {
                                 *s += i32::from(w);
                             }
@@ -319,15 +340,15 @@ impl Tagger {
 
     /// Serializes the model (format in the module docs). Deterministic.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut rows: Vec<(u64, u32)> = self.slots.iter().copied().filter(|s| s.0 != 0).collect();
-        rows.sort_unstable();
-        let mut b = Vec::with_capacity(rows.len() * 12 + 64);
+        // Rows are kept in key order (from_parts is always given sorted rows).
+        let rows = self.keys.iter().enumerate().map(|(r, &k)| (k, r as u32));
+        let mut b = Vec::with_capacity(self.keys.len() * 12 + 64);
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&VERSION.to_le_bytes());
         b.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
         b.extend_from_slice(&self.scale.to_le_bytes());
         b.extend_from_slice(&(self.dict_words.len() as u32).to_le_bytes());
-        b.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        b.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
         let lexicon = self.lexicon.entries();
         b.extend_from_slice(&(lexicon.len() as u32).to_le_bytes());
         for (w, t) in &self.dict_words {
