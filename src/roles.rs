@@ -82,11 +82,15 @@ pub fn attach(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Vec<Ro
             None => {
                 // lowercase title words right before the name: "... special envoy X"
                 let mut k = m.tokens.start;
-                while k > s0 && ctx.seg.tokens[k - 1].kind == TokenKind::Word && {
-                    let lw = ctx.lw(k - 1);
-                    lw.chars().all(|c| c.is_lowercase() || c == '-')
-                        && (ctx.is_modifier(k - 1) || ctx.is_title_head(k - 1))
-                } {
+                while k > s0
+                    && ctx.seg.tokens[k - 1].kind == TokenKind::Word
+                    && ents.mention_at(k - 1).is_none()
+                    && {
+                        let w = ctx.w(k - 1);
+                        w.chars().all(|c| c.is_lowercase() || c == '-')
+                            && (ctx.is_modifier(k - 1) || ctx.is_title_head(k - 1))
+                    }
+                {
                     k -= 1;
                 }
                 // the last word before the name must be a head
@@ -155,7 +159,12 @@ pub fn attach(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Vec<Ro
             }
         }
 
-        // 4. "X of Y" with Y an organization
+        // 4. "X was appointed as the Middle East envoy", "X, who serves as chief of staff"
+        if let Some(r) = as_title(&ctx, ents, m.tokens.end, s1) {
+            push(&mut out, e, Some(r.0), r.1, evidence, 0.7);
+        }
+
+        // 5. "X of Y" with Y an organization
         let k = m.tokens.end;
         if k + 1 < s1
             && ctx.w(k) == "of"
@@ -166,6 +175,104 @@ pub fn attach(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Vec<Ro
         }
     }
     out
+}
+
+/// Verbs that put a person in an office: "appointed as", "named as", "serves as".
+const OFFICE_VERBS: &[&str] = &[
+    "appointed",
+    "named",
+    "elected",
+    "chosen",
+    "nominated",
+    "installed",
+    "selected",
+    "serves",
+    "served",
+    "serving",
+    "works",
+    "worked",
+    "acts",
+    "acted",
+    "hired",
+    "sworn",
+    "confirmed",
+    "re-elected",
+    "reappointed",
+    "promoted",
+    "tapped",
+];
+
+/// After a person: `(who)? (is|was|has been)? (initially)? VERB as (the|a)? TITLE (of Y)?`
+/// within a few tokens. Returns the title and its affiliation.
+fn as_title(ctx: &Ctx, ents: &Entities, from: usize, s1: usize) -> Option<(String, Option<usize>)> {
+    let limit = s1.min(from + 8);
+    let mut k = from;
+    let mut verb = false;
+    while k < limit {
+        let lw = ctx.lw(k);
+        if OFFICE_VERBS.contains(&lw.as_str()) {
+            verb = true;
+        } else if lw == "as" && verb {
+            break;
+        } else if !matches!(
+            lw.as_str(),
+            "," | "who"
+                | "is"
+                | "was"
+                | "has"
+                | "had"
+                | "been"
+                | "be"
+                | "initially"
+                | "first"
+                | "later"
+                | "recently"
+                | "then"
+                | "now"
+                | "also"
+                | "in"
+                | "since"
+        ) && !lw.chars().all(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        k += 1;
+    }
+    if k >= limit || !verb {
+        return None;
+    }
+    k += 1;
+    if k < s1
+        && matches!(
+            ctx.lw(k).as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her"
+        )
+    {
+        k += 1;
+    }
+    let t0 = k;
+    let mut head = None;
+    while k < s1.min(t0 + 6) && ctx.seg.tokens[k].kind == TokenKind::Word {
+        if ctx.is_title_head(k) {
+            head = Some(k);
+        } else if !(ctx.is_modifier(k) || ents.mention_at(k).is_some()) {
+            break;
+        }
+        k += 1;
+    }
+    let h = head?;
+    let sp = Span::new(ctx.seg.tokens[t0].span.start, ctx.seg.tokens[h].span.end);
+    let title = ctx.text[sp.range()].to_string();
+    let mut affiliation = None;
+    if h + 2 < s1 && ctx.w(h + 1) == "of" {
+        let j = if matches!(ctx.lw(h + 2).as_str(), "the" | "a") {
+            h + 3
+        } else {
+            h + 2
+        };
+        affiliation = ents.entity_at(j);
+    }
+    Some((title, affiliation))
 }
 
 fn is_honorific(t: &str) -> bool {
@@ -474,5 +581,62 @@ mod tests {
     fn no_role_without_a_title_word() {
         let r = roles("Ana Ruiz, who arrived late, spoke. Carlos Vela, 45, left.");
         assert!(r.is_empty(), "{r:?}");
+    }
+}
+
+#[cfg(test)]
+mod as_title_tests {
+    use super::*;
+    use crate::entities::resolve;
+    use crate::mentions::detect;
+    use crate::segment::segment;
+
+    fn roles(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let doc = Document::new("t", text);
+        let seg = segment(&doc);
+        let m = detect(&doc, &seg, &crate::tagging::tag(&doc, &seg));
+        let mut e = resolve(&doc, &seg, m);
+        attach(&doc, &seg, &mut e)
+            .into_iter()
+            .map(|r| {
+                (
+                    e.entities[r.person].name.clone(),
+                    r.title,
+                    r.affiliation.map(|a| e.entities[a].name.clone()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn appointed_as_a_title() {
+        let r = roles(
+            "Greta Holm was initially appointed as the Arctic envoy. Lars Berg, who serves as chief economist of Nordbank Group, agreed.",
+        );
+        assert!(
+            r.contains(&("Greta Holm".into(), Some("Arctic envoy".into()), None)),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&(
+                "Lars Berg".into(),
+                Some("chief economist".into()),
+                Some("Nordbank Group".into())
+            )),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn an_organization_before_a_lowercase_title_is_not_part_of_it() {
+        let r = roles("Estonian Air Force spokesperson Kalle Tamm spoke.");
+        assert!(
+            r.contains(&(
+                "Kalle Tamm".into(),
+                Some("spokesperson".into()),
+                Some("Estonian Air Force".into())
+            )),
+            "{r:?}"
+        );
     }
 }
