@@ -7,6 +7,10 @@
 use crate::graph::Graph;
 
 pub mod json;
+pub mod jsonld;
+pub(crate) mod rdf;
+
+pub use rdf::node_iri;
 
 /// Options shared by the exporters.
 #[derive(Clone, Debug)]
@@ -15,6 +19,9 @@ pub struct ExportOptions {
     pub base_iri: String,
     /// Include statement nodes in diagrams (DOT); they crowd the picture.
     pub statements: bool,
+    /// JSON-LD: refer to the `@context` by this URL instead of embedding
+    /// `context/newsgraph.jsonld` inline (the default).
+    pub context_url: Option<String>,
 }
 
 impl Default for ExportOptions {
@@ -22,6 +29,7 @@ impl Default for ExportOptions {
         ExportOptions {
             base_iri: DEFAULT_BASE_IRI.to_string(),
             statements: false,
+            context_url: None,
         }
     }
 }
@@ -34,4 +42,45 @@ pub trait Exporter {
     fn extension(&self) -> &'static str;
     /// Serializes the graph.
     fn export(&self, graph: &Graph, opts: &ExportOptions) -> Vec<u8>;
+}
+
+/// The names of the formats [`exporter`] knows, as the CLI's `--format` takes them.
+pub const FORMATS: &[&str] = &["json", "jsonld"];
+
+/// The exporter of a format named in [`FORMATS`].
+pub fn exporter(name: &str) -> Option<Box<dyn Exporter>> {
+    Some(match name {
+        "json" => Box::new(json::Json),
+        "jsonld" => Box::new(jsonld::JsonLd),
+        _ => return None,
+    })
+}
+
+/// A confidence as a decimal with at most 3 fraction digits (`0.9`, `1.0`), clamped to
+/// [0, 1]; the same text in every format, so output never depends on float noise.
+pub(crate) fn confidence_str(c: f32) -> String {
+    let c = if c.is_nan() { 0.0 } else { c.clamp(0.0, 1.0) };
+    let millis = (c * 1000.0).round() as u32;
+    let mut frac = format!("{:03}", millis % 1000);
+    while frac.len() > 1 && frac.ends_with('0') {
+        frac.pop();
+    }
+    format!("{}.{frac}", millis / 1000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confidences_are_short_decimals() {
+        assert_eq!(confidence_str(0.9), "0.9");
+        assert_eq!(confidence_str(1.0), "1.0");
+        assert_eq!(confidence_str(0.0), "0.0");
+        assert_eq!(confidence_str(0.125), "0.125");
+        assert_eq!(confidence_str(0.33333), "0.333");
+        assert_eq!(confidence_str(7.0), "1.0");
+        assert_eq!(confidence_str(-1.0), "0.0");
+        assert_eq!(confidence_str(f32::NAN), "0.0");
+    }
 }

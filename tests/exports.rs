@@ -1,0 +1,917 @@
+//! Every exporter on two hand-built graphs: a small realistic one (invented names) and
+//! one whose strings are hostile to every format. Each output is read back with a real
+//! parser of its format and compared with the graph.
+
+use std::collections::{BTreeSet, HashSet};
+
+use newsgraph::export::{ExportOptions, Exporter, FORMATS, exporter, jsonld::JsonLd, node_iri};
+use newsgraph::graph::{
+    DocumentInfo, Edge, Evidence, Graph, Node, NodeKind, QuoteKind, Relation, Role, Status,
+};
+use oxrdf::{Literal, NamedNode, NamedOrBlankNode, Term};
+
+const NG: &str = "https://newsgraph.example/vocab#";
+const SCHEMA: &str = "http://schema.org/";
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+
+// ------------------------------------------------------------------ test graphs
+
+/// Nodes and edges, added to a graph in the given order or reversed (with every
+/// evidence list reversed and symmetric edges flipped), which must not change output.
+struct Spec {
+    documents: Vec<DocumentInfo>,
+    nodes: Vec<Node>,
+    edges: Vec<(String, String, Edge)>,
+}
+
+impl Spec {
+    fn build(&self, reverse: bool) -> Graph {
+        let mut g = Graph::new();
+        g.documents = self.documents.clone();
+        let mut nodes = self.nodes.clone();
+        let mut edges = self.edges.clone();
+        if reverse {
+            nodes.reverse();
+            edges.reverse();
+            for n in &mut nodes {
+                n.evidence.reverse();
+            }
+            for (s, t, e) in &mut edges {
+                e.evidence.reverse();
+                if e.relation.is_symmetric() {
+                    std::mem::swap(s, t);
+                }
+            }
+        }
+        for n in nodes {
+            g.add_node(n);
+        }
+        for (s, t, e) in edges {
+            assert!(g.add_edge(&s, &t, e), "edge {s} -> {t} refused");
+        }
+        g
+    }
+}
+
+fn ev(doc: &str, text: &str, sentence: &str) -> Evidence {
+    let start = text
+        .find(sentence)
+        .unwrap_or_else(|| panic!("{sentence:?} not in {doc}"));
+    Evidence {
+        document: doc.to_string(),
+        start,
+        end: start + sentence.len(),
+        text: sentence.to_string(),
+    }
+}
+
+fn edge(relation: Relation, confidence: f32, evidence: Vec<Evidence>) -> Edge {
+    Edge::new(relation, confidence, evidence)
+}
+
+fn node(id: &str, kind: NodeKind, name: &str, docs: &[&str]) -> Node {
+    let mut n = Node::new(id, kind, name);
+    n.documents = docs.iter().map(|d| d.to_string()).collect();
+    n
+}
+
+const D1: &str = "Veldmark's foreign minister Ilse Marwood met Karsovian envoy Tobiah Kestrel \
+in Lindenport on Tuesday. Kestrel presented a 12-point framework for a ceasefire. \
+\"We are closer than we have been in months,\" Marwood told reporters. \
+Karsovia warned Veldmark against new deployments. \
+European officials rejected the 12-point framework.";
+
+const D2: &str = "Marwood said Veldmark backs the 12-point framework. \
+She criticized the Veldmark Defence Council for delaying the vote. \
+Kestrel said talks would continue next week.";
+
+/// A small news graph: two articles, two people with roles, two countries, a city,
+/// an organization, a group, a proposal, a meeting, two statements, and every relation.
+fn realistic() -> Spec {
+    let documents = vec![
+        DocumentInfo {
+            id: "d1".into(),
+            title: Some("Envoys meet in Lindenport as ceasefire talks resume".into()),
+            source: Some("articles/d1.txt".into()),
+            published: Some("2031-03-04".into()),
+        },
+        DocumentInfo {
+            id: "d2".into(),
+            title: Some("Veldmark backs framework".into()),
+            source: Some("https://news.example/d2".into()),
+            published: Some("2031-03".into()),
+        },
+    ];
+    let mut marwood = node(
+        "person/ilse-marwood",
+        NodeKind::Person,
+        "Ilse Marwood",
+        &["d1", "d2"],
+    );
+    marwood.aliases.insert("Marwood".into());
+    marwood.roles.push(Role {
+        title: "foreign minister".into(),
+        affiliation: Some("place/veldmark".into()),
+    });
+    marwood.evidence.push(ev("d1", D1, "Ilse Marwood"));
+    marwood.evidence.push(ev("d2", D2, "Marwood"));
+    let mut kestrel = node(
+        "person/tobiah-kestrel",
+        NodeKind::Person,
+        "Tobiah Kestrel",
+        &["d1", "d2"],
+    );
+    kestrel.aliases.insert("Kestrel".into());
+    kestrel.roles.push(Role {
+        title: "envoy".into(),
+        affiliation: Some("place/karsovia".into()),
+    });
+    kestrel.roles.push(Role {
+        title: "negotiator".into(),
+        affiliation: None,
+    });
+    let veldmark = node("place/veldmark", NodeKind::Place, "Veldmark", &["d1", "d2"]);
+    let karsovia = node("place/karsovia", NodeKind::Place, "Karsovia", &["d1"]);
+    let lindenport = node("place/lindenport", NodeKind::Place, "Lindenport", &["d1"]);
+    let mut council = node(
+        "org/veldmark-defence-council",
+        NodeKind::Organization,
+        "Veldmark Defence Council",
+        &["d2"],
+    );
+    council.aliases.insert("the council".into());
+    let officials = node(
+        "group/european-officials",
+        NodeKind::Group,
+        "European officials",
+        &["d1"],
+    );
+    let framework = node(
+        "proposal/12-point-framework",
+        NodeKind::Proposal,
+        "12-point framework",
+        &["d1", "d2"],
+    );
+    let mut meeting = node(
+        "meeting/d1-1",
+        NodeKind::Meeting,
+        "Marwood and Kestrel meet in Lindenport",
+        &["d1"],
+    );
+    meeting.place = Some("place/lindenport".into());
+    meeting.when = Some("on Tuesday".into());
+    meeting.date = Some("2031-03-02".into());
+    meeting.status = Some(Status::Held);
+    meeting.evidence.push(ev(
+        "d1",
+        D1,
+        "Veldmark's foreign minister Ilse Marwood met Karsovian envoy Tobiah Kestrel in Lindenport on Tuesday.",
+    ));
+    let q1 = "We are closer than we have been in months,";
+    let mut s1 = node(
+        "statement/d1-1",
+        NodeKind::Statement,
+        "We are closer than we have been in months",
+        &["d1"],
+    );
+    s1.text = Some(q1.into());
+    s1.quote = Some(QuoteKind::Direct);
+    s1.cue = Some("told".into());
+    s1.evidence.push(ev("d1", D1, q1));
+    let q2 = "talks would continue next week";
+    let mut s2 = node("statement/d2-1", NodeKind::Statement, q2, &["d2"]);
+    s2.text = Some(q2.into());
+    s2.quote = Some(QuoteKind::Indirect);
+    s2.cue = Some("said".into());
+
+    let met = "Veldmark's foreign minister Ilse Marwood met Karsovian envoy Tobiah Kestrel in Lindenport on Tuesday.";
+    let mut edges = vec![
+        (
+            "person/tobiah-kestrel",
+            "person/ilse-marwood",
+            edge(Relation::MetWith, 0.9, vec![ev("d1", D1, met)]),
+        ),
+        (
+            "person/tobiah-kestrel",
+            "proposal/12-point-framework",
+            edge(
+                Relation::Proposed,
+                0.8,
+                vec![ev(
+                    "d1",
+                    D1,
+                    "Kestrel presented a 12-point framework for a ceasefire.",
+                )],
+            ),
+        ),
+        (
+            "place/karsovia",
+            "place/veldmark",
+            edge(
+                Relation::Warned,
+                0.75,
+                vec![ev(
+                    "d1",
+                    D1,
+                    "Karsovia warned Veldmark against new deployments.",
+                )],
+            ),
+        ),
+        (
+            "group/european-officials",
+            "proposal/12-point-framework",
+            edge(
+                Relation::Opposes,
+                0.6,
+                vec![ev(
+                    "d1",
+                    D1,
+                    "European officials rejected the 12-point framework.",
+                )],
+            ),
+        ),
+        (
+            "place/veldmark",
+            "proposal/12-point-framework",
+            edge(
+                Relation::Supports,
+                0.7,
+                vec![ev(
+                    "d2",
+                    D2,
+                    "Marwood said Veldmark backs the 12-point framework.",
+                )],
+            ),
+        ),
+        (
+            "person/ilse-marwood",
+            "org/veldmark-defence-council",
+            edge(
+                Relation::Criticized,
+                0.65,
+                vec![
+                    ev(
+                        "d2",
+                        D2,
+                        "She criticized the Veldmark Defence Council for delaying the vote.",
+                    ),
+                    ev("d2", D2, "criticized the Veldmark Defence Council"),
+                ],
+            ),
+        ),
+        (
+            "person/ilse-marwood",
+            "statement/d1-1",
+            edge(Relation::Said, 0.95, vec![ev("d1", D1, q1)]),
+        ),
+        (
+            "person/tobiah-kestrel",
+            "statement/d2-1",
+            edge(
+                Relation::Said,
+                0.8,
+                vec![ev("d2", D2, "Kestrel said talks would continue next week.")],
+            ),
+        ),
+        (
+            "person/ilse-marwood",
+            "meeting/d1-1",
+            edge(Relation::Attended, 0.9, vec![ev("d1", D1, met)]),
+        ),
+        (
+            "person/tobiah-kestrel",
+            "meeting/d1-1",
+            edge(Relation::Attended, 0.9, vec![ev("d1", D1, met)]),
+        ),
+        (
+            "meeting/d1-1",
+            "place/lindenport",
+            edge(Relation::HeldIn, 0.9, vec![ev("d1", D1, met)]),
+        ),
+        (
+            "person/tobiah-kestrel",
+            "place/karsovia",
+            edge(Relation::AffiliatedWith, 0.7, vec![ev("d1", D1, met)]),
+        ),
+    ];
+    let mut role = edge(
+        Relation::HoldsRole,
+        0.85,
+        vec![ev("d1", D1, "Veldmark's foreign minister Ilse Marwood")],
+    );
+    role.title = Some("foreign minister".into());
+    edges.push(("person/ilse-marwood", "place/veldmark", role));
+    let mut planned = edge(
+        Relation::MetWith,
+        0.5,
+        vec![ev("d2", D2, "Kestrel said talks would continue next week.")],
+    );
+    planned.status = Some(Status::Planned);
+    planned.cue = Some("talks".into());
+    edges.push(("person/tobiah-kestrel", "place/veldmark", planned));
+
+    Spec {
+        documents,
+        nodes: vec![
+            marwood, kestrel, veldmark, karsovia, lindenport, council, officials, framework,
+            meeting, s1, s2,
+        ],
+        edges: edges
+            .into_iter()
+            .map(|(s, t, e)| (s.to_string(), t.to_string(), e))
+            .collect(),
+    }
+}
+
+/// A string with everything that breaks naive writers.
+const NASTY: &str = "\"quoted\" back\\slash <script>alert('x')</script> {brace} @id & amp; \
+&amp; line\nbreak\r\ncrlf\ttab nul\0char rtl\u{200F}mark emoji😀 ü北京 %41 ]]> --> \\n";
+
+/// The hostile graph: ids, names, aliases, titles, statement texts, cues and evidence
+/// made of quotes, backslashes, markup, JSON-LD keywords, controls and non-ASCII.
+fn hostile() -> Spec {
+    let doc = "doc \"1\"/ü#?";
+    let text = format!("prefix {NASTY} suffix");
+    let e = |t: &str| ev(doc, &text, t);
+    let documents = vec![DocumentInfo {
+        id: doc.into(),
+        title: Some(NASTY.into()),
+        source: Some("C:\\news\\\"x\".txt".into()),
+        published: Some("not a date \"".into()),
+    }];
+    let mut a = node(
+        "person/zoë-ñandú",
+        NodeKind::Person,
+        &format!("Zoë {NASTY}"),
+        &[doc],
+    );
+    for alias in [
+        "@id",
+        "{\"@context\": null}",
+        "trailing\\",
+        "<b>&amp;</b>",
+        "\0",
+    ] {
+        a.aliases.insert(alias.into());
+    }
+    a.roles.push(Role {
+        title: format!("title {NASTY}"),
+        affiliation: Some("org/weird id\"<&>".into()),
+    });
+    a.evidence.push(e(NASTY));
+    let b = node(
+        "org/weird id\"<&>",
+        NodeKind::Organization,
+        "Org & \"Co\" <x> \\",
+        &[doc],
+    );
+    let c = node(
+        "place/../up",
+        NodeKind::Place,
+        "Ünïcödé 北京 \u{200F}",
+        &[doc],
+    );
+    let d = node("group/@id", NodeKind::Group, "@id", &[doc]);
+    let p = node(
+        "proposal/{x}",
+        NodeKind::Proposal,
+        "{\"@value\": 1}",
+        &[doc],
+    );
+    let mut s = node(
+        "statement/1\\",
+        NodeKind::Statement,
+        "He said \"no\" \\",
+        &[doc],
+    );
+    s.text = Some(NASTY.into());
+    s.quote = Some(QuoteKind::Direct);
+    s.cue = Some("said \"loudly\"".into());
+    let mut m = node(
+        "meeting/a#b?c",
+        NodeKind::Meeting,
+        "Meeting <&> \"x\"",
+        &[doc],
+    );
+    m.when = Some("\"Tuesday\"\n".into());
+    m.date = Some("2031-13".into());
+    m.place = Some("place/../up".into());
+
+    let mut edges = vec![];
+    for (i, rel) in [
+        Relation::MetWith,
+        Relation::Warned,
+        Relation::Opposes,
+        Relation::Supports,
+        Relation::Criticized,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut ed = edge(rel, 0.1 * (i + 1) as f32, vec![e(NASTY), e("\"quoted\"")]);
+        ed.cue = Some(format!("cue {NASTY}"));
+        edges.push(("person/zoë-ñandú", "org/weird id\"<&>", ed));
+    }
+    edges.push((
+        "group/@id",
+        "proposal/{x}",
+        edge(Relation::Proposed, 1.0, vec![e("back\\slash")]),
+    ));
+    edges.push((
+        "person/zoë-ñandú",
+        "statement/1\\",
+        edge(Relation::Said, 0.9, vec![e(NASTY)]),
+    ));
+    edges.push((
+        "person/zoë-ñandú",
+        "meeting/a#b?c",
+        edge(Relation::Attended, 0.9, vec![]),
+    ));
+    edges.push((
+        "meeting/a#b?c",
+        "place/../up",
+        edge(Relation::HeldIn, 0.9, vec![e("<script>")]),
+    ));
+    let mut role = edge(Relation::HoldsRole, 0.9, vec![e("tab")]);
+    role.title = Some(format!("title {NASTY}"));
+    edges.push(("person/zoë-ñandú", "org/weird id\"<&>", role));
+    let mut role2 = edge(Relation::HoldsRole, 0.9, vec![e("tab")]);
+    role2.title = Some("second/title".into());
+    edges.push(("person/zoë-ñandú", "org/weird id\"<&>", role2));
+    edges.push((
+        "group/@id",
+        "place/../up",
+        edge(Relation::AffiliatedWith, 0.2, vec![e("emoji😀")]),
+    ));
+    Spec {
+        documents,
+        nodes: vec![a, b, c, d, p, s, m],
+        edges: edges
+            .into_iter()
+            .map(|(s, t, e)| (s.to_string(), t.to_string(), e))
+            .collect(),
+    }
+}
+
+fn graphs() -> Vec<(&'static str, Graph)> {
+    vec![
+        ("realistic", realistic().build(false)),
+        ("hostile", hostile().build(false)),
+    ]
+}
+
+// ------------------------------------------------------------------ RDF helpers
+
+fn iri(s: &str) -> NamedNode {
+    NamedNode::new(s).unwrap_or_else(|e| panic!("{s:?} is not an IRI: {e}"))
+}
+
+fn ng(local: &str) -> NamedNode {
+    iri(&format!("{NG}{local}"))
+}
+
+fn schema(local: &str) -> NamedNode {
+    iri(&format!("{SCHEMA}{local}"))
+}
+
+fn node_term(g: &Graph, id: &str) -> NamedNode {
+    assert!(g.node(id).is_some());
+    iri(&node_iri(&ExportOptions::default().base_iri, id))
+}
+
+/// The camel-case vocabulary name of a relation, written out independently of the code.
+fn predicate(r: Relation) -> NamedNode {
+    ng(match r {
+        Relation::MetWith => "metWith",
+        Relation::Warned => "warned",
+        Relation::Proposed => "proposed",
+        Relation::Opposes => "opposes",
+        Relation::Supports => "supports",
+        Relation::Criticized => "criticized",
+        Relation::Said => "said",
+        Relation::Attended => "attended",
+        Relation::HeldIn => "heldIn",
+        Relation::HoldsRole => "holdsRole",
+        Relation::AffiliatedWith => "affiliatedWith",
+    })
+}
+
+fn context_file() -> Vec<u8> {
+    std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/context/newsgraph.jsonld"
+    ))
+    .unwrap()
+}
+
+/// Parses JSON-LD (the shipped context is served for any remote context URL).
+fn parse_jsonld(bytes: &[u8]) -> oxrdf::Graph {
+    let ctx = context_file();
+    let mut out = oxrdf::Graph::new();
+    let parser = oxjsonld::JsonLdParser::new()
+        .for_slice(bytes)
+        .with_load_document_callback(move |url, _| {
+            Ok(oxjsonld::JsonLdRemoteDocument {
+                document: ctx.clone(),
+                document_url: url.to_string(),
+            })
+        });
+    for q in parser {
+        let q = q.unwrap_or_else(|e| panic!("JSON-LD does not parse: {e}"));
+        assert!(q.graph_name.is_default_graph());
+        out.insert(&oxrdf::Triple::new(q.subject, q.predicate, q.object));
+    }
+    out
+}
+
+fn objects(g: &oxrdf::Graph, s: &NamedNode, p: &NamedNode) -> Vec<Term> {
+    g.objects_for_subject_predicate(s, p)
+        .map(|o| o.into_owned())
+        .collect()
+}
+
+fn subjects(g: &oxrdf::Graph, p: &NamedNode, o: impl Into<Term>) -> Vec<NamedOrBlankNode> {
+    let o: Term = o.into();
+    g.subjects_for_predicate_object(p, &o)
+        .map(|s| s.into_owned())
+        .collect()
+}
+
+fn string(s: &str) -> Term {
+    Literal::new_simple_literal(s).into()
+}
+
+fn typed(s: &str, dt: &str) -> Term {
+    Literal::new_typed_literal(s, iri(&format!("{XSD}{dt}"))).into()
+}
+
+/// Checks RDF read back from an export against the graph: types and names of nodes,
+/// roles, meetings, statements, one direct triple and one assertion (with confidence
+/// and exact evidence texts) per edge.
+fn check_rdf(graph: &Graph, rdf: &oxrdf::Graph) {
+    let rdf_type = iri(RDF_TYPE);
+    for n in graph.nodes() {
+        let s = node_term(graph, &n.id);
+        let class = match n.kind {
+            NodeKind::Person => schema("Person"),
+            NodeKind::Organization => schema("Organization"),
+            NodeKind::Place => schema("Place"),
+            NodeKind::Group => ng("Group"),
+            NodeKind::Proposal => ng("Proposal"),
+            NodeKind::Meeting => schema("Event"),
+            NodeKind::Statement => schema("Quotation"),
+        };
+        assert_eq!(
+            objects(rdf, &s, &rdf_type),
+            vec![Term::from(class)],
+            "{}",
+            n.id
+        );
+        assert_eq!(objects(rdf, &s, &schema("name")), vec![string(&n.name)]);
+        let aliases: HashSet<Term> = n.aliases.iter().map(|a| string(a)).collect();
+        let got: HashSet<Term> = objects(rdf, &s, &schema("alternateName"))
+            .into_iter()
+            .collect();
+        assert_eq!(got, aliases, "{}", n.id);
+        // every role keeps its title with its affiliation
+        let role_nodes = objects(rdf, &s, &schema("affiliation"));
+        assert_eq!(role_nodes.len(), n.roles.len());
+        for role in &n.roles {
+            let found = role_nodes.iter().any(|r| {
+                let Term::NamedNode(r) = r else { return false };
+                objects(rdf, r, &schema("roleName")) == vec![string(&role.title)]
+                    && objects(rdf, r, &schema("affiliation"))
+                        == role
+                            .affiliation
+                            .iter()
+                            .map(|a| Term::from(node_term_unchecked(a)))
+                            .collect::<Vec<_>>()
+                    && objects(rdf, r, &rdf_type) == vec![Term::from(schema("OrganizationRole"))]
+            });
+            assert!(found, "role {role:?} of {}", n.id);
+        }
+        if let Some(text) = &n.text {
+            assert_eq!(objects(rdf, &s, &schema("text")), vec![string(text)]);
+        }
+        if let Some(cue) = &n.cue {
+            assert_eq!(objects(rdf, &s, &ng("cue")), vec![string(cue)]);
+        }
+        if let Some(when) = &n.when {
+            assert_eq!(objects(rdf, &s, &ng("when")), vec![string(when)]);
+        }
+        if n.kind == NodeKind::Statement {
+            let speakers: HashSet<Term> = graph
+                .edges_of(&n.id)
+                .filter(|e| e.edge.relation == Relation::Said)
+                .map(|e| node_term(graph, &e.source.id).into())
+                .collect();
+            let got: HashSet<Term> = objects(rdf, &s, &schema("spokenByCharacter"))
+                .into_iter()
+                .collect();
+            assert_eq!(got, speakers);
+        }
+        if n.kind == NodeKind::Meeting {
+            let attendees: HashSet<Term> = graph
+                .edges_of(&n.id)
+                .filter(|e| e.edge.relation == Relation::Attended)
+                .map(|e| node_term(graph, &e.source.id).into())
+                .collect();
+            let got: HashSet<Term> = objects(rdf, &s, &schema("attendee")).into_iter().collect();
+            assert_eq!(got, attendees);
+            if let Some(p) = &n.place {
+                assert!(
+                    objects(rdf, &s, &schema("location")).contains(&node_term(graph, p).into())
+                );
+            }
+        }
+        for d in &n.documents {
+            let doc = subjects(rdf, &schema("identifier"), string(d));
+            assert_eq!(doc.len(), 1, "document {d:?}");
+            assert!(
+                rdf.contains(oxrdf::TripleRef::new(&doc[0], &schema("mentions"), &s)),
+                "{d} mentions {}",
+                n.id
+            );
+        }
+    }
+
+    let relations: Vec<NamedNode> = Relation::ALL.iter().map(|r| predicate(*r)).collect();
+    let direct = rdf
+        .iter()
+        .filter(|t| relations.iter().any(|p| p.as_ref() == t.predicate))
+        .count();
+    // edges differing only in title (two roles at one place) state one triple
+    let distinct: BTreeSet<(&str, &str, Relation)> = graph
+        .edges()
+        .iter()
+        .map(|e| (e.source.id.as_str(), e.target.id.as_str(), e.edge.relation))
+        .collect();
+    assert_eq!(direct, distinct.len(), "one direct triple per edge");
+    assert_eq!(
+        subjects(rdf, &rdf_type, ng("RelationAssertion")).len(),
+        graph.edge_count(),
+        "one assertion per edge"
+    );
+    for e in graph.edges() {
+        let s = node_term(graph, &e.source.id);
+        let o = node_term(graph, &e.target.id);
+        let p = predicate(e.edge.relation);
+        assert!(
+            rdf.contains(oxrdf::TripleRef::new(&s, &p, &o)),
+            "{} {p} {}",
+            e.source.id,
+            e.target.id
+        );
+        for other in &relations {
+            if *other != p {
+                let same_pair_other_rel = graph.edges().iter().any(|x| {
+                    x.source.id == e.source.id
+                        && x.target.id == e.target.id
+                        && predicate(x.edge.relation) == *other
+                });
+                assert_eq!(
+                    rdf.contains(oxrdf::TripleRef::new(&s, other, &o)),
+                    same_pair_other_rel
+                );
+            }
+        }
+        let assertions: Vec<NamedOrBlankNode> = subjects(rdf, &ng("subject"), s.clone())
+            .into_iter()
+            .filter(|a| {
+                rdf.contains(oxrdf::TripleRef::new(a, &ng("object"), &o))
+                    && rdf.contains(oxrdf::TripleRef::new(a, &ng("relation"), &p))
+                    && e.edge.title.as_deref().is_none_or(|t| {
+                        rdf.contains(oxrdf::TripleRef::new(
+                            a,
+                            &ng("title"),
+                            &Literal::new_simple_literal(t),
+                        ))
+                    })
+            })
+            .collect();
+        assert_eq!(assertions.len(), 1, "{} {p} {}", e.source.id, e.target.id);
+        let NamedOrBlankNode::NamedNode(a) = &assertions[0] else {
+            panic!("assertions have IRIs")
+        };
+        let conf = objects(rdf, a, &ng("confidence"));
+        assert_eq!(conf.len(), 1);
+        let Term::Literal(conf) = &conf[0] else {
+            panic!()
+        };
+        assert_eq!(conf.datatype().as_str(), format!("{XSD}decimal"));
+        let value: f32 = conf.value().parse().unwrap();
+        assert!((value - e.edge.confidence).abs() < 0.0006, "{value}");
+        let mut texts: Vec<String> = Vec::new();
+        for evidence in objects(rdf, a, &ng("evidence")) {
+            let Term::NamedNode(evidence) = evidence else {
+                panic!()
+            };
+            let text = objects(rdf, &evidence, &ng("text"));
+            let [Term::Literal(t)] = text.as_slice() else {
+                panic!("one text per evidence")
+            };
+            texts.push(t.value().to_string());
+            let start = objects(rdf, &evidence, &ng("start"));
+            let [Term::Literal(start)] = start.as_slice() else {
+                panic!()
+            };
+            assert_eq!(
+                start.datatype().as_str(),
+                format!("{XSD}nonNegativeInteger")
+            );
+            let doc = objects(rdf, &evidence, &ng("document"));
+            let [Term::NamedNode(doc)] = doc.as_slice() else {
+                panic!()
+            };
+            assert_eq!(
+                objects(rdf, doc, &rdf_type),
+                vec![Term::from(schema("NewsArticle"))]
+            );
+        }
+        texts.sort();
+        let mut expected: Vec<String> = e.edge.evidence.iter().map(|x| x.text.clone()).collect();
+        expected.sort();
+        assert_eq!(texts, expected, "evidence texts survive exactly");
+    }
+}
+
+fn node_term_unchecked(id: &str) -> NamedNode {
+    iri(&node_iri(&ExportOptions::default().base_iri, id))
+}
+
+// ------------------------------------------------------------------ JSON-LD
+
+#[test]
+fn jsonld_reads_back_as_the_graph() {
+    for (name, g) in graphs() {
+        let bytes = JsonLd.export(&g, &ExportOptions::default());
+        let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert!(
+            v["@context"].is_object(),
+            "{name}: context inline by default"
+        );
+        let rdf = parse_jsonld(&bytes);
+        check_rdf(&g, &rdf);
+    }
+}
+
+#[test]
+fn jsonld_context_by_url_gives_the_same_triples() {
+    for (_, g) in graphs() {
+        let inline = parse_jsonld(&JsonLd.export(&g, &ExportOptions::default()));
+        let opts = ExportOptions {
+            context_url: Some("https://newsgraph.example/context/newsgraph.jsonld".into()),
+            ..Default::default()
+        };
+        let bytes = JsonLd.export(&g, &opts);
+        let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(v["@context"], opts.context_url.clone().unwrap().as_str());
+        assert_eq!(parse_jsonld(&bytes), inline);
+    }
+}
+
+#[test]
+fn jsonld_meeting_and_document_literals_are_typed() {
+    let g = realistic().build(false);
+    let rdf = parse_jsonld(&JsonLd.export(&g, &ExportOptions::default()));
+    let meeting = node_term(&g, "meeting/d1-1");
+    assert_eq!(
+        objects(&rdf, &meeting, &schema("startDate")),
+        vec![typed("2031-03-02", "date")]
+    );
+    let d2 = subjects(&rdf, &schema("identifier"), string("d2"));
+    let NamedOrBlankNode::NamedNode(d2) = &d2[0] else {
+        panic!()
+    };
+    assert_eq!(
+        objects(&rdf, d2, &schema("datePublished")),
+        vec![typed("2031-03", "gYearMonth")]
+    );
+    // a date that is not one stays a plain string rather than an invalid xsd:date
+    let h = hostile().build(false);
+    let rdf = parse_jsonld(&JsonLd.export(&h, &ExportOptions::default()));
+    let m = node_term(&h, "meeting/a#b?c");
+    assert_eq!(
+        objects(&rdf, &m, &schema("startDate")),
+        vec![string("2031-13")]
+    );
+}
+
+#[test]
+fn jsonld_node_iris_use_the_base_and_encode_ids() {
+    let g = hostile().build(false);
+    let opts = ExportOptions {
+        base_iri: "http://data.example/ng/".into(),
+        ..Default::default()
+    };
+    let rdf = parse_jsonld(&JsonLd.export(&g, &opts));
+    for n in g.nodes() {
+        let s = iri(&node_iri(&opts.base_iri, &n.id));
+        assert!(s.as_str().starts_with("http://data.example/ng/"));
+        assert_eq!(objects(&rdf, &s, &schema("name")), vec![string(&n.name)]);
+    }
+    assert_eq!(
+        node_iri(&opts.base_iri, "person/zoë-ñandú"),
+        "http://data.example/ng/person/zoë-ñandú"
+    );
+    assert_eq!(
+        node_iri(&opts.base_iri, "org/weird id\"<&>"),
+        "http://data.example/ng/org/weird%20id%22%3C%26%3E"
+    );
+}
+
+/// Every `ng:` class and property an export uses is defined in `context/vocab.ttl` with
+/// label and comment, properties also with domain and range; so is every relation.
+#[test]
+fn vocabulary_defines_every_term_used() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/context/vocab.ttl");
+    let vocab_bytes = std::fs::read(path).unwrap();
+    assert_eq!(
+        vocab_bytes,
+        newsgraph::export::jsonld::VOCABULARY.as_bytes()
+    );
+    let mut vocab = oxrdf::Graph::new();
+    for t in oxttl::TurtleParser::new().for_slice(&vocab_bytes) {
+        vocab.insert(&t.expect("vocab.ttl is Turtle"));
+    }
+    let mut used: BTreeSet<NamedNode> = Relation::ALL.iter().map(|r| predicate(*r)).collect();
+    let mut classes: BTreeSet<NamedNode> = BTreeSet::new();
+    for (_, g) in graphs() {
+        let rdf = parse_jsonld(&JsonLd.export(&g, &ExportOptions::default()));
+        for t in rdf.iter() {
+            if t.predicate.as_str().starts_with(NG) {
+                used.insert(t.predicate.into_owned());
+            }
+            if let oxrdf::TermRef::NamedNode(o) = t.object
+                && o.as_str().starts_with(NG)
+            {
+                if t.predicate.as_str() == RDF_TYPE {
+                    classes.insert(o.into_owned());
+                } else {
+                    used.insert(o.into_owned());
+                }
+            }
+        }
+    }
+    assert!(used.len() > 20, "{used:?}");
+    for class in ["Group", "Proposal", "RelationAssertion", "Evidence"] {
+        assert!(classes.contains(&ng(class)), "{class} used");
+    }
+    let label = iri(&format!("{RDFS}label"));
+    let comment = iri(&format!("{RDFS}comment"));
+    let domain = iri(&format!("{RDFS}domain"));
+    let range = iri(&format!("{RDFS}range"));
+    for term in classes.iter().chain(&used) {
+        assert_eq!(objects(&vocab, term, &label).len(), 1, "label of {term}");
+        assert_eq!(
+            objects(&vocab, term, &comment).len(),
+            1,
+            "comment of {term}"
+        );
+    }
+    for term in &used {
+        assert_eq!(objects(&vocab, term, &domain).len(), 1, "domain of {term}");
+        assert_eq!(objects(&vocab, term, &range).len(), 1, "range of {term}");
+    }
+}
+
+// ------------------------------------------------------------------ every format
+
+#[test]
+fn every_format_is_deterministic_whatever_the_insertion_order() {
+    assert!(FORMATS.len() >= 2);
+    for spec in [realistic(), hostile()] {
+        let a = spec.build(false);
+        let b = spec.build(true);
+        for opts in [
+            ExportOptions::default(),
+            ExportOptions {
+                statements: true,
+                ..Default::default()
+            },
+        ] {
+            for f in FORMATS {
+                let x = exporter(f).unwrap_or_else(|| panic!("no exporter {f}"));
+                let first = x.export(&a, &opts);
+                assert!(!first.is_empty());
+                assert_eq!(first, x.export(&a, &opts), "{f}: twice the same bytes");
+                assert_eq!(first, x.export(&b, &opts), "{f}: insertion order matters");
+            }
+        }
+    }
+    assert!(exporter("nope").is_none());
+}
+
+#[test]
+fn exporters_name_their_extension() {
+    for f in FORMATS {
+        let ext = exporter(f).unwrap().extension();
+        assert!(
+            !ext.is_empty() && ext.bytes().all(|b| b.is_ascii_lowercase()),
+            "{f}: {ext}"
+        );
+    }
+    assert_eq!(exporter("jsonld").unwrap().extension(), "jsonld");
+}
