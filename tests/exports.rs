@@ -915,3 +915,173 @@ fn exporters_name_their_extension() {
     }
     assert_eq!(exporter("jsonld").unwrap().extension(), "jsonld");
 }
+
+// ------------------------------------------------------------------ DOT
+
+/// Runs Graphviz `dot -Tsvg`. Returns None when `dot` is not installed, which is an
+/// error when the `CI` variable is set (CI installs graphviz).
+fn render_svg(dot: &[u8]) -> Option<String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let spawned = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match spawned {
+        Ok(child) => child,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "Graphviz `dot` is not on PATH, and CI must test DOT output (apt-get install graphviz)"
+            );
+            eprintln!("dot is not installed: DOT output not rendered");
+            return None;
+        }
+        Err(e) => panic!("cannot run dot: {e}"),
+    };
+    let mut stdin = child.stdin.take().unwrap();
+    let input = dot.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "dot refused the output: {stderr}");
+    assert!(stderr.trim().is_empty(), "dot warned: {stderr}");
+    Some(String::from_utf8(out.stdout).expect("SVG is UTF-8"))
+}
+
+/// The lines Graphviz shows for a label: line breaks split it, control characters
+/// other than tab are replaced (XML cannot carry them), empty lines are not drawn.
+fn shown_lines(s: &str) -> Vec<String> {
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .map(|l| {
+            l.chars()
+                .map(|c| {
+                    if c.is_control() && c != '\t' {
+                        '\u{FFFD}'
+                    } else {
+                        c
+                    }
+                })
+                .collect::<String>()
+        })
+        .filter(|l| !l.trim().is_empty())
+        .collect()
+}
+
+/// The texts of each SVG group of a class, by the group's title.
+fn svg_groups(svg: &str, class: &str) -> Vec<(String, Vec<String>)> {
+    let opts = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(svg, opts).expect("SVG is XML");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some(class))
+        .map(|g| {
+            let title = g
+                .children()
+                .find(|c| c.has_tag_name("title"))
+                .and_then(|t| t.text())
+                .unwrap_or_default()
+                .to_string();
+            let texts = g
+                .descendants()
+                .filter(|c| c.has_tag_name("text"))
+                .map(|t| t.text().unwrap_or_default().to_string())
+                .filter(|t| !t.trim().is_empty())
+                .collect();
+            (title, texts)
+        })
+        .collect()
+}
+
+#[test]
+fn dot_renders_with_graphviz_and_shows_every_label() {
+    for (name, g) in graphs() {
+        for statements in [false, true] {
+            let opts = ExportOptions {
+                statements,
+                ..Default::default()
+            };
+            let dot = exporter("dot").unwrap().export(&g, &opts);
+            let text = String::from_utf8(dot.clone()).unwrap();
+            assert!(text.starts_with("digraph {"), "{text}");
+            assert!(!text.contains('\0'));
+            assert!(!text.contains("label=<"), "no HTML labels");
+            let Some(svg) = render_svg(&dot) else { return };
+            let nodes = svg_groups(&svg, "node");
+            let shown: Vec<&Node> = g
+                .nodes()
+                .filter(|n| statements || n.kind != NodeKind::Statement)
+                .collect();
+            for n in &shown {
+                let dot_id = node_iri("", &n.id);
+                let found: Vec<&Vec<String>> = nodes
+                    .iter()
+                    .filter(|(t, _)| *t == dot_id)
+                    .map(|(_, texts)| texts)
+                    .collect();
+                assert_eq!(found.len(), 1, "{name}: node {:?} drawn once", n.id);
+                let mut expected = if n.kind == NodeKind::Statement {
+                    let cut: String = n.name.chars().take(60).collect();
+                    let ellipsis = if cut.len() < n.name.len() { "…" } else { "" };
+                    shown_lines(&format!("{cut}{ellipsis}"))
+                } else {
+                    shown_lines(&n.name)
+                };
+                let mut titles: Vec<&str> = n.roles.iter().map(|r| r.title.as_str()).collect();
+                titles.sort();
+                if !titles.is_empty() {
+                    expected.extend(shown_lines(&titles.join(", ")));
+                }
+                assert_eq!(found[0], &expected, "{name}: label of {:?}", n.id);
+            }
+            let legend_kinds: BTreeSet<NodeKind> = shown.iter().map(|n| n.kind).collect();
+            let visible = |id: &str| shown.iter().any(|n| n.id == id);
+            let edges: Vec<_> = g
+                .edges()
+                .into_iter()
+                .filter(|e| visible(&e.source.id) && visible(&e.target.id))
+                .collect();
+            let legend_relations: BTreeSet<Relation> =
+                edges.iter().map(|e| e.edge.relation).collect();
+            assert_eq!(
+                nodes.len(),
+                shown.len() + legend_kinds.len() + 2 * legend_relations.len(),
+                "{name}: nodes, legend kinds and legend relation ends"
+            );
+            let drawn = svg_groups(&svg, "edge");
+            assert_eq!(drawn.len(), edges.len() + legend_relations.len(), "{name}");
+            for e in &edges {
+                let title = format!(
+                    "{}->{}",
+                    node_iri("", &e.source.id),
+                    node_iri("", &e.target.id)
+                );
+                let mut label = match (&e.edge.title, e.edge.relation) {
+                    (Some(t), Relation::HoldsRole) => t.clone(),
+                    (_, r) => r.as_str().to_string(),
+                };
+                if e.edge.status == Some(Status::Planned) {
+                    label.push_str(" (planned)");
+                }
+                assert!(
+                    drawn.iter().any(|(t, texts)| *t == title
+                        && texts.first().map(String::as_str)
+                            == shown_lines(&label).first().map(String::as_str)),
+                    "{name}: edge {title} labelled {label:?}"
+                );
+            }
+            assert_eq!(
+                edges.iter().any(|e| e.edge.relation == Relation::Said),
+                statements,
+                "said edges only with statements"
+            );
+        }
+    }
+}

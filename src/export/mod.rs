@@ -6,6 +6,7 @@
 
 use crate::graph::Graph;
 
+pub mod dot;
 pub mod json;
 pub mod jsonld;
 pub(crate) mod rdf;
@@ -45,13 +46,14 @@ pub trait Exporter {
 }
 
 /// The names of the formats [`exporter`] knows, as the CLI's `--format` takes them.
-pub const FORMATS: &[&str] = &["json", "jsonld"];
+pub const FORMATS: &[&str] = &["json", "jsonld", "dot"];
 
 /// The exporter of a format named in [`FORMATS`].
 pub fn exporter(name: &str) -> Option<Box<dyn Exporter>> {
     Some(match name {
         "json" => Box::new(json::Json),
         "jsonld" => Box::new(jsonld::JsonLd),
+        "dot" => Box::new(dot::Dot),
         _ => return None,
     })
 }
