@@ -1085,3 +1085,174 @@ fn dot_renders_with_graphviz_and_shows_every_label() {
         }
     }
 }
+
+// ------------------------------------------------------------------ Turtle, N-Quads
+
+fn parse_turtle(bytes: &[u8]) -> oxrdf::Graph {
+    let mut g = oxrdf::Graph::new();
+    for t in oxttl::TurtleParser::new().for_slice(bytes) {
+        g.insert(&t.unwrap_or_else(|e| panic!("Turtle does not parse: {e}")));
+    }
+    g
+}
+
+fn parse_nquads(bytes: &[u8]) -> oxrdf::Dataset {
+    let mut d = oxrdf::Dataset::new();
+    for q in oxttl::NQuadsParser::new().for_slice(bytes) {
+        d.insert(&q.unwrap_or_else(|e| panic!("N-Quads does not parse: {e}")));
+    }
+    d
+}
+
+/// The triples of a dataset, whatever their graph.
+fn union(d: &oxrdf::Dataset) -> oxrdf::Graph {
+    let mut g = oxrdf::Graph::new();
+    for q in d.iter() {
+        g.insert(oxrdf::TripleRef::new(q.subject, q.predicate, q.object));
+    }
+    g
+}
+
+#[test]
+fn turtle_reads_back_as_the_graph_and_as_the_jsonld() {
+    for (name, g) in graphs() {
+        let bytes = exporter("turtle")
+            .unwrap()
+            .export(&g, &ExportOptions::default());
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(
+            text.contains("@prefix ng: <https://newsgraph.example/vocab#> ."),
+            "{name}"
+        );
+        let rdf = parse_turtle(&bytes);
+        check_rdf(&g, &rdf);
+        let jsonld = parse_jsonld(&JsonLd.export(&g, &ExportOptions::default()));
+        for t in rdf.iter() {
+            assert!(jsonld.contains(t), "{name}: {t} only in Turtle");
+        }
+        for t in jsonld.iter() {
+            assert!(rdf.contains(t), "{name}: {t} only in JSON-LD");
+        }
+        assert_eq!(
+            rdf, jsonld,
+            "{name}: Turtle and JSON-LD state the same triples"
+        );
+    }
+}
+
+#[test]
+fn nquads_put_each_fact_in_the_graphs_of_its_documents() {
+    let opts = ExportOptions::default();
+    for (name, g) in graphs() {
+        let bytes = exporter("nquads").unwrap().export(&g, &opts);
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(
+            text.lines().all(|l| l.ends_with(" .")),
+            "{name}: one quad a line"
+        );
+        let data = parse_nquads(&bytes);
+        let turtle = parse_turtle(&exporter("turtle").unwrap().export(&g, &opts));
+        assert_eq!(union(&data), turtle, "{name}: same triples as Turtle");
+        check_rdf(&g, &union(&data));
+
+        // a document's graph is named by the IRI of the article resource
+        let union_graph = union(&data);
+        let graph_of = |doc: &str| match subjects(&union_graph, &schema("identifier"), string(doc))
+            .as_slice()
+        {
+            [NamedOrBlankNode::NamedNode(n)] => oxrdf::GraphName::from(n.clone()),
+            other => panic!("{doc}: {other:?}"),
+        };
+        let doc_ids: BTreeSet<String> = g.documents.iter().map(|d| d.id.clone()).collect();
+        let names: HashSet<oxrdf::GraphName> =
+            data.iter().map(|q| q.graph_name.into_owned()).collect();
+        let expected: HashSet<oxrdf::GraphName> = doc_ids.iter().map(|d| graph_of(d)).collect();
+        // the hostile graph has an edge without evidence: its facts are in the default graph
+        let unattributed = g.edges().iter().any(|e| e.edge.evidence.is_empty());
+        let mut expected_with_default = expected.clone();
+        if unattributed {
+            expected_with_default.insert(oxrdf::GraphName::DefaultGraph);
+        }
+        assert_eq!(
+            names, expected_with_default,
+            "{name}: one graph per document"
+        );
+
+        for e in g.edges() {
+            let s = node_term(&g, &e.source.id);
+            let o = node_term(&g, &e.target.id);
+            let p = predicate(e.edge.relation);
+            for d in &doc_ids {
+                let in_graph = data.contains(oxrdf::QuadRef::new(&s, &p, &o, graph_of(d).as_ref()));
+                let said_there = g.edges().iter().any(|x| {
+                    x.source.id == e.source.id
+                        && x.target.id == e.target.id
+                        && x.edge.relation == e.edge.relation
+                        && x.edge.evidence.iter().any(|ev| ev.document == *d)
+                });
+                assert_eq!(in_graph, said_there, "{name}: {s} {p} {o} in {d}");
+            }
+        }
+        for n in g.nodes() {
+            let s = node_term(&g, &n.id);
+            for d in &doc_ids {
+                let named = data.contains(oxrdf::QuadRef::new(
+                    &s,
+                    &schema("name"),
+                    &Literal::new_simple_literal(&n.name),
+                    graph_of(d).as_ref(),
+                ));
+                assert_eq!(
+                    named,
+                    n.documents.contains(d),
+                    "{name}: name of {} in {d}",
+                    n.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn dropping_an_articles_graph_keeps_what_other_articles_say() {
+    let g = realistic().build(false);
+    let opts = ExportOptions::default();
+    let data = parse_nquads(&exporter("nquads").unwrap().export(&g, &opts));
+    let d2 = oxrdf::GraphName::from(iri(&format!("{}document/d2", opts.base_iri)));
+    let mut rest = oxrdf::Graph::new();
+    for q in data.iter().filter(|q| q.graph_name != d2.as_ref()) {
+        rest.insert(oxrdf::TripleRef::new(q.subject, q.predicate, q.object));
+    }
+    let warned = oxrdf::Triple::new(
+        node_term(&g, "place/karsovia"),
+        ng("warned"),
+        node_term(&g, "place/veldmark"),
+    );
+    let supports = oxrdf::Triple::new(
+        node_term(&g, "place/veldmark"),
+        ng("supports"),
+        node_term(&g, "proposal/12-point-framework"),
+    );
+    assert!(rest.contains(&warned), "d1's facts stay");
+    assert!(!rest.contains(&supports), "d2's facts go");
+    let council = node_term(&g, "org/veldmark-defence-council");
+    assert!(
+        objects(&rest, &council, &schema("name")).is_empty(),
+        "only d2 names it"
+    );
+}
+
+#[test]
+fn base_iri_is_checked() {
+    assert!(ExportOptions::default().check().is_ok());
+    let bad = ExportOptions {
+        base_iri: "not an iri/".into(),
+        ..Default::default()
+    };
+    assert!(bad.check().is_err());
+    let bad = ExportOptions {
+        context_url: Some("relative/context.jsonld".into()),
+        ..Default::default()
+    };
+    assert!(bad.check().is_err());
+}

@@ -9,7 +9,9 @@ use crate::graph::Graph;
 pub mod dot;
 pub mod json;
 pub mod jsonld;
+pub mod nquads;
 pub(crate) mod rdf;
+pub mod turtle;
 
 pub use rdf::node_iri;
 
@@ -23,6 +25,21 @@ pub struct ExportOptions {
     /// JSON-LD: refer to the `@context` by this URL instead of embedding
     /// `context/newsgraph.jsonld` inline (the default).
     pub context_url: Option<String>,
+}
+
+impl ExportOptions {
+    /// Checks what the RDF exporters take on trust: `base_iri` is an absolute IRI
+    /// (node IRIs are it followed by the percent-encoded id) and `context_url`, if
+    /// set, is one too.
+    pub fn check(&self) -> Result<(), String> {
+        oxrdf::NamedNode::new(self.base_iri.as_str())
+            .map_err(|e| format!("base IRI {:?} is not an absolute IRI: {e}", self.base_iri))?;
+        if let Some(url) = &self.context_url {
+            oxrdf::NamedNode::new(url.as_str())
+                .map_err(|e| format!("context URL {url:?} is not an absolute IRI: {e}"))?;
+        }
+        Ok(())
+    }
 }
 
 impl Default for ExportOptions {
@@ -46,7 +63,7 @@ pub trait Exporter {
 }
 
 /// The names of the formats [`exporter`] knows, as the CLI's `--format` takes them.
-pub const FORMATS: &[&str] = &["json", "jsonld", "dot"];
+pub const FORMATS: &[&str] = &["json", "jsonld", "dot", "turtle", "nquads"];
 
 /// The exporter of a format named in [`FORMATS`].
 pub fn exporter(name: &str) -> Option<Box<dyn Exporter>> {
@@ -54,6 +71,8 @@ pub fn exporter(name: &str) -> Option<Box<dyn Exporter>> {
         "json" => Box::new(json::Json),
         "jsonld" => Box::new(jsonld::JsonLd),
         "dot" => Box::new(dot::Dot),
+        "turtle" => Box::new(turtle::Turtle),
+        "nquads" => Box::new(nquads::NQuads),
         _ => return None,
     })
 }

@@ -26,7 +26,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use oxrdf::{Literal, NamedNode, Triple};
+
 use crate::graph::{Evidence, Graph, Node, NodeKind, Relation, Role};
+
+pub const NG: &str = "https://newsgraph.example/vocab#";
+pub const SCHEMA: &str = "http://schema.org/";
+pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 /// A typed literal's datatype.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,6 +46,16 @@ pub enum Datatype {
 }
 
 impl Datatype {
+    pub fn iri(self) -> &'static str {
+        match self {
+            Datatype::Decimal => "http://www.w3.org/2001/XMLSchema#decimal",
+            Datatype::NonNegativeInteger => "http://www.w3.org/2001/XMLSchema#nonNegativeInteger",
+            Datatype::Date => "http://www.w3.org/2001/XMLSchema#date",
+            Datatype::GYearMonth => "http://www.w3.org/2001/XMLSchema#gYearMonth",
+            Datatype::GYear => "http://www.w3.org/2001/XMLSchema#gYear",
+        }
+    }
+
     /// The compact IRI used in JSON-LD value objects (`xsd:date`).
     pub fn compact(self) -> &'static str {
         match self {
@@ -572,6 +589,57 @@ pub fn describe(graph: &Graph, base: &str) -> Vec<Resource> {
         out.push(a);
     }
     out
+}
+
+/// The triples of resources, each with the documents it comes from: a resource's
+/// types and values first, then its embedded resources (so that a Turtle writer can
+/// group them by subject). IRIs are not checked again: node IRIs are the base IRI
+/// (checked by [`super::ExportOptions::check`]) followed by percent-encoded text.
+pub fn triples(resources: &[Resource]) -> Vec<(Triple, &BTreeSet<String>)> {
+    let mut out = Vec::new();
+    for r in resources {
+        push_triples(r, &mut out);
+    }
+    out
+}
+
+fn push_triples<'a>(r: &'a Resource, out: &mut Vec<(Triple, &'a BTreeSet<String>)>) {
+    let subject = NamedNode::new_unchecked(r.iri.as_str());
+    let rdf_type = NamedNode::new_unchecked(RDF_TYPE);
+    for t in &r.types {
+        out.push((
+            Triple::new(
+                subject.clone(),
+                rdf_type.clone(),
+                NamedNode::new_unchecked(t.iri),
+            ),
+            &r.docs,
+        ));
+    }
+    for st in &r.props {
+        let object: oxrdf::Term = match &st.value {
+            Value::Iri(iri) => NamedNode::new_unchecked(iri.as_str()).into(),
+            Value::Vocab(t) => NamedNode::new_unchecked(t.iri).into(),
+            Value::Str(s) => Literal::new_simple_literal(s.as_str()).into(),
+            Value::Typed(s, dt) => {
+                Literal::new_typed_literal(s.as_str(), NamedNode::new_unchecked(dt.iri())).into()
+            }
+            Value::Node(n) => NamedNode::new_unchecked(n.iri.as_str()).into(),
+        };
+        out.push((
+            Triple::new(
+                subject.clone(),
+                NamedNode::new_unchecked(st.prop.iri),
+                object,
+            ),
+            &st.docs,
+        ));
+    }
+    for st in &r.props {
+        if let Value::Node(n) = &st.value {
+            push_triples(n, out);
+        }
+    }
 }
 
 #[cfg(test)]
