@@ -1256,3 +1256,102 @@ fn base_iri_is_checked() {
     };
     assert!(bad.check().is_err());
 }
+
+// ------------------------------------------------------------------ Cypher
+
+/// Reads the string literals of a Cypher line (double- or single-quoted), undoing the
+/// escapes of the openCypher grammar; panics on a malformed literal.
+fn cypher_strings(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c != '"' && c != '\'' {
+            continue;
+        }
+        let quote = c;
+        let mut s = String::new();
+        loop {
+            match chars.next().expect("unterminated string literal") {
+                q if q == quote => break,
+                '\\' => s.push(match chars.next().expect("dangling backslash") {
+                    '\\' => '\\',
+                    '\'' => '\'',
+                    '"' => '"',
+                    'n' => '\n',
+                    'r' => '\r',
+                    't' => '\t',
+                    'b' => '\u{8}',
+                    'f' => '\u{c}',
+                    'u' => {
+                        let hex: String = chars.by_ref().take(4).collect();
+                        char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap()
+                    }
+                    other => panic!("unknown escape \\{other}"),
+                }),
+                '\n' | '\r' => panic!("raw line break in a literal"),
+                c => s.push(c),
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
+#[test]
+fn cypher_is_one_merge_a_line_with_exact_strings() {
+    for (name, g) in graphs() {
+        let bytes = exporter("cypher")
+            .unwrap()
+            .export(&g, &ExportOptions::default());
+        let text = String::from_utf8(bytes).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(text.matches('\n').count(), lines.len());
+        assert!(!text.contains('\r') && !text.contains('\0') && !text.contains('\u{2028}'));
+        assert!(lines.iter().all(|l| l.ends_with(';')), "{name}");
+        let node_lines: Vec<&str> = lines
+            .iter()
+            .copied()
+            .filter(|l| l.starts_with("MERGE (n:"))
+            .collect();
+        let edge_lines: Vec<&str> = lines
+            .iter()
+            .copied()
+            .filter(|l| l.starts_with("MATCH (a:"))
+            .collect();
+        assert_eq!(node_lines.len(), g.node_count(), "{name}");
+        assert_eq!(edge_lines.len(), g.edge_count(), "{name}");
+        assert_eq!(lines.len(), g.node_count() + g.edge_count());
+        for (line, n) in node_lines.iter().zip(g.nodes()) {
+            assert!(line.starts_with(&format!("MERGE (n:{} {{id: ", n.kind.as_str())));
+            let strings = cypher_strings(line);
+            assert_eq!(strings[0], n.id, "{name}: MERGE on id");
+            assert_eq!(strings[1], n.name);
+            let aliases: Vec<String> = n.aliases.iter().cloned().collect();
+            assert_eq!(strings[2..2 + aliases.len()], aliases[..]);
+            if let Some(t) = &n.text {
+                assert!(strings.contains(t), "{name}: text of {}", n.id);
+            }
+            for r in &n.roles {
+                assert!(strings.contains(&r.title));
+            }
+            // the literals are all there is: nothing of a string leaks into the syntax
+            assert!(line.contains(" SET n += {name: "));
+        }
+        for (line, e) in edge_lines.iter().zip(g.edges()) {
+            let rel = e.edge.relation.as_str().to_uppercase().replace('-', "_");
+            assert!(line.contains("]->(b) SET r += {confidence: "), "{line}");
+            assert!(
+                line.contains(&format!("MERGE (a)-[r:{rel}]->(b)"))
+                    || line.contains(&format!("MERGE (a)-[r:{rel} {{title: ")),
+                "{line}"
+            );
+            let strings = cypher_strings(line);
+            assert_eq!(strings[0], e.source.id);
+            assert_eq!(strings[1], e.target.id);
+            let texts: Vec<&String> = e.edge.evidence.iter().map(|x| &x.text).collect();
+            for t in texts {
+                assert!(strings.contains(t), "{name}: evidence {t:?}");
+            }
+        }
+    }
+}

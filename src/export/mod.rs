@@ -6,6 +6,7 @@
 
 use crate::graph::Graph;
 
+pub mod cypher;
 pub mod dot;
 pub mod json;
 pub mod jsonld;
@@ -63,7 +64,7 @@ pub trait Exporter {
 }
 
 /// The names of the formats [`exporter`] knows, as the CLI's `--format` takes them.
-pub const FORMATS: &[&str] = &["json", "jsonld", "dot", "turtle", "nquads"];
+pub const FORMATS: &[&str] = &["json", "jsonld", "dot", "turtle", "nquads", "cypher"];
 
 /// The exporter of a format named in [`FORMATS`].
 pub fn exporter(name: &str) -> Option<Box<dyn Exporter>> {
@@ -73,6 +74,7 @@ pub fn exporter(name: &str) -> Option<Box<dyn Exporter>> {
         "dot" => Box::new(dot::Dot),
         "turtle" => Box::new(turtle::Turtle),
         "nquads" => Box::new(nquads::NQuads),
+        "cypher" => Box::new(cypher::Cypher),
         _ => return None,
     })
 }
