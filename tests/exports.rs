@@ -1355,3 +1355,117 @@ fn cypher_is_one_merge_a_line_with_exact_strings() {
         }
     }
 }
+
+// ------------------------------------------------------------------ GraphML
+
+/// What XML 1.0 can carry of a string: its forbidden characters become U+FFFD.
+fn xml_safe(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn graphml_reads_back_with_typed_keys_and_exact_strings() {
+    for (name, g) in graphs() {
+        let bytes = exporter("graphml")
+            .unwrap()
+            .export(&g, &ExportOptions::default());
+        let text = String::from_utf8(bytes).unwrap();
+        let doc = roxmltree::Document::parse(&text).expect("GraphML is XML");
+        let ns = "http://graphml.graphdrawing.org/xmlns";
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "graphml");
+        assert_eq!(root.tag_name().namespace(), Some(ns));
+        // key id -> (for, attr.name, attr.type)
+        let keys: std::collections::HashMap<&str, (&str, &str, &str)> = root
+            .children()
+            .filter(|c| c.has_tag_name((ns, "key")))
+            .map(|k| {
+                (
+                    k.attribute("id").unwrap(),
+                    (
+                        k.attribute("for").unwrap(),
+                        k.attribute("attr.name").unwrap(),
+                        k.attribute("attr.type").unwrap(),
+                    ),
+                )
+            })
+            .collect();
+        assert!(
+            keys.values()
+                .any(|k| *k == ("edge", "confidence", "double"))
+        );
+        let graph = root
+            .children()
+            .find(|c| c.has_tag_name((ns, "graph")))
+            .unwrap();
+        assert_eq!(graph.attribute("edgedefault"), Some("directed"));
+        // the data of an element by attribute name, checking each key is declared for it
+        let data = |el: roxmltree::Node, target: &str| {
+            el.children()
+                .filter(|c| c.has_tag_name((ns, "data")))
+                .map(|d| {
+                    let (f, attr, _) = keys[d.attribute("key").unwrap()];
+                    assert_eq!(f, target);
+                    (attr.to_string(), d.text().unwrap_or_default().to_string())
+                })
+                .collect::<std::collections::HashMap<String, String>>()
+        };
+        let nodes: Vec<roxmltree::Node> = graph
+            .children()
+            .filter(|c| c.has_tag_name((ns, "node")))
+            .collect();
+        let edges: Vec<roxmltree::Node> = graph
+            .children()
+            .filter(|c| c.has_tag_name((ns, "edge")))
+            .collect();
+        assert_eq!(nodes.len(), g.node_count(), "{name}");
+        assert_eq!(edges.len(), g.edge_count(), "{name}");
+        for (el, n) in nodes.iter().zip(g.nodes()) {
+            assert_eq!(el.attribute("id"), Some(n.id.as_str()), "{name}: ids exact");
+            let d = data(*el, "node");
+            assert_eq!(d["label"], xml_safe(&n.name), "{name}: name of {}", n.id);
+            assert_eq!(d["kind"], n.kind.as_str());
+            if !n.aliases.is_empty() {
+                let aliases: Vec<String> = serde_json::from_str(&d["aliases"]).unwrap();
+                let expected: Vec<String> = n.aliases.iter().cloned().collect();
+                assert_eq!(aliases, expected, "JSON lists keep even NUL");
+            }
+            if let Some(t) = &n.text {
+                assert_eq!(d["text"], xml_safe(t));
+            }
+            if !n.roles.is_empty() {
+                let roles: Vec<serde_json::Value> = serde_json::from_str(&d["roles"]).unwrap();
+                assert_eq!(roles.len(), n.roles.len());
+                for r in &n.roles {
+                    assert!(roles.iter().any(|x| x["title"] == r.title.as_str()
+                        && x["affiliation"].as_str() == r.affiliation.as_deref()));
+                }
+            }
+        }
+        for (el, e) in edges.iter().zip(g.edges()) {
+            assert_eq!(el.attribute("source"), Some(e.source.id.as_str()));
+            assert_eq!(el.attribute("target"), Some(e.target.id.as_str()));
+            let d = data(*el, "edge");
+            assert_eq!(d["relation"], e.edge.relation.as_str());
+            let c: f64 = d["confidence"].parse().unwrap();
+            assert!((c - f64::from(e.edge.confidence)).abs() < 0.0006);
+            if !e.edge.evidence.is_empty() {
+                let ev: Vec<serde_json::Value> = serde_json::from_str(&d["evidence"]).unwrap();
+                let texts: Vec<&str> = ev.iter().map(|x| x["text"].as_str().unwrap()).collect();
+                let expected: Vec<&str> = e.edge.evidence.iter().map(|x| x.text.as_str()).collect();
+                assert_eq!(
+                    texts, expected,
+                    "{name}: evidence text (JSON keeps even NUL)"
+                );
+            }
+        }
+    }
+}

@@ -8,6 +8,7 @@ use crate::graph::Graph;
 
 pub mod cypher;
 pub mod dot;
+pub mod graphml;
 pub mod json;
 pub mod jsonld;
 pub mod nquads;
@@ -64,7 +65,9 @@ pub trait Exporter {
 }
 
 /// The names of the formats [`exporter`] knows, as the CLI's `--format` takes them.
-pub const FORMATS: &[&str] = &["json", "jsonld", "dot", "turtle", "nquads", "cypher"];
+pub const FORMATS: &[&str] = &[
+    "json", "jsonld", "dot", "turtle", "nquads", "cypher", "graphml",
+];
 
 /// The exporter of a format named in [`FORMATS`].
 pub fn exporter(name: &str) -> Option<Box<dyn Exporter>> {
@@ -75,6 +78,7 @@ pub fn exporter(name: &str) -> Option<Box<dyn Exporter>> {
         "turtle" => Box::new(turtle::Turtle),
         "nquads" => Box::new(nquads::NQuads),
         "cypher" => Box::new(cypher::Cypher),
+        "graphml" => Box::new(graphml::GraphMl),
         _ => return None,
     })
 }
