@@ -11,10 +11,12 @@ pub mod dot;
 pub mod graphml;
 pub mod json;
 pub mod jsonld;
+pub mod neo4j;
 pub mod nquads;
 pub(crate) mod rdf;
 pub mod turtle;
 
+pub use neo4j::neo4j_csv;
 pub use rdf::node_iri;
 
 /// Options shared by the exporters.
