@@ -1565,3 +1565,42 @@ fn neo4j_csv_pair_reads_back_with_import_headers() {
         );
     }
 }
+
+#[test]
+fn an_empty_graph_is_a_valid_empty_document_in_every_format() {
+    let g = Graph::new();
+    let opts = ExportOptions::default();
+    let out = |f: &str| exporter(f).unwrap().export(&g, &opts);
+    assert_eq!(parse_jsonld(&out("jsonld")).len(), 0);
+    assert_eq!(parse_turtle(&out("turtle")).len(), 0);
+    assert_eq!(parse_nquads(&out("nquads")).len(), 0);
+    assert!(out("cypher").is_empty());
+    let graphml = String::from_utf8(out("graphml")).unwrap();
+    let doc = roxmltree::Document::parse(&graphml).unwrap();
+    assert_eq!(
+        doc.descendants().filter(|n| n.has_tag_name("node")).count(),
+        0
+    );
+    if let Some(svg) = render_svg(&out("dot")) {
+        assert!(svg_groups(&svg, "node").is_empty());
+    }
+    let (nodes, rels) = newsgraph::export::neo4j_csv(&g);
+    assert_eq!(read_csv(&nodes).1.len(), 0);
+    assert_eq!(read_csv(&rels).1.len(), 0);
+}
+
+#[test]
+fn document_graphs_are_named_by_the_document_iri() {
+    let g = realistic().build(false);
+    let opts = ExportOptions::default();
+    let data = parse_nquads(&exporter("nquads").unwrap().export(&g, &opts));
+    let d1 = iri(&newsgraph::export::document_iri(&opts.base_iri, "d1"));
+    assert!(
+        data.iter()
+            .any(|q| q.graph_name == oxrdf::GraphNameRef::NamedNode(d1.as_ref()))
+    );
+    assert_eq!(
+        newsgraph::export::document_iri("http://x.example/", "a/b c"),
+        "http://x.example/document/a%2Fb%20c"
+    );
+}

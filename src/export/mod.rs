@@ -17,7 +17,7 @@ pub(crate) mod rdf;
 pub mod turtle;
 
 pub use neo4j::neo4j_csv;
-pub use rdf::node_iri;
+pub use rdf::{document_iri, node_iri};
 
 /// Options shared by the exporters.
 #[derive(Clone, Debug)]

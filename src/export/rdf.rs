@@ -24,7 +24,8 @@
 //!   schema.org triples (`schema:spokenByCharacter`, `schema:attendee`,
 //!   `schema:location`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use oxrdf::{Literal, NamedNode, Triple};
 
@@ -36,7 +37,7 @@ pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 /// A typed literal's datatype.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Datatype {
     Decimal,
     NonNegativeInteger,
@@ -300,6 +301,16 @@ pub struct Resource {
     /// The documents the type statements come from.
     pub docs: BTreeSet<String>,
     pub props: Vec<Stmt>,
+    /// Where each (property, value) is in `props`, so that hubs with thousands of
+    /// edges are described in linear time.
+    seen: HashMap<(&'static str, ValueKey), usize>,
+}
+
+/// The identity of a value, for [`Resource::seen`].
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum ValueKey {
+    Iri(String),
+    Literal(String, Option<Datatype>),
 }
 
 impl Resource {
@@ -309,22 +320,29 @@ impl Resource {
             types: vec![class],
             docs,
             props: Vec::new(),
+            seen: HashMap::new(),
         }
     }
 
     /// Adds a value; a value the resource already has only gains the documents.
     fn add(&mut self, prop: &'static Term, value: Value, docs: &BTreeSet<String>) {
-        match self
-            .props
-            .iter_mut()
-            .find(|s| s.prop == prop && s.value == value)
-        {
-            Some(s) => s.docs.extend(docs.iter().cloned()),
-            None => self.props.push(Stmt {
-                prop,
-                value,
-                docs: docs.clone(),
-            }),
+        let key = match &value {
+            Value::Iri(s) => ValueKey::Iri(s.clone()),
+            Value::Vocab(t) => ValueKey::Iri(t.iri.to_string()),
+            Value::Str(s) => ValueKey::Literal(s.clone(), None),
+            Value::Typed(s, dt) => ValueKey::Literal(s.clone(), Some(*dt)),
+            Value::Node(r) => ValueKey::Iri(r.iri.clone()),
+        };
+        match self.seen.entry((prop.iri, key)) {
+            Entry::Occupied(e) => self.props[*e.get()].docs.extend(docs.iter().cloned()),
+            Entry::Vacant(e) => {
+                e.insert(self.props.len());
+                self.props.push(Stmt {
+                    prop,
+                    value,
+                    docs: docs.clone(),
+                });
+            }
         }
     }
 
