@@ -140,7 +140,7 @@ fn label(n: &Node) -> &'static str {
 }
 
 /// The relationship type of a relation: `met-with` → `MET_WITH`.
-pub fn relationship_type(r: Relation) -> String {
+pub(crate) fn relationship_type(r: Relation) -> String {
     r.as_str().to_ascii_uppercase().replace('-', "_")
 }
 
@@ -155,7 +155,7 @@ fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// A Cypher string literal (double-quoted, see the module docs for the escapes).
-pub fn string(s: &str) -> String {
+pub(crate) fn string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

@@ -220,7 +220,7 @@ fn node_label(n: &Node) -> String {
 }
 
 /// Escapes text for a quoted escString attribute (see the module docs).
-pub fn label(s: &str) -> String {
+pub(crate) fn label(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {

@@ -191,13 +191,13 @@ fn xml_chars(s: &str) -> Cow<'_, str> {
 }
 
 /// Escapes element text (`&`, `<`, `>`, carriage return).
-pub fn escape_text(s: &str) -> String {
+pub(crate) fn escape_text(s: &str) -> String {
     quick_xml::escape::partial_escape(xml_chars(s)).into_owned()
 }
 
 /// Escapes an attribute value (also quotes), keeping tabs and line breaks through
 /// attribute-value normalization.
-pub fn escape_attribute(s: &str) -> String {
+pub(crate) fn escape_attribute(s: &str) -> String {
     quick_xml::escape::escape(xml_chars(s))
         .replace('\t', "&#9;")
         .replace('\n', "&#10;")

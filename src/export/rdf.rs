@@ -354,7 +354,10 @@ impl Resource {
 }
 
 /// The IRI of a node: `base` followed by the id, percent-encoding whatever is not
-/// safe in an IRI path (see [`encode_path`]).
+/// safe in an IRI path. ASCII letters, digits, `-._~`, `/` and non-ASCII letters and
+/// digits stay; everything else (spaces, quotes, `#`, `?`, `%`, `:`, controls, bidi
+/// controls, emoji) becomes `%XX` of its UTF-8 bytes, and so do the dots of `.` and
+/// `..` segments. Distinct ids give distinct IRIs.
 pub fn node_iri(base: &str, id: &str) -> String {
     format!("{base}{}", encode_path(id))
 }
