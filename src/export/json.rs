@@ -91,7 +91,11 @@ impl Exporter for Json {
     fn export(&self, graph: &Graph, _opts: &ExportOptions) -> Vec<u8> {
         let g = JsonGraph {
             schema: SCHEMA.to_string(),
-            documents: graph.documents.clone(),
+            documents: {
+                let mut d = graph.documents.clone();
+                d.sort();
+                d
+            },
             nodes: graph
                 .nodes()
                 .map(|n| JsonNode {
@@ -99,7 +103,11 @@ impl Exporter for Json {
                     kind: n.kind,
                     name: n.name.clone(),
                     aliases: n.aliases.iter().cloned().collect(),
-                    roles: n.kind.is_actor().then(|| n.roles.clone()),
+                    roles: n.kind.is_actor().then(|| {
+                        let mut r = n.roles.clone();
+                        r.sort();
+                        r
+                    }),
                     text: n.text.clone(),
                     quote: n.quote,
                     cue: n.cue.clone(),
