@@ -160,7 +160,8 @@ pub fn attach(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Vec<Ro
         }
 
         // 4. "X was appointed as the Middle East envoy", "X, who serves as chief of staff"
-        if let Some(r) = as_title(&ctx, ents, m.tokens.end, s1) {
+        let clause_start = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start) == s0;
+        if clause_start && let Some(r) = as_title(&ctx, ents, m.tokens.end, s1) {
             push(&mut out, e, Some(r.0), r.1, evidence, 0.7);
         }
 
@@ -205,8 +206,13 @@ const OFFICE_VERBS: &[&str] = &[
 /// After a person: `(who)? (is|was|has been)? (initially)? VERB as (the|a)? TITLE (of Y)?`
 /// within a few tokens. Returns the title and its affiliation.
 fn as_title(ctx: &Ctx, ents: &Entities, from: usize, s1: usize) -> Option<(String, Option<usize>)> {
-    let limit = s1.min(from + 8);
     let mut k = from;
+    // skip an appositive: "X, a former banker, was appointed as …"
+    if k + 1 < s1 && ctx.w(k) == "," && !matches!(ctx.lw(k + 1).as_str(), "who" | "which") {
+        let close = (k + 1..s1.min(k + 24)).find(|&j| ctx.w(j) == ",")?;
+        k = close + 1;
+    }
+    let limit = s1.min(k + 8);
     let mut verb = false;
     while k < limit {
         let lw = ctx.lw(k);
