@@ -109,7 +109,8 @@ pub fn attach(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Vec<Ro
             }
         };
         if let (Some(tr), Some(title)) = (title_range, title_text) {
-            let affiliation = affiliation_before(&ctx, ents, tr.start, s0);
+            let affiliation = affiliation_before(&ctx, ents, tr.start, s0)
+                .or_else(|| implied_country(&ctx, ents, &title, tr.start, s0));
             push(
                 &mut out,
                 e,
@@ -348,6 +349,61 @@ fn affiliation_before(ctx: &Ctx, ents: &mut Entities, t: usize, s0: usize) -> Op
     if let Some((country, _)) = ctx.lx.demonyms.get(w) {
         let country = country.clone();
         return Some(ents.ensure(NodeKind::Place, &country, None));
+    }
+    None
+}
+
+/// Offices held for a country: their holder's country may be implied.
+fn is_national_office(title: &str) -> bool {
+    let t = title.to_lowercase();
+    let head = t.rsplit(' ').next().unwrap_or("");
+    matches!(
+        head,
+        "president" | "minister" | "chancellor" | "premier" | "king" | "queen" | "secretary"
+    ) && !t.contains("press")
+        || t.ends_with("prime minister")
+}
+
+/// The country of an office title written without one ("Foreign Minister X"): a country
+/// (or a body of one, "the Kremlin") named earlier in the same sentence, or the country of
+/// the same title written with a demonym elsewhere ("the British prime minister").
+fn implied_country(
+    ctx: &Ctx,
+    ents: &mut Entities,
+    title: &str,
+    t: usize,
+    s0: usize,
+) -> Option<usize> {
+    if !is_national_office(title) {
+        return None;
+    }
+    let lx = ctx.lx;
+    for k in (s0..t).rev() {
+        let Some(e) = ents.entity_at(k) else { continue };
+        let ent = &ents.entities[e];
+        match ent.kind {
+            NodeKind::Place if lx.country_codes.contains_key(&ent.name) => return Some(e),
+            NodeKind::Organization => {
+                if let Some(c) = lx.orgs.get(&ent.name).and_then(|o| o.country.clone()) {
+                    return Some(ents.ensure(NodeKind::Place, &c, None));
+                }
+            }
+            _ => {}
+        }
+    }
+    // "the British prime minister" anywhere in the text
+    let lt = title.to_lowercase();
+    let n = lt.split(' ').count();
+    let toks = &ctx.seg.tokens;
+    for k in 0..toks.len().saturating_sub(n + 1) {
+        let Some((country, false)) = lx.demonyms.get(ctx.w(k)) else {
+            continue;
+        };
+        let same = (0..n).all(|i| Some(ctx.lw(k + 1 + i).as_str()) == lt.split(' ').nth(i));
+        if same && lx.country_codes.contains_key(country) {
+            let c = country.clone();
+            return Some(ents.ensure(NodeKind::Place, &c, None));
+        }
     }
     None
 }
@@ -642,6 +698,67 @@ mod as_title_tests {
                 Some("spokesperson".into()),
                 Some("Estonian Air Force".into())
             )),
+            "{r:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod implied_tests {
+    use super::*;
+    use crate::entities::resolve;
+    use crate::mentions::detect;
+    use crate::segment::segment;
+
+    fn roles(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let doc = Document::new("t", text);
+        let seg = segment(&doc);
+        let m = detect(&doc, &seg, &crate::tagging::tag(&doc, &seg));
+        let mut e = resolve(&doc, &seg, m);
+        attach(&doc, &seg, &mut e)
+            .into_iter()
+            .map(|r| {
+                (
+                    e.entities[r.person].name.clone(),
+                    r.title,
+                    r.affiliation.map(|a| e.entities[a].name.clone()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn office_country_from_the_sentence_or_a_demonym_elsewhere() {
+        let r = roles(
+            "The Kremlin pushed back, with Foreign Minister Pavel Orlov calling it a ploy. Prime Minister Edwin Hale arrived. Later the British prime minister spoke.",
+        );
+        assert!(
+            r.contains(&(
+                "Pavel Orlov".into(),
+                Some("Foreign Minister".into()),
+                Some("Russia".into())
+            )),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&(
+                "Edwin Hale".into(),
+                Some("Prime Minister".into()),
+                Some("United Kingdom".into())
+            )),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn no_country_for_other_titles_or_without_evidence() {
+        let r = roles("In Peru, spokesman Tomas Vargas spoke. President Ana Lopes left.");
+        assert!(
+            r.contains(&("Tomas Vargas".into(), Some("spokesman".into()), None)),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&("Ana Lopes".into(), Some("President".into()), None)),
             "{r:?}"
         );
     }
