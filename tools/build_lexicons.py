@@ -78,6 +78,8 @@ for r in rows("countries.tsv"):
         if d and d != name and d not in r["demonym_adjectives"].split("|"):
             demonym_lines.append(f"{d}\tnoun\t{canon}")
 seen = {l.split("\t")[0] for l in place_lines}
+# a city or region named like a demonym ("German", Isle of Man) loses to the demonym
+seen |= {l.split("\t")[0] for l in demonym_lines}
 # names people carry: a smaller city named like a common given name or surname
 # ("Elizabeth", "Jackson") is more often a person in news
 person_names = {r["name"] for r in rows("given-names.tsv") if int(r["ssa_births"] or 0) >= 2000}
