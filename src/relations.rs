@@ -505,6 +505,21 @@ impl<'a> Extractor<'a> {
                 });
             }
         }
+        // "Chilean and Peruvian negotiators": the demonym shares the next phrase's head
+        if np.end - np.start == 1
+            && let Some((c, false)) = world().demonyms.get(s.words[h])
+            && matches!(s.lw(np.end), "and" | "or")
+            && let Some(next) = s.np_starting(np.end + 1)
+            && self
+                .lx
+                .exact(Pos::Actor, s.lw(next.head()))
+                .any(|e| e.sense == Sense::State)
+        {
+            return Some(Side {
+                actor: Actor::Country(c.clone()),
+                weak: false,
+            });
+        }
         // demonym nouns: "the Americans"
         if let Some((c, true)) = world().demonyms.get(s.words[h]) {
             return Some(Side {
@@ -552,7 +567,14 @@ impl<'a> Extractor<'a> {
         while a < np.head() && DETERMINERS.contains(&s.lw(a)) {
             a += 1;
         }
-        if a >= np.end || TIME_HEADS.contains(&s.lw(np.head())) {
+        if a >= np.end
+            || TIME_HEADS.contains(&s.lw(np.head()))
+            || !matches!(
+                s.tag[np.head()],
+                Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num
+            )
+            || DETERMINERS.contains(&s.lw(np.head()))
+        {
             return None;
         }
         let hw = s.lw(np.head()).to_string();
@@ -706,6 +728,17 @@ impl<'a> Extractor<'a> {
             k = p;
         }
         (k, neg, modal, be)
+    }
+
+    /// Is the predicate at `v` under a modal of possibility (would, could, might, may)?
+    fn conditional_modal(&self, s: &Sent, v: usize) -> bool {
+        let (first, _, _, _) = self.aux_chain(s, v);
+        (first..v).any(|k| {
+            matches!(
+                s.lw(k),
+                "would" | "could" | "might" | "may" | "should" | "can" | "'d"
+            )
+        })
     }
 
     /// Is token `v` inside an if/unless/whether clause?
@@ -989,6 +1022,8 @@ impl<'a> Extractor<'a> {
                 w,
                 "," | ";" | ":" | "." | "that" | "which" | "who" | "as" | "because"
             ) || s.tag[k] == Upos::Punct
+                || s.tag[k] == Upos::Aux
+                || (k > from && s.tag[k] == Upos::Verb && !matches!(s.lw(k - 1), "to" | "and"))
                 || (w == "and" && s.tag.get(k + 1).is_some_and(|t| *t == Upos::Verb))
             {
                 break;
@@ -1030,11 +1065,37 @@ impl<'a> Extractor<'a> {
         } else if !e.allows("-") {
             return Vec::new();
         }
-        // a gerund: "proposed holding the next round of talks"
+        // a gerund: "proposed holding the next round of talks" names a proposal
         if s.tag.get(k) == Some(&Upos::Verb) && s.lw(k).ends_with("ing") {
-            k += 1;
+            if relation == Some(Relation::Criticized) || relation == Some(Relation::MetWith) {
+                return Vec::new();
+            }
+            let end = match s.np_starting(k + 1) {
+                Some(np) => {
+                    let mut end = np.end;
+                    if s.lw(end) == "of"
+                        && let Some(n2) = s.np_starting(end + 1)
+                    {
+                        end = n2.end;
+                    }
+                    end
+                }
+                None => k + 1,
+            };
+            let name = s.words[k..end].join(" ");
+            return vec![(Obj::Proposal(name), false)];
         }
         let (list, end) = self.np_list(s, k, ents);
+        // "called for him to go": the object is an event, not the actor
+        if s.lw(end) == "to"
+            && s.tag.get(end + 1) == Some(&Upos::Verb)
+            && !matches!(
+                relation,
+                Some(Relation::Warned) | Some(Relation::Criticized) | Some(Relation::MetWith)
+            )
+        {
+            return Vec::new();
+        }
         // "proposing the parties end the war": a clause, not an object
         if relation != Some(Relation::Warned)
             && s.tag
@@ -1174,6 +1235,10 @@ impl<'a> Extractor<'a> {
         if negated {
             return;
         }
+        // "would reject", "could back": a possibility, not a stance (meetings stay planned)
+        if e.sense != Sense::Stance(Relation::MetWith) && self.conditional_modal(s, v) {
+            return;
+        }
         let status = if planned {
             Status::Planned
         } else {
@@ -1191,6 +1256,8 @@ impl<'a> Extractor<'a> {
                     let vv = after + 1;
                     if s.tag.get(vv) == Some(&Upos::Verb)
                         && relation == Relation::Opposes
+                        && !world().cues.contains_key(s.lw(vv))
+                        && !matches!(s.lw(vv), "comment" | "discuss" | "speculate" | "answer")
                         && self
                             .lx
                             .verb(s.lw(vv))
