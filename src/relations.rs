@@ -633,7 +633,13 @@ impl<'a> Extractor<'a> {
     /// Noun phrases coordinated with the one starting at `i` (`A, B and C`), appositions
     /// folded in (`her counterpart, Ines Varga,` → the named one). Returns phrase
     /// indices and the token after the list.
-    fn np_list(&self, s: &Sent, i: usize, ents: &Entities) -> (Vec<usize>, usize) {
+    fn np_list(
+        &self,
+        s: &Sent,
+        i: usize,
+        ents: &Entities,
+        clause_break: bool,
+    ) -> (Vec<usize>, usize) {
         let mut out = Vec::new();
         let Some(first) = s.np.get(i).copied().flatten() else {
             return (out, i);
@@ -679,6 +685,16 @@ impl<'a> Extractor<'a> {
                 // "and other leaders" is still the list
             }
             match s.np.get(n).copied().flatten() {
+                // "… and Howard may …": the subject of a new clause
+                Some(j)
+                    if clause_break
+                        && s.nps[j].start == n
+                        && s.tag
+                            .get(s.nps[j].end)
+                            .is_some_and(|t| matches!(t, Upos::Verb | Upos::Aux)) =>
+                {
+                    break;
+                }
                 Some(j) if s.nps[j].start == n && j != cur => {
                     // "A, B" without a conjunction only continues before a later "and"
                     if !conj
@@ -1085,7 +1101,7 @@ impl<'a> Extractor<'a> {
             let name = s.words[k..end].join(" ");
             return vec![(Obj::Proposal(name), false)];
         }
-        let (list, end) = self.np_list(s, k, ents);
+        let (list, end) = self.np_list(s, k, ents, true);
         // "called for him to go": the object is an event, not the actor
         if s.lw(end) == "to"
             && s.tag.get(end + 1) == Some(&Upos::Verb)
@@ -1290,7 +1306,7 @@ impl<'a> Extractor<'a> {
                     if s.lw(k) != "by" {
                         return;
                     }
-                    let (agents, _) = self.np_list(s, k + 1, ents);
+                    let (agents, _) = self.np_list(s, k + 1, ents, true);
                     let patients: Vec<usize> = if reduced_passive {
                         let mut q = v;
                         if q > 0 && s.lw(q - 1) == "," {
@@ -1552,7 +1568,14 @@ impl<'a> Extractor<'a> {
         }
         let details = self.meeting_details(s, from, status, ents);
         let groups: Vec<Vec<Side>> = if objs.is_empty() {
-            if subj.len() < 2 {
+            // co-subjects met each other only when no object follows ("A and B met in X")
+            let mut k = after;
+            while s.tag.get(k) == Some(&Upos::Adv) {
+                k += 1;
+            }
+            let object_follows = s.np_starting(k).is_some()
+                && dates::time_at(&s.words, k, self.published, false).is_none();
+            if subj.len() < 2 || object_follows || !objects.is_empty() {
                 return;
             }
             vec![subj.to_vec()]
@@ -1675,7 +1698,7 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             if matches!(w, "between" | "with" | "among") {
-                let (list, end) = self.np_list(s, k + 1, ents);
+                let (list, end) = self.np_list(s, k + 1, ents, w == "with");
                 for j in list {
                     if let Some(side) = self.np_actor(s, &s.nps[j], ents) {
                         if w == "with" {
@@ -1837,7 +1860,8 @@ impl<'a> Extractor<'a> {
             modal |= matches!(s.lw(k), "will" | "would" | "'ll");
             k += 1;
         }
-        if !modal {
+        // a consequence that acts: not "would be", "will have"
+        if !modal || matches!(s.lw(k), "be" | "have" | "become") {
             return;
         }
         let cues = &world().cues;
