@@ -52,6 +52,9 @@ enum Command {
         /// Include statements in diagrams (DOT).
         #[arg(long)]
         statements: bool,
+        /// Extra relation lexicon (the format of lexicon/relations.tsv), added to the embedded one.
+        #[arg(long, value_name = "FILE")]
+        lexicon: Option<PathBuf>,
         /// Document id (default: the file stem, or "stdin").
         #[arg(long)]
         id: Option<String>,
@@ -146,6 +149,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             base_iri,
             min_confidence,
             statements,
+            lexicon,
             id,
         } => {
             let mut opts = ExportOptions::default();
@@ -159,6 +163,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let doc = read_document(&input, id, published)?;
             let mut config = Config::default();
             config.min_confidence = min_confidence;
+            if let Some(p) = lexicon {
+                let text = std::fs::read_to_string(&p)
+                    .map_err(|e| Failure::input(format!("{}: {e}", p.display())))?;
+                let lx = newsgraph::relations::RelationLexicon::with_user_file(&text)
+                    .map_err(|e| Failure::input(format!("{}: {e}", p.display())))?;
+                config.relation_lexicon = Some(std::sync::Arc::new(lx));
+            }
             let pipeline = Pipeline::new(config);
             let graph = pipeline.extract(&doc);
             match (out_dir, exporter) {

@@ -5,13 +5,15 @@
 //! ```
 //! Each stage reads what earlier stages produced and adds one layer ([`Analysis`]).
 
+use std::sync::Arc;
+
 use crate::build;
 use crate::document::Document;
 use crate::entities::{self, Entities};
 use crate::graph::Graph;
 use crate::mentions;
 use crate::quotes::{self, StatementFact};
-use crate::relations::{self, Relations};
+use crate::relations::{self, RelationLexicon, Relations};
 use crate::roles::{self, RoleFact};
 use crate::segment::{self, Segmentation};
 use crate::tagging::{self, Tags};
@@ -21,12 +23,15 @@ use crate::tagging::{self, Tags};
 pub struct Config {
     /// Stance edges below this confidence are dropped.
     pub min_confidence: f32,
+    /// The relation lexicon (`--lexicon`): the embedded one when `None`.
+    pub relation_lexicon: Option<Arc<RelationLexicon>>,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
             min_confidence: 0.0,
+            relation_lexicon: None,
         }
     }
 }
@@ -61,7 +66,14 @@ impl Pipeline {
         let mut ents = entities::resolve(doc, &seg, ms);
         let roles = roles::attach(doc, &seg, &mut ents);
         let statements = quotes::extract(doc, &seg, &tags, &mut ents);
-        let relations = relations::extract(doc, &seg, &tags, &mut ents);
+        let relations = relations::extract_with(
+            doc,
+            &seg,
+            &tags,
+            &mut ents,
+            &roles,
+            self.config.relation_lexicon.as_deref(),
+        );
         Analysis {
             seg,
             tags,
