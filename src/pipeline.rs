@@ -60,7 +60,7 @@ impl Pipeline {
         let ms = mentions::detect(doc, &seg);
         let mut ents = entities::resolve(doc, &seg, ms);
         let roles = roles::attach(doc, &seg, &mut ents);
-        let statements = quotes::extract(doc, &seg, &tags, &mut ents);
+        let statements = quotes::extract_with_roles(doc, &seg, &tags, &mut ents, &roles);
         let relations = relations::extract(doc, &seg, &tags, &mut ents);
         Analysis {
             seg,
