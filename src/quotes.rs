@@ -876,7 +876,9 @@ impl<'a> Cx<'a> {
             "," | "?" | "!" | "." | "—"
         ) || a > c + 1
             || is_dash(self.kind(inner_end.max(r.first())));
-        if !ends_clause {
+        // a full stop ends the sentence: what follows is a new one (see
+        // `next_sentence_speaker`)
+        if !ends_clause || self.w(inner_end.max(r.first())) == "." {
             return None;
         }
         let mut end = a;
@@ -888,14 +890,12 @@ impl<'a> Cx<'a> {
         }
         // cue first: `said X`, `according to X`
         if self.lw(a) == "according" && a + 1 < end && self.lw(a + 1) == "to" {
-            let (s, e) = self.np_right(ents, a + 2, end)?;
-            let sp = self.resolve_np(ents, s, e, a);
-            return (!sp.is_empty()).then_some((sp, a, c + 1..e));
+            let (sp, e) = self.inverted_speaker(ents, a + 2, end, a)?;
+            return Some((sp, a, c + 1..e));
         }
         if self.verb_cue(a).is_some() {
-            let (s, e) = self.np_right(ents, a + 1, end)?;
-            let sp = self.resolve_np(ents, s, e, a);
-            return (!sp.is_empty()).then_some((sp, a, c + 1..e));
+            let (sp, e) = self.inverted_speaker(ents, a + 1, end, a)?;
+            return Some((sp, a, c + 1..e));
         }
         // speaker first: `X said`
         let cue = (a..end).find(|&k| self.verb_cue(k).is_some())?;
@@ -962,7 +962,15 @@ impl<'a> Cx<'a> {
         if k == o && cue + 1 < o {
             return None;
         }
-        let (sp, _) = self.subject_before(ents, cue, lo)?;
+        if self.is_participle_cue(cue) && cue > lo && self.w(cue - 1) == "," {
+            // `X derided the plan, saying: "…"`
+            let sp = self.subject_of_sentence(ents, lo, cue - 1)?;
+            return Some((sp, cue, cue..o));
+        }
+        let (sp, start) = self.subject_before(ents, cue, lo)?;
+        if start > lo && is_relative(&self.lw(start - 1)) {
+            return None;
+        }
         Some((sp, cue, cue..o))
     }
 
@@ -1252,10 +1260,10 @@ impl<'a> Cx<'a> {
         }
         let speakers = if cue == a {
             // `CLAUSE, said X`
-            let Some((s, e)) = self.np_right(ents, a + 1, end) else {
+            let Some((sp, _)) = self.inverted_speaker(ents, a + 1, end, cue) else {
                 return;
             };
-            self.resolve_np(ents, s, e, cue)
+            sp
         } else {
             let mut k = cue;
             while k > a && BEFORE_CUE.contains(&self.lw(k - 1).as_str()) {
@@ -1273,7 +1281,13 @@ impl<'a> Cx<'a> {
             return;
         }
         // the clause: from the sentence start (or the preceding quotation) to the comma
-        let lo = toks.start;
+        let mut lo = toks.start;
+        for k in (toks.start..comma).rev() {
+            if self.is_mark(k) || self.is_terminal(k) {
+                lo = k + 1;
+                break;
+            }
+        }
         if (lo..comma).any(|k| self.quoted(k) && self.used_run(k)) {
             return;
         }
@@ -1337,6 +1351,10 @@ impl<'a> Cx<'a> {
                 return;
             };
             what = start > lo && self.lw(start - 1) == "what";
+            // `the man who he described as …`: an object relative, not a report
+            if start > lo && is_relative(&self.lw(start - 1)) {
+                return;
+            }
             sp
         };
         // the complement
@@ -1715,6 +1733,14 @@ impl<'a> Cx<'a> {
                     continue;
                 }
             }
+            // `a spokesman for the ministry`, `the embassy in Cairo`
+            if matches!(lw.as_str(), "for" | "at" | "from" | "in" | "with") && s < end && t > lo {
+                let pl = self.lw(t - 1);
+                if self.is_speaker_noun(&pl) {
+                    s -= 1;
+                    continue;
+                }
+            }
             break;
         }
         // drop leading connectors
@@ -1753,7 +1779,8 @@ impl<'a> Cx<'a> {
                     Upos::Propn | Upos::Noun | Upos::Adj | Upos::Num | Upos::Det
                 )
                 || matches!(self.w(e), "'s" | "’s")
-                || (e == a && is_pronoun(&lw))
+                || (e == a
+                    && (is_pronoun(&lw) || matches!(lw.as_str(), "his" | "her" | "its" | "their")))
                 || (POSTMOD.contains(&lw.as_str())
                     && e > a
                     && !matches!(lw.as_str(), "who" | "which" | "that" | "to"))
@@ -2041,6 +2068,16 @@ impl<'a> Cx<'a> {
         {
             return Some(p);
         }
+        // `the spokesman` after `a spokesman for the ministry`: the group named before
+        if definite
+            && h_end == b
+            && s == head
+            && let Some(g) = ents.entities.iter().rposition(|x| {
+                x.kind == NodeKind::Group && x.name.split_whitespace().next() == Some(hw.as_str())
+            })
+        {
+            return Some(g);
+        }
         // a group (or an institution) named by its phrase
         let mut name_end = h_end;
         if h_end < b && b - h_end <= 6 {
@@ -2139,7 +2176,44 @@ impl<'a> Cx<'a> {
             }
         }
         best.map(|(_, c)| c)
-            .or_else(|| (cands.len() == 1).then(|| cands[0]))
+    }
+
+    /// A noun that names a speaker (`spokesman`, `officials`, `embassy`) or a title.
+    fn is_speaker_noun(&self, lw: &str) -> bool {
+        speaker_nouns().contains_key(lw) || self.lx.title(lw).is_some()
+    }
+
+    /// An inverted speaker phrase and its apposition (`said the ministry's spokesman,
+    /// Ana Ruiz`): the named person in the apposition wins over a role noun or group.
+    fn inverted_speaker(
+        &mut self,
+        ents: &mut Entities,
+        a: usize,
+        hi: usize,
+        cue: usize,
+    ) -> Option<(Vec<usize>, usize)> {
+        let (s, e) = self.np_right(ents, a, hi)?;
+        let sp = self.resolve_np(ents, s, e, cue);
+        let named = ents.entity_at(e - 1).is_some()
+            && sp.iter().any(|&x| ents.entities[x].kind != NodeKind::Group);
+        // the apposition after the next comma, a few words on
+        let mut comma = e;
+        while comma < hi && comma < e + 6 && self.w(comma) != "," && !self.is_mark(comma) {
+            comma += 1;
+        }
+        if !named
+            && comma + 1 < hi
+            && self.w(comma) == ","
+            && let Some((s2, e2)) = self.np_right(ents, comma + 1, hi)
+        {
+            let sp2 = self.resolve_np(ents, s2, e2, cue);
+            if let [p] = sp2.as_slice()
+                && ents.entities[*p].kind == NodeKind::Person
+            {
+                return Some((sp2, e2));
+            }
+        }
+        (!sp.is_empty()).then_some((sp, e))
     }
 
     fn pronoun_at(&self, ents: &Entities, t: usize) -> Option<usize> {
@@ -2217,6 +2291,10 @@ impl<'a> Cx<'a> {
         }
         None
     }
+}
+
+fn is_relative(lw: &str) -> bool {
+    matches!(lw, "who" | "whom" | "which" | "that" | "whose")
 }
 
 fn is_pronoun(lw: &str) -> bool {

@@ -324,3 +324,44 @@ fn hostile_input_stays_linear() {
     let _ = quotes(&article(&body));
     assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
 }
+
+#[test]
+fn a_new_sentence_after_a_full_stop_is_not_an_attribution() {
+    let qs = quotes(&article(
+        "Mayor Ansel Pryor told the council: \"We cannot pay for the new line.\" Edda Lindqvist said the budget had room for it.",
+    ));
+    assert_eq!(find(&qs, "We cannot pay").speakers, ["Ansel Pryor"]);
+    assert_eq!(
+        find(&qs, "the budget had room").speakers,
+        ["Edda Lindqvist"]
+    );
+}
+
+#[test]
+fn inverted_role_nouns_take_the_named_apposition_and_refer_back() {
+    let qs = quotes(&article(
+        "\"The figures are wrong,\" said the chairman of the audit committee, Corvin Maddox. \
+         A spokesman for the Harbour Authority said the report was being reviewed. \
+         \"We will publish our own numbers in March,\" said the spokesman.",
+    ));
+    assert_eq!(
+        find(&qs, "The figures are wrong").speakers,
+        ["Corvin Maddox"]
+    );
+    let group = &find(&qs, "the report was being").speakers;
+    assert_eq!(group, &["spokesman for the Harbour Authority"]);
+    assert_eq!(&find(&qs, "We will publish").speakers, group);
+}
+
+#[test]
+fn participle_cues_and_object_relatives() {
+    let qs = quotes(&article(
+        "Senator Ines Valtonen rejected the plan, saying: \"It would close three hospitals.\" \
+         She praised Ansel Pryor, whom she described as a careful negotiator.",
+    ));
+    assert_eq!(find(&qs, "It would close").speakers, ["Ines Valtonen"]);
+    assert!(
+        !qs.iter().any(|q| q.text.contains("careful negotiator")),
+        "{qs:#?}"
+    );
+}
