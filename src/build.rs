@@ -111,7 +111,7 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
 
     for (k, s) in a.statements.iter().enumerate() {
         let id = format!("statement/{doc_slug}/{}", k + 1);
-        let quote_text = doc.text[s.text.range()].to_string();
+        let quote_text = s.text_in(&doc.text);
         let mut n = Node::new(id.clone(), NodeKind::Statement, short(&quote_text));
         n.text = Some(quote_text);
         n.quote = Some(s.kind);

@@ -65,7 +65,7 @@ impl Pipeline {
         let ms = mentions::detect(doc, &seg, &tags);
         let mut ents = entities::resolve(doc, &seg, ms);
         let roles = roles::attach(doc, &seg, &mut ents);
-        let statements = quotes::extract(doc, &seg, &tags, &mut ents);
+        let statements = quotes::extract_with_roles(doc, &seg, &tags, &mut ents, &roles);
         let relations = relations::extract_with(
             doc,
             &seg,

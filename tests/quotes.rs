@@ -1,0 +1,367 @@
+//! Who said what: every quote shape news uses, with invented names and sentences.
+
+use std::time::Instant;
+
+use newsgraph::graph::QuoteKind;
+use newsgraph::{Document, Pipeline};
+
+#[derive(Debug)]
+struct Q {
+    speakers: Vec<String>,
+    direct: bool,
+    cue: String,
+    text: String,
+}
+
+fn quotes(text: &str) -> Vec<Q> {
+    let doc = Document::new("t", text);
+    let a = Pipeline::default().analyze(&doc);
+    a.statements
+        .iter()
+        .map(|s| Q {
+            speakers: s
+                .speakers
+                .iter()
+                .map(|&e| a.entities.entities[e].name.clone())
+                .collect(),
+            direct: s.kind == QuoteKind::Direct,
+            cue: s.cue.clone(),
+            text: s.text_in(&doc.text),
+        })
+        .collect()
+}
+
+/// The statement whose text starts with `start`.
+fn find<'a>(qs: &'a [Q], start: &str) -> &'a Q {
+    qs.iter()
+        .find(|q| q.text.starts_with(start))
+        .unwrap_or_else(|| panic!("no statement starting {start:?} in {qs:#?}"))
+}
+
+fn article(body: &str) -> String {
+    format!("Talks resume in Valdora\n\n{body}\n")
+}
+
+#[test]
+fn quote_then_speaker_then_cue() {
+    let qs = quotes(&article(
+        "\"We will keep the border open for trade,\" Minister Halvard Brekke said on Monday.",
+    ));
+    let q = find(&qs, "We will keep the border open");
+    assert_eq!(q.speakers, ["Halvard Brekke"]);
+    assert!(q.direct);
+    assert_eq!(q.cue, "said");
+    assert_eq!(q.text, "We will keep the border open for trade");
+}
+
+#[test]
+fn quote_then_cue_then_speaker() {
+    let qs = quotes(&article(
+        "“Nobody wants another winter like the last one,” said Ottilie Marchetti, the mayor of Brenz.",
+    ));
+    let q = find(&qs, "Nobody wants");
+    assert_eq!(q.speakers, ["Ottilie Marchetti"]);
+    assert!(q.direct);
+}
+
+#[test]
+fn speaker_colon_quote_and_told_reporters() {
+    let qs = quotes(&article(
+        "Ottilie Marchetti said: \"The bridge will reopen in spring.\" Later Gunnar Falk told reporters, \"We have the money for it.\"",
+    ));
+    assert_eq!(find(&qs, "The bridge").speakers, ["Ottilie Marchetti"]);
+    let q = find(&qs, "We have the money");
+    assert_eq!(q.speakers, ["Gunnar Falk"]);
+    assert_eq!(q.cue, "told");
+}
+
+#[test]
+fn a_quote_split_by_its_attribution_is_one_statement() {
+    let qs = quotes(&article(
+        "Senator Ines Valtonen spoke after the vote. \"We will not,\" she said, \"give up on this bill.\"",
+    ));
+    let direct: Vec<_> = qs.iter().filter(|q| q.direct).collect();
+    assert_eq!(direct.len(), 1, "{qs:#?}");
+    assert_eq!(direct[0].text, "We will not give up on this bill");
+    assert_eq!(direct[0].speakers, ["Ines Valtonen"]);
+}
+
+#[test]
+fn a_new_quoted_sentence_after_the_attribution_keeps_the_speaker() {
+    let qs = quotes(&article(
+        "“The shelling has to stop,” Mayor Piet Verhoeven wrote in a post. “Our schools are closed again.”",
+    ));
+    assert_eq!(find(&qs, "The shelling").speakers, ["Piet Verhoeven"]);
+    assert_eq!(find(&qs, "Our schools").speakers, ["Piet Verhoeven"]);
+}
+
+#[test]
+fn quote_first_and_speaker_in_the_next_sentence() {
+    let qs = quotes(&article(
+        "\"This is the worst harvest in thirty years.\" Edda Lindqvist said this on Tuesday.",
+    ));
+    assert_eq!(find(&qs, "This is the worst").speakers, ["Edda Lindqvist"]);
+}
+
+#[test]
+fn a_quote_over_several_paragraphs() {
+    let text = article(
+        "Economist Rafael Montero said: “Inflation will fall this year, but slowly.\n\n“Households will feel it in their rent before they feel it in their food bills.”\n\nThe central bank meets next week.",
+    );
+    let qs = quotes(&text);
+    let direct: Vec<_> = qs.iter().filter(|q| q.direct).collect();
+    assert_eq!(direct.len(), 1, "{qs:#?}");
+    assert!(direct[0].text.contains("Inflation will fall"));
+    assert!(direct[0].text.contains("Households will feel it"));
+    assert_eq!(direct[0].speakers, ["Rafael Montero"]);
+}
+
+#[test]
+fn guillemets_and_single_quotes_inside_double() {
+    let qs = quotes(&article(
+        "«We are ready to talk about the 'final status' question,» said negotiator Aurelio Bassani.",
+    ));
+    let q = find(&qs, "We are ready");
+    assert_eq!(q.speakers, ["Aurelio Bassani"]);
+    assert!(q.text.contains("'final status'"));
+}
+
+#[test]
+fn a_partial_quote_belongs_to_the_indirect_statement() {
+    let qs = quotes(&article(
+        "Prime Minister Lotte Kjaer said on Monday that the new offer \"looks much better\" than the first one.",
+    ));
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert!(!qs[0].direct);
+    assert_eq!(
+        qs[0].text,
+        "the new offer \"looks much better\" than the first one"
+    );
+    assert_eq!(qs[0].speakers, ["Lotte Kjaer"]);
+}
+
+#[test]
+fn indirect_shapes() {
+    let qs = quotes(&article(
+        "Minister Halvard Brekke warned that the reservoir could run dry by August. \
+         The pipeline will be finished next year, according to engineer Sunniva Dahl. \
+         According to Gunnar Falk, the tender was rigged from the start. \
+         The harbour needs dredging before the season, Brekke said. \
+         Brekke has stated that no new taxes are planned.",
+    ));
+    let q = find(&qs, "the reservoir could run dry");
+    assert_eq!(
+        (q.speakers[0].as_str(), q.cue.as_str()),
+        ("Halvard Brekke", "warned")
+    );
+    let q = find(&qs, "The pipeline will be finished");
+    assert_eq!(q.speakers, ["Sunniva Dahl"]);
+    assert_eq!(q.cue, "according to");
+    assert_eq!(find(&qs, "the tender was rigged").speakers, ["Gunnar Falk"]);
+    let q = find(&qs, "The harbour needs dredging");
+    assert_eq!(q.speakers, ["Halvard Brekke"]);
+    assert_eq!(q.text, "The harbour needs dredging before the season");
+    assert_eq!(find(&qs, "no new taxes").speakers, ["Halvard Brekke"]);
+}
+
+#[test]
+fn coordinated_reports_split_and_nested_beliefs_do_not() {
+    let qs = quotes(&article(
+        "Ines Valtonen acknowledged some voters believed she was too cautious, but said the budget rules left no choice.",
+    ));
+    let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "some voters believed she was too cautious",
+            "the budget rules left no choice"
+        ]
+    );
+    assert!(qs.iter().all(|q| q.speakers == ["Ines Valtonen"]));
+}
+
+#[test]
+fn middle_according_to_joins_both_halves() {
+    let qs = quotes(&article(
+        "The main obstacles, according to diplomats close to the talks, are the water rights and the border line.",
+    ));
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(
+        qs[0].text,
+        "The main obstacles are the water rights and the border line"
+    );
+    assert_eq!(qs[0].speakers, ["diplomats close to the talks"]);
+}
+
+#[test]
+fn reporting_nouns_and_in_x_words() {
+    let qs = quotes(&article(
+        "Halvard Brekke met union leaders in Brenz. Brekke's warning that the mines would close shocked the town. In Brekke's words, the region has been forgotten.",
+    ));
+    assert_eq!(
+        find(&qs, "the mines would close").speakers,
+        ["Halvard Brekke"]
+    );
+    assert_eq!(
+        find(&qs, "the region has been forgotten").speakers,
+        ["Halvard Brekke"]
+    );
+}
+
+#[test]
+fn pronouns_follow_the_speaker_of_the_discourse_and_gender() {
+    let qs = quotes(&article(
+        "Ottilie Marchetti met Gunnar Falk in Brenz on Monday. She said the talks had gone well. He said the deal was not finished.",
+    ));
+    assert_eq!(
+        find(&qs, "the talks had gone").speakers,
+        ["Ottilie Marchetti"]
+    );
+    assert_eq!(find(&qs, "the deal was not").speakers, ["Gunnar Falk"]);
+}
+
+#[test]
+fn role_nouns_find_the_person_holding_the_role() {
+    let qs = quotes(&article(
+        "Ministry spokesman Teodor Halloran announced the schedule. The spokesman said the minister would travel on Friday.",
+    ));
+    assert_eq!(
+        find(&qs, "the minister would travel").speakers,
+        ["Teodor Halloran"]
+    );
+}
+
+#[test]
+fn groups_are_named_by_their_phrase() {
+    let qs = quotes(&article(
+        "Analysts suggest the central bank will cut rates again. \
+         A former senior Treasury official noted that the deficit was growing. \
+         Valdoran officials said the convoy had been stopped twice.",
+    ));
+    assert_eq!(
+        find(&qs, "the central bank will cut").speakers,
+        ["analysts"]
+    );
+    assert_eq!(
+        find(&qs, "the deficit was growing").speakers,
+        ["former senior Treasury official"]
+    );
+    assert_eq!(
+        find(&qs, "the convoy had been stopped").speakers,
+        ["Valdoran officials"]
+    );
+}
+
+#[test]
+fn demonym_nouns_stand_for_the_state_and_countries_speak() {
+    let qs = quotes(&article(
+        "The Egyptians said they would not attend the conference. Norway has confirmed it will send a delegation.",
+    ));
+    assert_eq!(find(&qs, "they would not attend").speakers, ["Egypt"]);
+    assert_eq!(find(&qs, "it will send a delegation").speakers, ["Norway"]);
+}
+
+#[test]
+fn coordinated_speakers_each_say_it() {
+    let qs = quotes(&article(
+        "Ines Valtonen spoke first. She and other Nordic leaders, including Halvard Brekke and Sunniva Dahl, have insisted that the fishing quotas must be shared fairly.",
+    ));
+    let q = find(&qs, "the fishing quotas");
+    for who in [
+        "Ines Valtonen",
+        "Nordic leaders",
+        "Halvard Brekke",
+        "Sunniva Dahl",
+    ] {
+        assert!(q.speakers.iter().any(|s| s == who), "{who} missing: {q:?}");
+    }
+}
+
+#[test]
+fn appositions_and_relative_clauses_do_not_steal_the_subject() {
+    let qs = quotes(&article(
+        "Envoy Corvin Maddox, who travelled with Ansel Pryor, the deputy minister, said on Thursday that the ceasefire was holding.",
+    ));
+    assert_eq!(
+        find(&qs, "the ceasefire was holding").speakers,
+        ["Corvin Maddox"]
+    );
+}
+
+#[test]
+fn scare_quotes_titles_and_unattributed_quotes_are_not_statements() {
+    let qs = quotes(&article(
+        "The so-called \"peace dividend\" never arrived. Critics of the plan watched \"The Long Winter Road\" at the festival. \"Nobody knows what comes next,\" a banner on the bridge read.",
+    ));
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
+fn negated_cues_report_nothing() {
+    let qs = quotes(&article(
+        "Officials did not say what action they would take if the deadline passed.",
+    ));
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
+fn an_unbalanced_mark_does_not_swallow_the_article() {
+    let text = article(
+        "The mayor opened the \"new market on Sunday.\n\nGunnar Falk said the stalls were too expensive.\n\nTraders left early.",
+    );
+    let qs = quotes(&text);
+    let q = find(&qs, "the stalls were too expensive");
+    assert_eq!(q.speakers, ["Gunnar Falk"]);
+    assert!(!qs.iter().any(|q| q.text.contains("Traders")), "{qs:#?}");
+}
+
+#[test]
+fn hostile_input_stays_linear() {
+    let marks = "\" ".repeat(100_000);
+    let words = "word ".repeat(10_000);
+    let body = format!("{marks}\n\nAna Ruiz said {words}.\n\n“{words}");
+    let t = Instant::now();
+    let _ = quotes(&article(&body));
+    assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
+}
+
+#[test]
+fn a_new_sentence_after_a_full_stop_is_not_an_attribution() {
+    let qs = quotes(&article(
+        "Mayor Ansel Pryor told the council: \"We cannot pay for the new line.\" Edda Lindqvist said the budget had room for it.",
+    ));
+    assert_eq!(find(&qs, "We cannot pay").speakers, ["Ansel Pryor"]);
+    assert_eq!(
+        find(&qs, "the budget had room").speakers,
+        ["Edda Lindqvist"]
+    );
+}
+
+#[test]
+fn inverted_role_nouns_take_the_named_apposition_and_refer_back() {
+    let qs = quotes(&article(
+        "\"The figures are wrong,\" said the chairman of the audit committee, Corvin Maddox. \
+         A spokesman for the Harbour Authority said the report was being reviewed. \
+         \"We will publish our own numbers in March,\" said the spokesman.",
+    ));
+    assert_eq!(
+        find(&qs, "The figures are wrong").speakers,
+        ["Corvin Maddox"]
+    );
+    let group = &find(&qs, "the report was being").speakers;
+    assert_eq!(group, &["spokesman for the Harbour Authority"]);
+    assert_eq!(&find(&qs, "We will publish").speakers, group);
+}
+
+#[test]
+fn participle_cues_and_object_relatives() {
+    let qs = quotes(&article(
+        "Senator Ines Valtonen rejected the plan, saying: \"It would close three hospitals.\" \
+         She praised Ansel Pryor, whom she described as a careful negotiator.",
+    ));
+    assert_eq!(find(&qs, "It would close").speakers, ["Ines Valtonen"]);
+    assert!(
+        !qs.iter().any(|q| q.text.contains("careful negotiator")),
+        "{qs:#?}"
+    );
+}
