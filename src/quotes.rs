@@ -2106,7 +2106,14 @@ impl<'a> Cx<'a> {
             [self.seg.tokens[s].span.start..self.seg.tokens[name_end - 1].span.end]
             .to_string();
         name = name.replace(['\n', '\r'], " ");
-        let first_common = ents.mention_at(s).is_none()
+        // "Analysts said": a capital that only marks the sentence start is dropped; an
+        // adjective capitalized mid-sentence ("other Nordic leaders") is kept
+        let sentence_initial = self
+            .seg
+            .sentence_of(s)
+            .is_some_and(|si| self.seg.sentences[si].tokens.start == s);
+        let first_common = sentence_initial
+            && ents.mention_at(s).is_none()
             && !self.lx.demonyms.contains_key(self.w(s))
             && !crate::segment::is_all_caps(self.w(s));
         if first_common {
