@@ -496,6 +496,18 @@ impl<'a> Cx<'a> {
             return None;
         }
         let w = self.w(t);
+        // a capitalized cue word inside a sentence is part of a name ("Britain Says No")
+        if w.chars().next().is_some_and(char::is_uppercase)
+            && self
+                .seg
+                .sentence_of(t)
+                .is_some_and(|si| self.seg.sentences[si].tokens.start != t)
+            && t > 0
+            && self.kind(t - 1) == TokenKind::Word
+            && self.w(t - 1).chars().next().is_some_and(char::is_uppercase)
+        {
+            return None;
+        }
         let c = self
             .lx
             .cues
