@@ -172,6 +172,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             let pipeline = Pipeline::new(config);
             let graph = pipeline.extract(&doc);
+            // the HTML explorer shows evidence in its paragraph
+            opts.texts.insert(doc.id.clone(), doc.text.clone());
             match (out_dir, exporter) {
                 (Some(dir), _) => {
                     std::fs::create_dir_all(&dir).map_err(|e| {

@@ -4,11 +4,14 @@
 //! sorted order ([`Graph::nodes`], [`Graph::edges`]), so output is deterministic, and
 //! escapes every string for its format.
 
+use std::collections::BTreeMap;
+
 use crate::graph::Graph;
 
 pub mod cypher;
 pub mod dot;
 pub mod graphml;
+pub mod html;
 pub mod json;
 pub mod jsonld;
 pub mod neo4j;
@@ -29,6 +32,9 @@ pub struct ExportOptions {
     /// JSON-LD: refer to the `@context` by this URL instead of embedding
     /// `context/newsgraph.jsonld` inline (the default).
     pub context_url: Option<String>,
+    /// Document texts by document id, for exporters that show evidence in context
+    /// (the HTML explorer shows each evidence in its paragraph); may be empty.
+    pub texts: BTreeMap<String, String>,
 }
 
 impl ExportOptions {
@@ -52,6 +58,7 @@ impl Default for ExportOptions {
             base_iri: DEFAULT_BASE_IRI.to_string(),
             statements: false,
             context_url: None,
+            texts: BTreeMap::new(),
         }
     }
 }
@@ -68,7 +75,7 @@ pub trait Exporter {
 
 /// The names of the formats [`exporter`] knows, as the CLI's `--format` takes them.
 pub const FORMATS: &[&str] = &[
-    "json", "jsonld", "dot", "turtle", "nquads", "cypher", "graphml",
+    "json", "jsonld", "dot", "turtle", "nquads", "cypher", "graphml", "html",
 ];
 
 /// The exporter of a format named in [`FORMATS`].
@@ -81,6 +88,7 @@ pub fn exporter(name: &str) -> Option<Box<dyn Exporter>> {
         "nquads" => Box::new(nquads::NQuads),
         "cypher" => Box::new(cypher::Cypher),
         "graphml" => Box::new(graphml::GraphMl),
+        "html" => Box::new(html::Html),
         _ => return None,
     })
 }
