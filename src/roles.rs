@@ -400,7 +400,9 @@ fn implied_country(
             continue;
         };
         let same = (0..n).all(|i| Some(ctx.lw(k + 1 + i).as_str()) == lt.split(' ').nth(i));
-        if same && lx.country_codes.contains_key(country) {
+        // "the British prime minister" refers back; "Russian President X" is someone else
+        let names_other = k + 1 + n < toks.len() && ents.mention_at(k + 1 + n).is_some();
+        if same && !names_other && lx.country_codes.contains_key(country) {
             let c = country.clone();
             return Some(ents.ensure(NodeKind::Place, &c, None));
         }
@@ -730,7 +732,7 @@ mod implied_tests {
     #[test]
     fn office_country_from_the_sentence_or_a_demonym_elsewhere() {
         let r = roles(
-            "The Kremlin pushed back, with Foreign Minister Pavel Orlov calling it a ploy. Prime Minister Edwin Hale arrived. Later the British prime minister spoke.",
+            "The Kremlin pushed back, with Foreign Minister Pavel Orlov calling it a ploy. Prime Minister Edwin Hale arrived. Later the British prime minister spoke. President Ana Lopes met Russian President Ivan Petrov.",
         );
         assert!(
             r.contains(&(
@@ -746,6 +748,11 @@ mod implied_tests {
                 Some("Prime Minister".into()),
                 Some("United Kingdom".into())
             )),
+            "{r:?}"
+        );
+        // a demonym title naming someone else says nothing about Ana Lopes
+        assert!(
+            r.contains(&("Ana Lopes".into(), Some("President".into()), None)),
             "{r:?}"
         );
     }
