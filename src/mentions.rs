@@ -544,6 +544,13 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
         break;
     }
 
+    // An honorific inside the run starts a new name: "told the BBC Mr Hale had ..."
+    if let Some(k) = (start + 1..end.saturating_sub(1)).find(|&k| is_honorific(ctx.w(k)).is_some())
+    {
+        process_run(ctx, si, start..k, sent_start, out);
+        process_run(ctx, si, k..end, sent_start, out);
+        return;
+    }
     // An affiliation and a title inside the run: "White House Press Secretary Jane Roe",
     // "U.S. Secretary of State John Roe".
     if title.is_none() {
@@ -750,7 +757,12 @@ fn push_name(
         return;
     }
     // not tagged a proper noun: kept only if it turns out to be a known person's surname
-    m.weak = ctx.tags.at(r.start) != Upos::Propn;
+    // Also weak: a word capitalized only where a sentence starts ("Licensees must ...").
+    let sentence_initial = r.start == ctx.seg.sentences[si].tokens.start;
+    m.weak = ctx.tags.at(r.start) != Upos::Propn
+        || (sentence_initial
+            && !ctx.inner_caps.contains(first)
+            && !lx.surnames.contains(&first.to_lowercase()));
     let prev = (r.start > 0).then(|| ctx.w(r.start - 1).to_lowercase());
     let prev2 = (r.start > 1).then(|| ctx.w(r.start - 2).to_lowercase());
     let place_ctx = prev.as_deref().is_some_and(|p| PLACE_PREPS.contains(&p))
@@ -973,6 +985,19 @@ mod corpus_style_tests {
             "{ms:?}"
         );
         assert!(!ms.iter().any(|(n, _)| n == "MEPs"), "{ms:?}");
+    }
+
+    #[test]
+    fn an_honorific_inside_a_run_starts_a_new_name() {
+        let ms = names("Aides told the BBC Mr Dorrance had always backed the plan.");
+        assert!(
+            ms.contains(&("BBC".into(), NodeKind::Organization)),
+            "{ms:?}"
+        );
+        assert!(
+            ms.contains(&("Dorrance".into(), NodeKind::Person)),
+            "{ms:?}"
+        );
     }
 
     #[test]

@@ -176,3 +176,14 @@ fn hostile_text_does_not_panic_and_names_stay_nonempty() {
         assert!(!n.name.is_empty());
     }
 }
+
+#[test]
+fn a_word_capitalized_only_at_sentence_starts_is_no_actor() {
+    let g = graph("Licensees must comply with the law. Inspectors will visit bars in Leith.");
+    let names = actors(&g);
+    assert!(
+        !names.iter().any(|n| n == "Licensees" || n == "Inspectors"),
+        "{names:?}"
+    );
+    assert!(names.iter().any(|n| n == "Leith"), "{names:?}");
+}
