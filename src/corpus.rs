@@ -9,18 +9,22 @@
 //!
 //! [`resolve_across`] then joins nodes that the per-document ids keep apart:
 //! a surname alone (`person/hale`) joins the one person whose full name ends with it
-//! (`person/maria-hale`), an acronym the one organization it abbreviates, a place or
-//! organization named by a lexicon alias or by another node's alias joins that node.
-//! It is conservative: when two nodes could be meant (two people named Brown), or when
-//! both nodes come from the same document (where in-article resolution already chose to
-//! keep them apart), nothing is joined.
+//! (`person/maria-hale`) — if that full name looks like a person's (not "Davis Cup") and
+//! the surname is not also a common word, unless an article used it for that person; an
+//! acronym or short form joins the one node that an article gave it as an alias (initials
+//! alone are not enough across documents); a place or organization named by a lexicon
+//! alias joins its canonical node. It is conservative: when two nodes could be meant (two
+//! people named Brown), or when both nodes come from the same document (where in-article
+//! resolution already chose to keep them apart), nothing is joined.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use rayon::prelude::*;
 
 use crate::document::Date;
-use crate::graph::{Graph, Node, NodeKind, slug};
+use crate::graph::{Graph, Node, NodeKind, Relation, slug};
 use crate::input::{InputError, Job};
 use crate::lexicon::lexicon;
 use crate::pipeline::Pipeline;
@@ -155,19 +159,45 @@ fn name_tokens(name: &str) -> Vec<&str> {
     t
 }
 
-fn is_acronym(s: &str) -> bool {
-    (2..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase())
+/// Whether a person node's name looks like a full personal name, not a phrase that the
+/// per-document stages took for one ("Davis Cup", "Guitarist Brian", "Two-time AAAs"):
+/// capitalized words (each part of a hyphenated one too), no title word, no acronym, a
+/// last word with lowercase letters, and no word that names a thing (the first may be a
+/// given name that is also a word: "Will", "Rose").
+fn looks_like_full_name(tokens: &[&str]) -> bool {
+    let lx = lexicon();
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return false;
+    };
+    let capitalized = |t: &&str| {
+        t.split('-')
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+    };
+    let lower = |t: &str| t.trim_end_matches('.').to_lowercase();
+    tokens.len() >= 2
+        && tokens.iter().all(capitalized)
+        && tokens.iter().all(|t| lx.title(&lower(t)).is_none())
+        && last.chars().count() >= 2
+        && last.chars().skip(1).any(char::is_lowercase)
+        && tokens
+            .iter()
+            .all(|t| t.chars().count() < 2 || !t.chars().all(|c| c.is_ascii_uppercase()))
+        && (lx.given_names.contains_key(*first) || !looks_like_a_thing(first))
+        && tokens[1..].iter().all(|t| !looks_like_a_thing(t))
 }
 
-/// Initials of the capitalized words of a long name ("International Atomic Energy
-/// Agency" → "IAEA").
-fn initials(name: &str) -> String {
-    const SKIP: &[&str] = &["of", "for", "the", "and", "on", "in", "de", "&"];
-    name.split([' ', '-'])
-        .filter(|w| !w.is_empty() && !SKIP.contains(w))
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
+/// A word that names a thing or a group rather than a family: a common word or its
+/// plural ("Cup", "Writers"), a known place, organization or demonym ("Pacific", "Scots").
+fn looks_like_a_thing(word: &str) -> bool {
+    let lx = lexicon();
+    let lower = word.to_lowercase();
+    lx.is_common(&lower)
+        || lower
+            .strip_suffix('s')
+            .is_some_and(|w| w.len() >= 3 && lx.is_common(w))
+        || lx.places.contains_key(word)
+        || lx.orgs.contains_key(word)
+        || lx.demonyms.contains_key(word)
 }
 
 fn share_a_document(a: &Node, b: &Node) -> bool {
@@ -195,27 +225,35 @@ pub fn plan_across(g: &Graph) -> BTreeMap<String, String> {
         }
     }
 
-    // candidates by key, per kind: the full names ending in a surname, the surface forms
-    // (aliases) of every node, the initials of long organization names
+    // candidates by key, per kind: the full names ending in a surname, and the surface
+    // forms (aliases) that in-article resolution gave every node ("Hale" for "Maria Hale",
+    // "NUT" for "National Union of Teachers") — the stronger evidence
+    let speakers: HashSet<&str> = g
+        .petgraph()
+        .edge_references()
+        .filter(|e| e.weight().relation == Relation::Said)
+        .map(|e| g.petgraph()[e.source()].id.as_str())
+        .collect();
     let mut by_surname: HashMap<String, BTreeSet<&str>> = HashMap::new();
     let mut by_alias: HashMap<(NodeKind, String), BTreeSet<&str>> = HashMap::new();
-    let mut by_initials: HashMap<String, BTreeSet<&str>> = HashMap::new();
     for n in &nodes {
         let toks = name_tokens(&n.name);
-        if n.kind == NodeKind::Person && toks.len() >= 2 {
-            let last = slug(toks[toks.len() - 1]);
-            by_surname.entry(last).or_default().insert(&n.id);
-        }
-        if toks.len() >= 2 || n.kind != NodeKind::Person {
-            for a in &n.aliases {
-                by_alias.entry((n.kind, slug(a))).or_default().insert(&n.id);
+        if n.kind == NodeKind::Person {
+            if !looks_like_full_name(&toks) {
+                continue;
+            }
+            // a full name a surname may join: one that starts with a given name, or
+            // that acts as a person does (holds a role, speaks)
+            let person_like = lx.given_names.contains_key(toks[0])
+                || !n.roles.is_empty()
+                || speakers.contains(n.id.as_str());
+            if person_like {
+                let last = slug(toks[toks.len() - 1]);
+                by_surname.entry(last).or_default().insert(&n.id);
             }
         }
-        if n.kind == NodeKind::Organization && toks.len() >= 2 {
-            let i = initials(&n.name);
-            if i.len() >= 2 {
-                by_initials.entry(i).or_default().insert(&n.id);
-            }
+        for a in &n.aliases {
+            by_alias.entry((n.kind, slug(a))).or_default().insert(&n.id);
         }
     }
 
@@ -229,18 +267,21 @@ pub fn plan_across(g: &Graph) -> BTreeMap<String, String> {
             .cloned()
             .unwrap_or_default();
         match n.kind {
-            // 2. a surname alone joins the one person whose full name ends with it
+            // 2. a surname alone joins the one person whose full name ends with it (a
+            // surname that is also a common word, "Brown", only on alias evidence)
             NodeKind::Person => {
                 if name_tokens(&n.name).len() != 1 {
                     continue;
                 }
-                cands.extend(by_surname.get(&key).into_iter().flatten());
+                if !looks_like_a_thing(&n.name) {
+                    cands.extend(by_surname.get(&key).into_iter().flatten());
+                }
             }
-            // 3. an acronym joins the one organization it abbreviates
-            NodeKind::Organization if is_acronym(&n.name) => {
-                cands.extend(by_initials.get(&n.name).into_iter().flatten());
-            }
-            // 4. other names join the one node of the kind that has them as an alias
+            // a known place is joined only through the lexicon (rule 1): a capital that
+            // stood for its country in one article ("Bangkok said") is still a city
+            NodeKind::Place if lx.places.contains_key(&n.name) => continue,
+            // 3. other names (acronyms, short forms) join the one node of the kind that
+            // has them as an alias
             _ => {}
         }
         cands.remove(n.id.as_str());
@@ -272,7 +313,7 @@ pub fn resolve_across(g: &mut Graph) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{Edge, Evidence, Relation};
+    use crate::graph::{Edge, Evidence};
 
     fn node(g: &mut Graph, kind: NodeKind, name: &str, docs: &[&str], aliases: &[&str]) -> String {
         let mut n = Node::new(format!("{}/{}", kind.id_prefix(), slug(name)), kind, name);
@@ -318,11 +359,20 @@ mod tests {
     #[test]
     fn acronyms_and_aliases_join_organizations_and_places() {
         let mut g = Graph::new();
+        // the long name was written with its acronym in an article ("... (NUT)")
         let long = node(
             &mut g,
             NodeKind::Organization,
             "National Union of Teachers",
             &["a"],
+            &["NUT"],
+        );
+        // initials alone are no evidence across documents
+        let other = node(
+            &mut g,
+            NodeKind::Organization,
+            "Northern Utility Trust",
+            &["d"],
             &[],
         );
         let short = node(&mut g, NodeKind::Organization, "NUT", &["b"], &[]);
@@ -330,7 +380,8 @@ mod tests {
         let alias = node(&mut g, NodeKind::Place, "Fredland", &["c"], &[]);
         assert_eq!(resolve_across(&mut g), 2);
         assert!(g.node(&short).is_none() && g.node(&alias).is_none());
-        assert!(g.node(&long).unwrap().aliases.contains("NUT"));
+        assert!(g.node(&long).unwrap().documents.contains("b"));
+        assert_eq!(g.node(&other).unwrap().documents.len(), 1);
         assert_eq!(g.node(&land).unwrap().documents.len(), 2);
     }
 }
