@@ -2,7 +2,8 @@
 # Whole-corpus throughput and memory of `newsgraph extract` on a folder of articles:
 # words/s with --jobs 1 and with all cores, peak resident memory (from /usr/bin/time -v),
 # and the time on 1/4, 1/2 and all of the corpus (every 4th / 2nd file) to show scaling.
-# Each figure is the best of RUNS runs (default 3), since other work on the machine adds noise.
+# Each figure is the best of RUNS runs (default 3), since other work on the machine adds noise;
+# words/cpu_s (user + system time) is the figure least disturbed by other processes.
 #
 #   tools/bench-corpus.sh [CORPUS_DIR]     (default ../shared/corpus/bbc)
 set -euo pipefail
@@ -50,13 +51,13 @@ measure() { # $1 = folder, $2.. = extra args
 row() { # $1 label, $2 words, $3 "wall rss cpu"
   set -- "$1" "$2" $3
   awk -v l="$1" -v n="$2" -v w="$3" -v r="$4" -v c="$5" 'BEGIN{
-    printf "%-22s %9d %8.2f %8.2f %12.0f %9.1f\n", l, n, w, c, n/w, r/1024 }'
+    printf "%-22s %9d %8.2f %8.2f %12.0f %12.0f %9.1f\n", l, n, w, c, n/w, n/c, r/1024 }'
 }
 
 for k in 4 2 1; do subset "$k"; done
 full_words=$(words "$tmp/sub1")
 echo "corpus: $corpus ($(wc -l < "$tmp/all") files, $full_words words), $(nproc) cores, best of $runs runs"
-printf "%-22s %9s %8s %8s %12s %9s\n" run words wall_s cpu_s words/s rss_MB
+printf "%-22s %9s %8s %8s %12s %12s %9s\n" run words wall_s cpu_s words/s words/cpu_s rss_MB
 row "full, --jobs 1" "$full_words" "$(measure "$tmp/sub1" --jobs 1)"
 row "full, all cores" "$full_words" "$(measure "$tmp/sub1")"
 for k in 4 2; do
