@@ -299,12 +299,15 @@ impl Edge {
 }
 
 fn merge_evidence(into: &mut Vec<Evidence>, from: &[Evidence]) {
+    // kept sorted, so that merging many documents stays fast (binary search, appends)
+    if !into.is_sorted() {
+        into.sort();
+    }
     for e in from {
-        if !into.contains(e) {
-            into.push(e.clone());
+        if let Err(at) = into.binary_search(e) {
+            into.insert(at, e.clone());
         }
     }
-    into.sort();
 }
 
 /// Metadata of one source document.
@@ -470,18 +473,101 @@ impl Graph {
     /// are per-document counters (statements, meetings) must already be unique, which
     /// extraction guarantees by prefixing them with the document id.
     pub fn merge(&mut self, other: &Graph) {
+        if !self.documents.is_sorted() {
+            self.documents.sort();
+        }
         for d in &other.documents {
-            if !self.documents.iter().any(|x| x.id == d.id) {
-                self.documents.push(d.clone());
+            // ids are unique, so the sorted list is sorted by id
+            if let Err(at) = self.documents.binary_search_by(|x| x.id.cmp(&d.id)) {
+                self.documents.insert(at, d.clone());
             }
         }
-        self.documents.sort();
         for n in other.nodes() {
             self.add_node(n.clone());
         }
         for e in other.edges() {
             self.add_edge(&e.source.id, &e.target.id, e.edge.clone());
         }
+    }
+
+    /// Joins node `from` into node `into` (see [`Graph::redirect_all`]). Returns whether
+    /// it was joined.
+    pub fn redirect(&mut self, from: &str, into: &str) -> bool {
+        let map = BTreeMap::from([(from.to_string(), into.to_string())]);
+        self.redirect_all(&map) == 1
+    }
+
+    /// Joins each node `from` of `map` into the node `map[from]` (following chains
+    /// `a → b → c`; cycles and missing nodes are left alone): its name becomes an alias,
+    /// its aliases, roles, evidence and documents are united with the target's, its edges
+    /// are moved to the target (merging with the target's own, dropping self-loops), and
+    /// role affiliations and meeting places that named it name the target. Returns how
+    /// many nodes were joined.
+    pub fn redirect_all(&mut self, map: &BTreeMap<String, String>) -> usize {
+        let resolve = |id: &str| -> Option<String> {
+            let mut cur = map.get(id)?;
+            for _ in 0..map.len() {
+                match map.get(cur) {
+                    Some(next) => cur = next,
+                    None => return Some(cur.clone()),
+                }
+            }
+            None // a cycle
+        };
+        let mut moved: BTreeMap<String, String> = BTreeMap::new();
+        for from in map.keys() {
+            let Some(into) = resolve(from) else { continue };
+            if &into == from || !self.index.contains_key(&into) {
+                continue;
+            }
+            let Some(&fi) = self.index.get(from) else {
+                continue;
+            };
+            let edges: Vec<(String, String, Edge)> = self
+                .graph
+                .edges_directed(fi, petgraph::Direction::Outgoing)
+                .chain(self.graph.edges_directed(fi, petgraph::Direction::Incoming))
+                .map(|e| {
+                    (
+                        self.graph[e.source()].id.clone(),
+                        self.graph[e.target()].id.clone(),
+                        e.weight().clone(),
+                    )
+                })
+                .collect();
+            let Some(node) = self.remove_node(from) else {
+                continue;
+            };
+            let ti = self.index[&into];
+            self.graph[ti].absorb(&node);
+            for (s, t, e) in edges {
+                let s = if &s == from { &into } else { &s };
+                let t = if &t == from { &into } else { &t };
+                self.add_edge(s, t, e);
+            }
+            moved.insert(from.clone(), into);
+        }
+        if !moved.is_empty() {
+            let ixs: Vec<NodeIndex> = self.index.values().copied().collect();
+            for ix in ixs {
+                let n = &mut self.graph[ix];
+                let mut changed = false;
+                for r in &mut n.roles {
+                    if let Some(t) = r.affiliation.as_ref().and_then(|a| moved.get(a)) {
+                        r.affiliation = Some(t.clone());
+                        changed = true;
+                    }
+                }
+                if changed {
+                    let mut seen = BTreeSet::new();
+                    n.roles.retain(|r| seen.insert(r.clone()));
+                }
+                if let Some(t) = n.place.as_ref().and_then(|p| moved.get(p)) {
+                    n.place = Some(t.clone());
+                }
+            }
+        }
+        moved.len()
     }
 
     /// Drops stance edges below `min` confidence (and nothing else).
@@ -618,6 +704,77 @@ mod tests {
         assert_eq!(edges[0].source.id, "person/a");
         assert_eq!(edges[0].edge.evidence.len(), 2);
         assert!((edges[0].edge.confidence - 0.9).abs() < 1e-6);
+    }
+
+    #[test]
+    fn redirect_moves_edges_roles_and_places() {
+        let mut g = Graph::new();
+        let ev = |d: &str| Evidence {
+            document: d.into(),
+            start: 0,
+            end: 1,
+            text: "x".into(),
+        };
+        let mut full = Node::new("person/ana-ruiz", NodeKind::Person, "Ana Ruiz");
+        full.documents.insert("d1".into());
+        g.add_node(full);
+        let mut sur = Node::new("person/ruiz", NodeKind::Person, "Ruiz");
+        sur.documents.insert("d2".into());
+        g.add_node(sur);
+        g.add_node(Node::new("place/x", NodeKind::Place, "X"));
+        let mut m = Node::new("meeting/d2/1", NodeKind::Meeting, "meeting");
+        m.place = Some("place/old".into());
+        g.add_node(m);
+        g.add_node(Node::new("place/old", NodeKind::Place, "Old"));
+        let mut p = Node::new("person/b", NodeKind::Person, "B");
+        p.roles.push(Role {
+            title: "envoy".into(),
+            affiliation: Some("place/old".into()),
+        });
+        p.roles.push(Role {
+            title: "envoy".into(),
+            affiliation: Some("place/x".into()),
+        });
+        g.add_node(p);
+        g.add_edge(
+            "person/ana-ruiz",
+            "place/x",
+            Edge::new(Relation::Warned, 0.5, vec![ev("d1")]),
+        );
+        g.add_edge(
+            "person/ruiz",
+            "place/x",
+            Edge::new(Relation::Warned, 0.9, vec![ev("d2")]),
+        );
+        g.add_edge(
+            "person/ruiz",
+            "person/ana-ruiz",
+            Edge::new(Relation::MetWith, 0.9, vec![]),
+        );
+        let map = BTreeMap::from([
+            ("person/ruiz".to_string(), "person/ana-ruiz".to_string()),
+            ("place/old".to_string(), "place/x".to_string()),
+            ("place/missing".to_string(), "place/x".to_string()),
+        ]);
+        assert_eq!(g.redirect_all(&map), 2);
+        assert!(g.node("person/ruiz").is_none());
+        let n = g.node("person/ana-ruiz").unwrap();
+        assert!(n.aliases.contains("Ruiz"));
+        assert_eq!(n.documents.len(), 2);
+        let edges = g.edges();
+        assert_eq!(
+            edges.len(),
+            1,
+            "the self-loop is dropped, the two warned edges merge"
+        );
+        assert_eq!(edges[0].edge.evidence.len(), 2);
+        assert!((edges[0].edge.confidence - 0.9).abs() < 1e-6);
+        assert_eq!(
+            g.node("meeting/d2/1").unwrap().place.as_deref(),
+            Some("place/x")
+        );
+        assert_eq!(g.node("person/b").unwrap().roles.len(), 1);
+        assert!(!g.redirect("person/ana-ruiz", "person/nobody"));
     }
 
     #[test]

@@ -20,14 +20,18 @@
 //! The stages, in order (each a module with one entry function): [`segment`] →
 //! [`mentions`] → [`entities`] → [`roles`] → [`quotes`] → [`relations`] → [`build`];
 //! [`pipeline::Pipeline`] runs them. Graphs from many documents join with
-//! [`graph::Graph::merge`]; [`export`] writes them out.
+//! [`graph::Graph::merge`]; [`export`] writes them out. For a corpus, [`input`] finds and
+//! reads the documents (files, folders, HTML, JSONL) and [`corpus`] extracts them in
+//! parallel and joins actors across documents.
 #![forbid(unsafe_code)]
 
 pub mod build;
+pub mod corpus;
 pub mod document;
 pub mod entities;
 pub mod export;
 pub mod graph;
+pub mod input;
 pub mod lexicon;
 pub mod mentions;
 pub mod pipeline;

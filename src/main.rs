@@ -1,13 +1,15 @@
 //! The `newsgraph` command: a thin front end over the library.
 
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use newsgraph::corpus::{Event, Summary, extract_all, resolve_across};
 use newsgraph::export::{self, ExportOptions, Exporter};
 use newsgraph::graph::{Graph, NodeKind, Relation};
-use newsgraph::{Config, Date, Document, Pipeline};
+use newsgraph::{Config, Date, Pipeline, input};
 
 const EXIT_CODES: &str = "Exit codes:
   0  success
@@ -26,11 +28,13 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Extract the graph of an article (a text file, or `-` for stdin).
+    /// Extract the graph of articles: files, folders (recursive: *.txt, *.md, *.html,
+    /// *.htm, *.jsonl), glob patterns, or `-` for stdin; many documents make one merged graph.
     #[command(after_help = EXIT_CODES)]
     Extract {
-        /// Input file, or `-` for standard input.
-        input: String,
+        /// Input files or folders, quoted glob patterns, or `-` for standard input.
+        #[arg(required = true)]
+        inputs: Vec<String>,
         /// Output format: json, jsonld, dot (and any other format listed by --help of this build).
         #[arg(short, long, default_value = "json")]
         format: String,
@@ -55,9 +59,15 @@ enum Command {
         /// Extra relation lexicon (the format of lexicon/relations.tsv), added to the embedded one.
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
-        /// Document id (default: the file stem, or "stdin").
+        /// Document id (default: the file stem, or "stdin"; only for a single input file).
         #[arg(long)]
         id: Option<String>,
+        /// Documents extracted in parallel (default: all cores); output is the same for any N.
+        #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// No progress bar and no warnings (errors are still reported).
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// List who said what in an article: speaker, cue, kind and text.
     #[command(after_help = EXIT_CODES)]
@@ -141,7 +151,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Extract {
-            input,
+            inputs,
             format,
             output,
             out_dir,
@@ -151,6 +161,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             statements,
             lexicon,
             id,
+            jobs,
+            quiet,
         } => {
             let mut opts = ExportOptions::default();
             opts.base_iri = base_iri;
@@ -160,7 +172,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
             } else {
                 None
             };
-            let doc = read_document(&input, id, published)?;
             let mut config = Config::default();
             config.min_confidence = min_confidence;
             if let Some(p) = lexicon {
@@ -171,15 +182,25 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 config.relation_lexicon = Some(std::sync::Arc::new(lx));
             }
             let pipeline = Pipeline::new(config);
-            let graph = pipeline.extract(&doc);
-            // the HTML explorer shows evidence in its paragraph
-            opts.texts.insert(doc.id.clone(), doc.text.clone());
-            match (out_dir, exporter) {
+            let (graph, summary) = extract_inputs(&inputs, id, published, &pipeline, jobs, quiet)?;
+            // the HTML explorer shows evidence inside its paragraph: give it the text of a
+            // single article (a corpus run does not keep texts)
+            if let ([one], [doc]) = (inputs.as_slice(), graph.documents.as_slice())
+                && one != "-"
+                && (out_dir.is_some() || format == "html")
+                && let Ok(d) = input::read_one(one)
+            {
+                opts.texts.insert(doc.id.clone(), d.text);
+            }
+            let written = match (out_dir, exporter) {
                 (Some(dir), _) => {
                     std::fs::create_dir_all(&dir).map_err(|e| {
                         Failure::output(format!("cannot create {}: {e}", dir.display()))
                     })?;
-                    let stem = stem_of(&input);
+                    let stem = match inputs.as_slice() {
+                        [one] => stem_of(one),
+                        _ => "graph".to_string(),
+                    };
                     for name in export::FORMATS {
                         let Some(ex) = export::exporter(name) else {
                             continue;
@@ -191,14 +212,29 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
                 (None, Some(ex)) => emit(output.as_deref(), &ex.export(&graph, &opts)),
                 (None, None) => Err(Failure::usage("no output format".into())),
+            };
+            written?;
+            if summary.failures > 0 {
+                return Err(Failure {
+                    code: 4,
+                    message: format!(
+                        "{} input(s) failed (reported above); {} document(s) were processed",
+                        summary.failures, summary.documents
+                    ),
+                });
             }
+            Ok(())
         }
         Command::Quotes {
             input,
             speaker,
             published,
         } => {
-            let doc = read_document(&input, None, published)?;
+            let mut doc = input::read_one(&input).map_err(|e| Failure::input(e.to_string()))?;
+            for w in &doc.warnings {
+                eprintln!("newsgraph: warning: {}: {w}", input_name(&input));
+            }
+            doc.published = published;
             let graph = Pipeline::default().extract(&doc);
             emit(None, quotes_listing(&graph, speaker.as_deref()).as_bytes())
         }
@@ -217,6 +253,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     .map_err(|e| Failure::input(format!("{}: {e}", p.display())))?;
                 all.merge(&g);
             }
+            newsgraph::corpus::resolve_across(&mut all);
             let mut opts = ExportOptions::default();
             opts.base_iri = base_iri;
             emit(output.as_deref(), &exporter.export(&all, &opts))
@@ -243,54 +280,109 @@ fn stem_of(input: &str) -> String {
         .unwrap_or_else(|| "document".to_string())
 }
 
-/// Largest input read, to keep memory bounded.
-const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
-
-fn read_document(
-    input: &str,
-    id: Option<String>,
-    published: Option<Date>,
-) -> Result<Document, Failure> {
-    let (bytes, source) = if input == "-" {
-        let mut buf = Vec::new();
-        io::stdin()
-            .take(MAX_INPUT_BYTES + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| Failure::input(format!("standard input: {e}")))?;
-        (buf, None)
-    } else {
-        let path = Path::new(input);
-        let meta = std::fs::metadata(path).map_err(|e| Failure::input(format!("{input}: {e}")))?;
-        if meta.is_dir() {
-            return Err(Failure::input(format!("{input}: is a directory")));
-        }
-        let f = std::fs::File::open(path).map_err(|e| Failure::input(format!("{input}: {e}")))?;
-        let mut buf = Vec::new();
-        f.take(MAX_INPUT_BYTES + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| Failure::input(format!("{input}: {e}")))?;
-        (buf, Some(input.to_string()))
-    };
-    let name = if input == "-" {
+fn input_name(input: &str) -> &str {
+    if input == "-" {
         "standard input"
     } else {
         input
+    }
+}
+
+/// Reads every input, extracts and merges the documents (in parallel), joins actors
+/// across documents, and reports failures and warnings on stderr as they come.
+fn extract_inputs(
+    inputs: &[String],
+    id: Option<String>,
+    published: Option<Date>,
+    pipeline: &Pipeline,
+    jobs: Option<u16>,
+    quiet: bool,
+) -> Result<(Graph, Summary), Failure> {
+    let mut found = input::discover(inputs);
+    if let Some(id) = id {
+        match found.sources.as_mut_slice() {
+            [one] if found.errors.is_empty() && one.format != input::Format::Jsonl => one.id = id,
+            _ => {
+                return Err(Failure::usage(
+                    "--id needs a single input file (not a folder, pattern or JSONL file)".into(),
+                ));
+            }
+        }
+    }
+    let threads = jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    );
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| Failure::usage(format!("cannot start {threads} threads: {e}")))?;
+    let files = found.sources.len();
+    let jsonl = found
+        .sources
+        .iter()
+        .any(|s| s.format == input::Format::Jsonl);
+    let bar = if !quiet && io::stderr().is_terminal() && (files >= 20 || jsonl) {
+        let bar = if jsonl {
+            ProgressBar::new_spinner()
+        } else {
+            ProgressBar::new(files as u64)
+        };
+        let template = if jsonl {
+            "{spinner} {elapsed} {pos} documents {per_sec}"
+        } else {
+            "{bar:40} {pos}/{len} documents {elapsed} (eta {eta})"
+        };
+        if let Ok(style) = ProgressStyle::with_template(template) {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        ProgressBar::hidden()
     };
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(Failure::input(format!(
-            "{name}: larger than {} MiB",
-            MAX_INPUT_BYTES / 1024 / 1024
-        )));
+    let mut failures = found.errors.len();
+    for e in &found.errors {
+        eprintln!("newsgraph: {e}");
     }
-    let id = id.unwrap_or_else(|| stem_of(input));
-    let mut doc =
-        Document::from_bytes(id, &bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
-    for w in &doc.warnings {
-        eprintln!("newsgraph: warning: {name}: {w}");
+    if !quiet {
+        for w in &found.warnings {
+            eprintln!("newsgraph: warning: {w}");
+        }
     }
-    doc.source = source;
-    doc.published = published;
-    Ok(doc)
+    let single = failures == 0 && files == 1 && !jsonl;
+    let mut first_failure: Option<String> = None;
+    let report = |ev: Event<'_>| match ev {
+        Event::Document(_) => bar.inc(1),
+        Event::Warning(w) if !quiet => bar.suspend(|| eprintln!("newsgraph: warning: {w}")),
+        Event::Warning(_) => {}
+        // a single input's failure is the command's error message
+        Event::Failure(e) if single => first_failure = Some(e.to_string()),
+        Event::Failure(e) => bar.suspend(|| eprintln!("newsgraph: {e}")),
+    };
+    let batch = (threads * 8).max(16);
+    let (mut graph, mut summary) = pool.install(|| {
+        extract_all(
+            input::Jobs::new(std::mem::take(&mut found.sources)),
+            pipeline,
+            published,
+            batch,
+            report,
+        )
+    });
+    bar.finish_and_clear();
+    summary.failures += failures;
+    failures = summary.failures;
+    if summary.documents == 0 {
+        return Err(match first_failure {
+            Some(message) => Failure::input(message),
+            None if failures == 0 => Failure::input("no documents in the input".into()),
+            None => Failure::input(format!("none of the {failures} input(s) could be used")),
+        });
+    }
+    if summary.documents > 1 {
+        resolve_across(&mut graph);
+    }
+    Ok((graph, summary))
 }
 
 /// Writes to the file atomically (temp file + rename), or to stdout.

@@ -2125,6 +2125,7 @@ impl<'a> Cx<'a> {
             .sentence_of(s)
             .is_some_and(|si| self.seg.sentences[si].tokens.start == s);
         let first_common = sentence_initial
+            && self.lx.is_common(&self.lw(s))
             && ents.mention_at(s).is_none()
             && !self.lx.demonyms.contains_key(self.w(s))
             && !crate::segment::is_all_caps(self.w(s));

@@ -48,6 +48,9 @@ struct JsonNode {
     status: Option<Status>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     documents: Vec<String>,
+    /// How many documents mention the node (derived: ignored when read).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    document_count: usize,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     evidence: Vec<Evidence>,
 }
@@ -67,8 +70,15 @@ struct JsonEdge {
     title: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     documents: Vec<String>,
+    /// How many documents support the edge (derived: ignored when read).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    document_count: usize,
     #[serde(default)]
     evidence: Vec<Evidence>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 fn one() -> f32 {
@@ -116,6 +126,7 @@ impl Exporter for Json {
                     date: n.date.clone(),
                     status: n.status,
                     documents: n.documents.iter().cloned().collect(),
+                    document_count: n.documents.len(),
                     evidence: n.evidence.clone(),
                 })
                 .collect(),
@@ -131,6 +142,7 @@ impl Exporter for Json {
                     status: e.edge.status,
                     title: e.edge.title.clone(),
                     documents: e.edge.documents().into_iter().map(String::from).collect(),
+                    document_count: e.edge.documents().len(),
                     evidence: e.edge.evidence.clone(),
                 })
                 .collect(),
