@@ -9,12 +9,15 @@ use newsgraph::export::{self, ExportOptions, Exporter};
 use newsgraph::graph::{Graph, NodeKind, Relation};
 use newsgraph::{Config, Date, Document, Pipeline};
 
+mod render;
+
 const EXIT_CODES: &str = "Exit codes:
   0  success
   1  usage error (unknown option, bad value)
   2  input could not be read or used (missing, unreadable, binary, not graph JSON)
   3  output could not be written
-  4  some inputs failed (each reported on stderr); the others were processed";
+  4  some inputs failed (each reported on stderr); the others were processed
+  5  Graphviz is not installed or failed (render)";
 
 /// Builds a knowledge graph of actors, roles, meetings, stances and quotes from news articles.
 #[derive(Parser, Debug)]
@@ -31,7 +34,8 @@ enum Command {
     Extract {
         /// Input file, or `-` for standard input.
         input: String,
-        /// Output format: json, jsonld, dot (and any other format listed by --help of this build).
+        /// Output format: json, jsonld, dot (and any other format listed by --help of this build);
+        /// neo4j-csv writes DIR/nodes.csv and DIR/relationships.csv (needs --out-dir).
         #[arg(short, long, default_value = "json")]
         format: String,
         /// Write to this file instead of standard output (written atomically).
@@ -55,6 +59,27 @@ enum Command {
         /// Document id (default: the file stem, or "stdin").
         #[arg(long)]
         id: Option<String>,
+    },
+    /// Draw the graph of an article (or of a graph JSON file) as SVG or PNG with Graphviz.
+    #[command(after_help = EXIT_CODES)]
+    Render {
+        /// An article (text file, or `-` for stdin), or a graph JSON file (`*.json`).
+        input: String,
+        /// The picture to write: `*.svg` or `*.png`.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Also draw statements (who said what).
+        #[arg(long)]
+        statements: bool,
+        /// Also draw meetings (who attended, where).
+        #[arg(long)]
+        meetings: bool,
+        /// Also draw nodes without any drawn edge (in a compact grid).
+        #[arg(long)]
+        isolated: bool,
+        /// Publication date of an article (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        published: Option<Date>,
     },
     /// List who said what in an article: speaker, cue, kind and text.
     #[command(after_help = EXIT_CODES)]
@@ -151,6 +176,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut opts = ExportOptions::default();
             opts.base_iri = base_iri;
             opts.statements = statements;
+            if format == NEO4J_CSV {
+                let Some(dir) = out_dir else {
+                    return Err(Failure::usage(
+                        "--format neo4j-csv writes two files: give --out-dir DIR".into(),
+                    ));
+                };
+                let doc = read_document(&input, id, published)?;
+                let mut config = Config::default();
+                config.min_confidence = min_confidence;
+                let graph = Pipeline::new(config).extract(&doc);
+                return write_neo4j_csv(&dir, &graph);
+            }
             let exporter = if out_dir.is_none() {
                 Some(find_exporter(&format)?)
             } else {
@@ -179,6 +216,41 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 (None, Some(ex)) => emit(output.as_deref(), &ex.export(&graph, &opts)),
                 (None, None) => Err(Failure::usage("no output format".into())),
             }
+        }
+        Command::Render {
+            input,
+            output,
+            statements,
+            meetings,
+            isolated,
+            published,
+        } => {
+            let ext = output
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                .unwrap_or_default();
+            if ext != "svg" && ext != "png" {
+                return Err(Failure::usage(format!(
+                    "{}: the picture must be a .svg or .png file",
+                    output.display()
+                )));
+            }
+            let graph = if input.ends_with(".json") {
+                let bytes =
+                    std::fs::read(&input).map_err(|e| Failure::input(format!("{input}: {e}")))?;
+                export::json::read(&bytes).map_err(|e| Failure::input(format!("{input}: {e}")))?
+            } else {
+                Pipeline::default().extract(&read_document(&input, None, published)?)
+            };
+            let mut opts = ExportOptions::default();
+            opts.statements = statements;
+            opts.meetings = meetings;
+            opts.isolated = isolated;
+            let dot = export::dot::Dot.export(&graph, &opts);
+            let drawn = export::dot::drawn_nodes(&graph, &opts);
+            let picture = render::graphviz(&dot, &ext, drawn)
+                .map_err(|message| Failure { code: 5, message })?;
+            write_atomic(&output, &picture)
         }
         Command::Quotes {
             input,
@@ -211,10 +283,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
+/// The `--format` of the Neo4j bulk-import CSV pair (not one file, so not in `FORMATS`).
+const NEO4J_CSV: &str = "neo4j-csv";
+
+fn write_neo4j_csv(dir: &Path, graph: &Graph) -> Result<(), Failure> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Failure::output(format!("cannot create {}: {e}", dir.display())))?;
+    let (nodes, relationships) = export::neo4j_csv(graph);
+    write_atomic(&dir.join("nodes.csv"), &nodes)?;
+    write_atomic(&dir.join("relationships.csv"), &relationships)
+}
+
 fn find_exporter(name: &str) -> Result<Box<dyn Exporter>, Failure> {
     export::exporter(name).ok_or_else(|| {
         Failure::usage(format!(
-            "unknown format {name:?}; known formats: {}",
+            "unknown format {name:?}; known formats: {}, {NEO4J_CSV} (with --out-dir)",
             export::FORMATS.join(", ")
         ))
     })
