@@ -52,7 +52,8 @@ fn c_mentions(b: Bencher) {
     let d = doc();
     let seg = segment::segment(&d);
     let tags = tagging::tag(&d, &seg);
-    b.counter(bytes()).bench(|| mentions::detect(&d, &seg, &tags));
+    b.counter(bytes())
+        .bench(|| mentions::detect(&d, &seg, &tags));
 }
 
 #[divan::bench]

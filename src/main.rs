@@ -11,12 +11,15 @@ use newsgraph::export::{self, ExportOptions, Exporter};
 use newsgraph::graph::{Graph, NodeKind, Relation};
 use newsgraph::{Config, Date, Pipeline, input};
 
+mod render;
+
 const EXIT_CODES: &str = "Exit codes:
   0  success
   1  usage error (unknown option, bad value)
   2  input could not be read or used (missing, unreadable, binary, not graph JSON)
   3  output could not be written
-  4  some inputs failed (each reported on stderr); the others were processed";
+  4  some inputs failed (each reported on stderr); the others were processed
+  5  Graphviz is not installed or failed (render)";
 
 /// Builds a knowledge graph of actors, roles, meetings, stances and quotes from news articles.
 #[derive(Parser, Debug)]
@@ -35,7 +38,8 @@ enum Command {
         /// Input files or folders, quoted glob patterns, or `-` for standard input.
         #[arg(required = true)]
         inputs: Vec<String>,
-        /// Output format: json, jsonld, dot (and any other format listed by --help of this build).
+        /// Output format: json, jsonld, dot (and any other format listed by --help of this build);
+        /// neo4j-csv writes DIR/nodes.csv and DIR/relationships.csv (needs --out-dir).
         #[arg(short, long, default_value = "json")]
         format: String,
         /// Write to this file instead of standard output (written atomically).
@@ -68,6 +72,27 @@ enum Command {
         /// No progress bar and no warnings (errors are still reported).
         #[arg(short, long)]
         quiet: bool,
+    },
+    /// Draw the graph of an article (or of a graph JSON file) as SVG or PNG with Graphviz.
+    #[command(after_help = EXIT_CODES)]
+    Render {
+        /// An article (text file, or `-` for stdin), or a graph JSON file (`*.json`).
+        input: String,
+        /// The picture to write: `*.svg` or `*.png`.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Also draw statements (who said what).
+        #[arg(long)]
+        statements: bool,
+        /// Also draw meetings (who attended, where).
+        #[arg(long)]
+        meetings: bool,
+        /// Also draw nodes without any drawn edge (in a compact grid).
+        #[arg(long)]
+        isolated: bool,
+        /// Publication date of an article (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        published: Option<Date>,
     },
     /// List who said what in an article: speaker, cue, kind and text.
     #[command(after_help = EXIT_CODES)]
@@ -167,6 +192,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut opts = ExportOptions::default();
             opts.base_iri = base_iri;
             opts.statements = statements;
+            let neo4j = format == NEO4J_CSV;
+            if neo4j && out_dir.is_none() {
+                return Err(Failure::usage(
+                    "--format neo4j-csv writes two files: give --out-dir DIR".into(),
+                ));
+            }
             let exporter = if out_dir.is_none() {
                 Some(find_exporter(&format)?)
             } else {
@@ -183,6 +214,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             let pipeline = Pipeline::new(config);
             let (graph, summary) = extract_inputs(&inputs, id, published, &pipeline, jobs, quiet)?;
+            if let (true, Some(dir)) = (neo4j, &out_dir) {
+                write_neo4j_csv(dir, &graph)?;
+                return partial_failure(&summary);
+            }
             // the HTML explorer shows evidence inside its paragraph: give it the text of a
             // single article (a corpus run does not keep texts)
             if let ([one], [doc]) = (inputs.as_slice(), graph.documents.as_slice())
@@ -214,16 +249,44 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 (None, None) => Err(Failure::usage("no output format".into())),
             };
             written?;
-            if summary.failures > 0 {
-                return Err(Failure {
-                    code: 4,
-                    message: format!(
-                        "{} input(s) failed (reported above); {} document(s) were processed",
-                        summary.failures, summary.documents
-                    ),
-                });
+            partial_failure(&summary)
+        }
+        Command::Render {
+            input,
+            output,
+            statements,
+            meetings,
+            isolated,
+            published,
+        } => {
+            let ext = output
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                .unwrap_or_default();
+            if ext != "svg" && ext != "png" {
+                return Err(Failure::usage(format!(
+                    "{}: the picture must be a .svg or .png file",
+                    output.display()
+                )));
             }
-            Ok(())
+            let graph = if input.ends_with(".json") {
+                let bytes =
+                    std::fs::read(&input).map_err(|e| Failure::input(format!("{input}: {e}")))?;
+                export::json::read(&bytes).map_err(|e| Failure::input(format!("{input}: {e}")))?
+            } else {
+                let mut doc = input::read_one(&input).map_err(|e| Failure::input(e.to_string()))?;
+                doc.published = published;
+                Pipeline::default().extract(&doc)
+            };
+            let mut opts = ExportOptions::default();
+            opts.statements = statements;
+            opts.meetings = meetings;
+            opts.isolated = isolated;
+            let dot = export::dot::Dot.export(&graph, &opts);
+            let drawn = export::dot::drawn_nodes(&graph, &opts);
+            let picture = render::graphviz(&dot, &ext, drawn)
+                .map_err(|message| Failure { code: 5, message })?;
+            write_atomic(&output, &picture)
         }
         Command::Quotes {
             input,
@@ -261,10 +324,35 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
+/// The `--format` of the Neo4j bulk-import CSV pair (not one file, so not in `FORMATS`).
+const NEO4J_CSV: &str = "neo4j-csv";
+
+fn write_neo4j_csv(dir: &Path, graph: &Graph) -> Result<(), Failure> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Failure::output(format!("cannot create {}: {e}", dir.display())))?;
+    let (nodes, relationships) = export::neo4j_csv(graph);
+    write_atomic(&dir.join("nodes.csv"), &nodes)?;
+    write_atomic(&dir.join("relationships.csv"), &relationships)
+}
+
+/// Exit 4 when some inputs failed and others were processed.
+fn partial_failure(summary: &Summary) -> Result<(), Failure> {
+    if summary.failures > 0 {
+        return Err(Failure {
+            code: 4,
+            message: format!(
+                "{} input(s) failed (reported above); {} document(s) were processed",
+                summary.failures, summary.documents
+            ),
+        });
+    }
+    Ok(())
+}
+
 fn find_exporter(name: &str) -> Result<Box<dyn Exporter>, Failure> {
     export::exporter(name).ok_or_else(|| {
         Failure::usage(format!(
-            "unknown format {name:?}; known formats: {}",
+            "unknown format {name:?}; known formats: {}, {NEO4J_CSV} (with --out-dir)",
             export::FORMATS.join(", ")
         ))
     })

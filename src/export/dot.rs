@@ -1,7 +1,11 @@
 //! Graphviz DOT (`--format dot`): a diagram of who did what with whom.
 //!
 //! One node per actor, proposal and meeting; statements (and their `said` edges) only
-//! with [`ExportOptions::statements`], since they crowd the picture. Shape and fill
+//! with [`ExportOptions::statements`], since they crowd the picture; meetings unless
+//! [`ExportOptions::meetings`] is off; nodes without a drawn edge unless
+//! [`ExportOptions::isolated`] is off, and then in a box of their own as a compact
+//! grid. People are drawn in a shaded box with the organization, place or group of
+//! their first role that has one (their affiliation). Shape and fill
 //! colour tell the kind (Person ellipse, Organization box, Place hexagon, Group octagon,
 //! Proposal note, Meeting diamond, Statement rounded box); edge colour and label tell the
 //! relation (a role's label is its title), pen width grows with confidence, planned
@@ -17,8 +21,10 @@
 
 use dot_writer::{Attributes, DotWriter, Scope};
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::{ExportOptions, Exporter, rdf::encode_path};
-use crate::graph::{Graph, Node, NodeKind, Relation, Status};
+use crate::graph::{EdgeView, Graph, Node, NodeKind, Relation, Status};
 
 /// The DOT exporter.
 pub struct Dot;
@@ -32,7 +38,16 @@ impl Exporter for Dot {
     }
 
     fn export(&self, graph: &Graph, opts: &ExportOptions) -> Vec<u8> {
-        let shown = |n: &Node| opts.statements || n.kind != NodeKind::Statement;
+        let (edges, nodes) = selection(graph, opts);
+        let connected: BTreeSet<&str> = edges
+            .iter()
+            .flat_map(|e| [e.source.id.as_str(), e.target.id.as_str()])
+            .collect();
+        let (linked, isolated): (Vec<&Node>, Vec<&Node>) = nodes
+            .iter()
+            .partition(|n| connected.contains(n.id.as_str()));
+        let clusters = affiliation_clusters(graph, &linked);
+        let clustered: BTreeSet<&str> = clusters.values().flatten().copied().collect();
         let mut kinds: Vec<NodeKind> = Vec::new();
         let mut relations: Vec<Relation> = Vec::new();
         let mut out = Vec::new();
@@ -51,19 +66,39 @@ impl Exporter for Dot {
                 .set("fontsize", "11", false);
             g.edge_attributes()
                 .set("fontname", "Helvetica", true)
-                .set("fontsize", "9", false);
-            for n in graph.nodes().filter(|n| shown(n)) {
+                .set("fontsize", "10", false);
+            for n in &nodes {
                 if !kinds.contains(&n.kind) {
                     kinds.push(n.kind);
                 }
-                let mut node = g.node_named(quoted_id(&n.id));
-                node.set("label", &label(&node_label(n)), true);
-                kind_style(&mut *node, n.kind);
             }
-            for e in graph.edges() {
-                if !shown(e.source) || !shown(e.target) {
-                    continue;
+            // people share a shaded box with the organization or place they work for
+            for (i, (anchor, members)) in clusters.iter().enumerate() {
+                let mut c = g.cluster();
+                c.set("label", "", true);
+                c.set("style", "rounded,filled", true);
+                c.set("color", CLUSTER_FILLS[i % CLUSTER_FILLS.len()], true);
+                c.set("fillcolor", CLUSTER_FILLS[i % CLUSTER_FILLS.len()], true);
+                if let Some(a) = graph.node(anchor) {
+                    c.set(
+                        "tooltip",
+                        &label(&format!("{} and its people", a.name)),
+                        true,
+                    );
                 }
+                for id in members {
+                    if let Some(n) = graph.node(id) {
+                        write_node(&mut c, n);
+                    }
+                }
+            }
+            for n in linked.iter().filter(|n| !clustered.contains(n.id.as_str())) {
+                write_node(&mut g, n);
+            }
+            if !isolated.is_empty() {
+                isolated_grid(&mut g, &isolated);
+            }
+            for e in &edges {
                 let rel = e.edge.relation;
                 if !relations.contains(&rel) {
                     relations.push(rel);
@@ -94,6 +129,100 @@ impl Exporter for Dot {
         }
         out
     }
+}
+
+/// How many graph nodes the diagram of `graph` draws with `opts` (legend aside).
+pub fn drawn_nodes(graph: &Graph, opts: &ExportOptions) -> usize {
+    selection(graph, opts).1.len()
+}
+
+/// The edges and nodes drawn: statements and meetings only when asked for, nodes
+/// without a drawn edge only with [`ExportOptions::isolated`].
+fn selection<'a>(graph: &'a Graph, opts: &ExportOptions) -> (Vec<EdgeView<'a>>, Vec<&'a Node>) {
+    let kind_shown = |n: &Node| match n.kind {
+        NodeKind::Statement => opts.statements,
+        NodeKind::Meeting => opts.meetings,
+        _ => true,
+    };
+    let edges: Vec<EdgeView<'_>> = graph
+        .edges()
+        .into_iter()
+        .filter(|e| kind_shown(e.source) && kind_shown(e.target))
+        .collect();
+    let connected: BTreeSet<&str> = edges
+        .iter()
+        .flat_map(|e| [e.source.id.as_str(), e.target.id.as_str()])
+        .collect();
+    let nodes = graph
+        .nodes()
+        .filter(|n| kind_shown(n) && (opts.isolated || connected.contains(n.id.as_str())))
+        .collect();
+    (edges, nodes)
+}
+
+/// Pale fills of affiliation boxes, told apart from the node fills.
+const CLUSTER_FILLS: &[&str] = &[
+    "#f2f2f2", "#eaf4fb", "#fbf1e6", "#eef7ec", "#f6eef8", "#fdf8e3", "#fbecec",
+];
+
+fn write_node(g: &mut Scope<'_, '_>, n: &Node) {
+    let mut node = g.node_named(quoted_id(&n.id));
+    node.set("label", &label(&node_label(n)), true);
+    kind_style(&mut *node, n.kind);
+}
+
+/// Nodes without edges in a box of their own, as a grid of about √n columns: rows
+/// are chains of invisible edges (each link is one rank, a column when `rankdir=LR`),
+/// so they do not pile up in one long column. (Graphviz's `pack` would do this, but
+/// `dot` drops edge labels when packing.)
+fn isolated_grid(g: &mut Scope<'_, '_>, isolated: &[&Node]) {
+    let mut c = g.cluster();
+    c.set("label", "Mentioned, no relation", true);
+    c.set("style", "rounded,dashed", true);
+    c.set("color", "#bbbbbb", true);
+    c.set("fontcolor", "#666666", true);
+    for n in isolated {
+        write_node(&mut c, n);
+    }
+    let columns = ((isolated.len() as f64).sqrt().ceil() as usize).max(1);
+    for row in isolated.chunks(columns) {
+        for pair in row.windows(2) {
+            c.edge(quoted_id(&pair[0].id), quoted_id(&pair[1].id))
+                .attributes()
+                .set("style", "invis", true);
+        }
+    }
+}
+
+/// Groups shown people with the shown organization, place or group of their first
+/// role that has one (roles in sorted order): affiliation id → its id and its people's
+/// ids. A person affiliated only with another person ("son-in-law of …") stays alone.
+fn affiliation_clusters<'a>(
+    graph: &'a Graph,
+    shown: &[&'a Node],
+) -> BTreeMap<&'a str, Vec<&'a str>> {
+    let visible: BTreeSet<&str> = shown.iter().map(|n| n.id.as_str()).collect();
+    let mut clusters: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for n in shown.iter().filter(|n| n.kind == NodeKind::Person) {
+        let mut roles: Vec<_> = n.roles.iter().collect();
+        roles.sort();
+        let anchor = roles
+            .iter()
+            .filter_map(|r| r.affiliation.as_deref())
+            .find(|a| {
+                visible.contains(a)
+                    && graph
+                        .node(a)
+                        .is_some_and(|x| x.kind.is_actor() && x.kind != NodeKind::Person)
+            });
+        if let Some(a) = anchor.and_then(|a| visible.get(a).copied()) {
+            clusters
+                .entry(a)
+                .or_insert_with(|| vec![a])
+                .push(n.id.as_str());
+        }
+    }
+    clusters
 }
 
 fn legend(g: &mut Scope<'_, '_>, kinds: &[NodeKind], relations: &[Relation]) {

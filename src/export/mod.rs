@@ -29,6 +29,11 @@ pub struct ExportOptions {
     pub base_iri: String,
     /// Include statement nodes in diagrams (DOT); they crowd the picture.
     pub statements: bool,
+    /// Include meetings (and their `attended` / `held-in` edges) in diagrams (DOT).
+    pub meetings: bool,
+    /// Include nodes that have no edge in the diagram (DOT); they are packed in a
+    /// compact array beside the connected part.
+    pub isolated: bool,
     /// JSON-LD: refer to the `@context` by this URL instead of embedding
     /// `context/newsgraph.jsonld` inline (the default).
     pub context_url: Option<String>,
@@ -57,6 +62,8 @@ impl Default for ExportOptions {
         ExportOptions {
             base_iri: DEFAULT_BASE_IRI.to_string(),
             statements: false,
+            meetings: true,
+            isolated: true,
             context_url: None,
             texts: BTreeMap::new(),
         }
