@@ -206,6 +206,8 @@ struct Ctx<'a> {
     tags: &'a Tags,
     /// Sentences written mostly in capitals (headlines, shouting): no acronyms there.
     caps_sentences: Vec<bool>,
+    /// Sentences in headline capitalization: capitals there do not mark names.
+    title_case: Vec<bool>,
     lx: &'static Lexicon,
     /// Word forms capitalized somewhere that is not a sentence start.
     inner_caps: HashSet<&'a str>,
@@ -234,6 +236,26 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// In a headline-capitalized sentence, a capitalized common word ("Invokes", "In")
+    /// is not part of a name.
+    fn headline_word(&self, si: usize, t: usize) -> bool {
+        self.title_case[si] && {
+            let w = self.w(t);
+            let lw = w.to_lowercase();
+            FUNCTION_WORDS.contains(&lw.as_str())
+                || (lookup(self.lx, w).is_none()
+                    && self.lx.title(&lw).is_none()
+                    && ((self.lx.is_common(&lw) && !self.lx.given_names.contains_key(w))
+                        || matches!(
+                            self.tags.at(t),
+                            Upos::Verb | Upos::Aux | Upos::Adp | Upos::Det | Upos::Cconj
+                        )
+                        || (["ing", "ed", "es", "s"].iter().any(|e| lw.ends_with(e))
+                            && !self.lx.given_names.contains_key(w)
+                            && !self.lx.surnames.contains(&lw))))
+        }
+    }
+
     fn title_words(&self, t: usize, end: usize) -> Option<usize> {
         title_len(self, t, end)
     }
@@ -260,11 +282,17 @@ pub fn detect(doc: &Document, seg: &Segmentation, tags: &Tags) -> Vec<Mention> {
                 && words.iter().filter(|w| is_all_caps(w)).count() * 10 > words.len() * 6
         })
         .collect();
+    let title_case = seg
+        .sentences
+        .iter()
+        .map(|s| crate::segment::is_title_case(&text[s.span.range()]))
+        .collect();
     let mut ctx = Ctx {
         text,
         seg,
         tags,
         caps_sentences,
+        title_case,
         lx,
         inner_caps: HashSet::new(),
     };
@@ -288,11 +316,11 @@ pub fn detect(doc: &Document, seg: &Segmentation, tags: &Tags) -> Vec<Mention> {
         let mut t = s.tokens.start;
         let end = s.tokens.end;
         while t < end {
-            if !ctx.is_cap(t) {
+            if !ctx.is_cap(t) || ctx.headline_word(si, t) {
                 t += 1;
                 continue;
             }
-            let run_end = extend_run(&ctx, t, end);
+            let run_end = extend_run(&ctx, si, t, end);
             process_run(&ctx, si, t..run_end, s.tokens.start, &mut out);
             t = run_end;
         }
@@ -301,10 +329,13 @@ pub fn detect(doc: &Document, seg: &Segmentation, tags: &Tags) -> Vec<Mention> {
 }
 
 /// Extends a capitalized run from `t` over capitalized words and name connectors.
-fn extend_run(ctx: &Ctx, t: usize, end: usize) -> usize {
+fn extend_run(ctx: &Ctx, si: usize, t: usize, end: usize) -> usize {
     let mut j = t + 1;
     let mut has_of = false;
     while j < end {
+        if ctx.headline_word(si, j) {
+            break;
+        }
         if ctx.is_cap(j) {
             // "U.S. Senate" but not a run across a comma or quote (different tokens anyway)
             j += 1;
@@ -534,6 +565,17 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
             start += 1;
             continue;
         }
+        // headline capitalization: a name starts at its given name ("Rival Dana Korvel")
+        if ctx.title_case[si]
+            && start + 2 < end
+            && !lx.given_names.contains_key(w)
+            && lx.given_names.contains_key(ctx.w(start + 1))
+            && lookup(lx, w).is_none()
+            && ctx.title_words(start, end).is_none()
+        {
+            start += 1;
+            continue;
+        }
         if ctx.lx.not_names.contains(w)
             || (FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
                 && !known_prefix(ctx, start, end))
@@ -725,6 +767,14 @@ fn push_name(
         return;
     }
     if n >= 2 {
+        // a run of five or more words, or of capitals only ("READERS SAY"), is no name
+        if n >= 5
+            || ctx.seg.tokens[r.clone()]
+                .iter()
+                .all(|t| is_all_caps(&ctx.text[t.span.range()]))
+        {
+            return;
+        }
         // a multi-word name whose words are not common words is a person's name,
         // the more so with a known given name
         let given = lx.given_names.contains_key(first);
@@ -754,6 +804,15 @@ fn push_name(
     // a single unknown capitalized word: a surname, a place or an organization; the
     // entity stage decides from coreference, this stage from context
     if shouting || (lx.is_common(&first.to_lowercase()) && !ctx.inner_caps.contains(first)) {
+        return;
+    }
+    // a word alone in quotation marks is a title or a term: “Unfit,”
+    let quoted = r.start > 0
+        && ctx.seg.tokens[r.start - 1].kind == TokenKind::OpenQuote
+        && ctx.seg.tokens.get(r.end).is_some_and(|t| {
+            t.kind == TokenKind::CloseQuote || matches!(&ctx.text[t.span.range()], "," | ".")
+        });
+    if quoted {
         return;
     }
     // not tagged a proper noun: kept only if it turns out to be a known person's surname
@@ -996,6 +1055,31 @@ mod corpus_style_tests {
         );
         assert!(
             ms.contains(&("Dorrance".into(), NodeKind::Person)),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn headline_capitalization_and_quoted_words() {
+        let ms = names(
+            "The campaign ran ads this week.\n\nSenator Invokes Rival Dana Korvel In Ad Attacking Mayor Lena Brandt. The second spot, titled \u{201c}Unfit,\u{201d} aired. HUFFPOST READERS wrote on Nov. 8.",
+        );
+        assert!(
+            ms.contains(&("Dana Korvel".into(), NodeKind::Person)),
+            "{ms:?}"
+        );
+        assert!(
+            ms.contains(&("Lena Brandt".into(), NodeKind::Person)),
+            "{ms:?}"
+        );
+        assert!(
+            !ms.iter()
+                .any(|(n, _)| n.contains("Invokes") || n.contains("Attacking")),
+            "{ms:?}"
+        );
+        assert!(
+            !ms.iter()
+                .any(|(n, _)| n == "Unfit" || n.contains("READERS") || n.starts_with("Nov")),
             "{ms:?}"
         );
     }

@@ -323,6 +323,20 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// Headline capitalization: every word of four or more letters starts with a capital
+/// (there are at least three). Ordinary sentences have lowercase verbs and nouns.
+pub(crate) fn is_title_case(t: &str) -> bool {
+    let long: Vec<&str> = t
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        .collect();
+    long.len() >= 3
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 fn paragraph_kinds(text: &str, paras: &[Span]) -> Vec<ParagraphKind> {
     let n = paras.len();
     let mut kinds = vec![ParagraphKind::Body; n];
@@ -333,7 +347,11 @@ fn paragraph_kinds(text: &str, paras: &[Span]) -> Vec<ParagraphKind> {
         let t = &text[p.range()];
         if is_boilerplate_phrase(t) {
             kinds[i] = ParagraphKind::Boilerplate;
-        } else if i == 0 && n > 1 && t.chars().count() <= 250 && !t.trim_end().ends_with('.') {
+        } else if i == 0
+            && n > 1
+            && t.chars().count() <= 250
+            && (!t.trim_end().ends_with('.') || is_title_case(t))
+        {
             kinds[i] = ParagraphKind::Title;
         } else if short_unterminated(t) {
             kinds[i] = ParagraphKind::Heading;
@@ -916,6 +934,17 @@ mod tests {
             &s[seg.sentences[1].span.range()],
             "The minister spoke on Monday."
         );
+    }
+
+    #[test]
+    fn a_title_case_first_line_is_the_title_even_with_a_period() {
+        let s =
+            "Senator Invokes Old Rival In Ad Attacking The Governor.\n\nThe ad ran on Thursday.";
+        let seg = segment(&Document::new("t", s));
+        assert_eq!(seg.paragraphs[0].kind, ParagraphKind::Title);
+        let s = "The senator spoke.\n\nThe ad ran on Thursday.";
+        let seg = segment(&Document::new("t", s));
+        assert_eq!(seg.paragraphs[0].kind, ParagraphKind::Body);
     }
 
     #[test]
