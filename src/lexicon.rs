@@ -69,6 +69,11 @@ pub struct Lexicon {
     pub surnames: HashSet<String>,
     /// Capitalized words that are no name by themselves (days, religions, …).
     pub not_names: HashSet<String>,
+    /// Place heads ("Avenue") and place first words ("Mount").
+    pub place_heads: HashSet<String>,
+    pub place_firsts: HashSet<String>,
+    /// Party adjectives written before names ("Republican X").
+    pub party_adjectives: HashSet<String>,
     /// Lowercase title heads, single words and phrases ("prime minister").
     pub titles: HashMap<String, TitleClass>,
     pub title_modifiers: HashSet<String>,
@@ -94,6 +99,8 @@ const ORG_WORDS: &str = include_str!("../lexicon/org-words.txt");
 const CUES: &str = include_str!("../lexicon/cues.tsv");
 const SURNAMES: &str = include_str!("../lexicon/surnames.txt");
 const NOT_NAMES: &str = include_str!("../lexicon/not-names.txt");
+const PLACE_WORDS: &str = include_str!("../lexicon/place-words.txt");
+const PARTY_ADJECTIVES: &str = include_str!("../lexicon/party-adjectives.txt");
 const CAPITALS: &str = include_str!("../lexicon/capitals.tsv");
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -200,6 +207,14 @@ impl Lexicon {
         lx.common_words = data_lines(COMMON).map(str::to_string).collect();
         lx.surnames = data_lines(SURNAMES).map(str::to_string).collect();
         lx.not_names = data_lines(NOT_NAMES).map(str::to_string).collect();
+        for l in data_lines(PLACE_WORDS) {
+            let c = cols(l);
+            match c.get(1) {
+                Some(&"first") => lx.place_firsts.insert(c[0].to_string()),
+                _ => lx.place_heads.insert(c[0].to_string()),
+            };
+        }
+        lx.party_adjectives = data_lines(PARTY_ADJECTIVES).map(str::to_string).collect();
         for l in data_lines(TITLES) {
             let c = cols(l);
             let class = match c.get(1).copied().unwrap_or("") {

@@ -546,7 +546,7 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
         // a demonym before a title or a name: "Russian President X", "Israeli X"
         // a demonym is not a name: "Russian President X", "Israeli officials", "Israelis";
         // but it belongs to an organization's name: "Palestinian Authority", "Ukrainian Air Force"
-        if lx.demonyms.contains_key(w)
+        if (lx.demonyms.contains_key(w) || lx.party_adjectives.contains(w))
             && lookup(lx, w).is_none()
             && !(start + 1 < end
                 && lx.org_words.contains(ctx.w(end - 1))
@@ -604,6 +604,7 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
                 let left_text = &ctx.text[span_of(ctx, &left).range()];
                 let left_known = lookup(lx, left_text).is_some()
                     || lx.org_words.contains(ctx.w(k - 1))
+                    || (k == start + 1 && is_all_caps(left_text) && left_text.len() >= 2)
                     || lx.demonyms.contains_key(left_text);
                 if left_known {
                     if !lx.demonyms.contains_key(left_text) {
@@ -744,6 +745,13 @@ fn push_name(
     {
         m.kind = NodeKind::Organization;
         m.confidence = 0.85;
+        out.push(m);
+        return;
+    }
+    // place head and first words: "Pennsylvania Avenue", "Lake Worth", "Mount Kenya"
+    if n >= 2 && (lx.place_heads.contains(last) || lx.place_firsts.contains(first)) {
+        m.kind = NodeKind::Place;
+        m.confidence = 0.75;
         out.push(m);
         return;
     }
@@ -1080,6 +1088,40 @@ mod corpus_style_tests {
         assert!(
             !ms.iter()
                 .any(|(n, _)| n == "Unfit" || n.contains("READERS") || n.starts_with("Nov")),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn party_adjectives_acronym_affiliations_and_place_words() {
+        let ms = names(
+            "Republican Dana Korvel met NRB Chairman Lars Ekdahl on Harlow Avenue near Lake Brenner, Fla. He left.",
+        );
+        assert!(
+            ms.contains(&("Dana Korvel".into(), NodeKind::Person)),
+            "{ms:?}"
+        );
+        assert!(
+            ms.contains(&("NRB".into(), NodeKind::Organization)),
+            "{ms:?}"
+        );
+        assert!(
+            ms.contains(&("Lars Ekdahl".into(), NodeKind::Person)),
+            "{ms:?}"
+        );
+        assert!(
+            ms.contains(&("Harlow Avenue".into(), NodeKind::Place)),
+            "{ms:?}"
+        );
+        assert!(
+            ms.contains(&("Lake Brenner".into(), NodeKind::Place)),
+            "{ms:?}"
+        );
+        assert!(ms.contains(&("Fla.".into(), NodeKind::Place)), "{ms:?}");
+        assert!(!ms.iter().any(|(n, _)| n.contains("He")), "{ms:?}");
+        let ms = names("The Republican Party and the Green Party met.");
+        assert!(
+            ms.contains(&("Republican Party".into(), NodeKind::Organization)),
             "{ms:?}"
         );
     }

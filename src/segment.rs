@@ -331,7 +331,7 @@ pub(crate) fn is_title_case(t: &str) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().count() >= 4 && w.chars().all(|c| c.is_alphabetic() || c == '-'))
         .collect();
-    long.len() >= 3
+    long.len() >= 5
         && long
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -409,11 +409,16 @@ const ABBREVIATIONS: &[&str] = &[
     "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "insp", "st", "mt", "ft", "jr", "sr",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
     "ltd", "corp", "co", "bros", "vs", "etc", "approx", "dept", "est", "fig", "vol", "pp", "cf",
-    "al", "no", "nos", "messrs", "mme", "mlle",
+    "al", "no", "nos", "messrs", "mme", "mlle", "ala", "ariz", "calif", "colo", "conn", "fla",
+    "kan", "ky", "md", "mich", "minn", "mont", "neb", "nev", "okla", "tenn", "vt", "wis", "wyo",
 ];
 
 /// Abbreviations that can also end a sentence.
-const FINAL_ABBREVIATIONS: &[&str] = &["inc", "ltd", "corp", "co", "jr", "sr", "etc", "bros"];
+const FINAL_ABBREVIATIONS: &[&str] = &[
+    "inc", "ltd", "corp", "co", "jr", "sr", "etc", "bros", "ala", "ariz", "calif", "colo", "conn",
+    "fla", "kan", "ky", "md", "mich", "minn", "mont", "neb", "nev", "okla", "tenn", "vt", "wis",
+    "wyo",
+];
 
 /// Words that open sentences; after an abbreviation like "U.S." they signal a new sentence.
 const SENTENCE_OPENERS: &[&str] = &[
