@@ -309,6 +309,19 @@ struct Extractor<'a> {
 /// How far back to look for a proposal or meeting that a new one repeats.
 const LOOKBACK: usize = 48;
 
+/// Nouns that name no proposal or position (`lexicon/non-proposals.txt`).
+fn non_proposals() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../lexicon/non-proposals.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
 impl<'a> Extractor<'a> {
     // -------------------------------------------------------------- chunking
 
@@ -578,6 +591,9 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let hw = s.lw(np.head()).to_string();
+        if non_proposals().contains(hw.as_str()) {
+            return None;
+        }
         let mut end = np.end;
         if s.lw(end) == "of"
             && let Some(n2) = s.np_starting(end + 1)

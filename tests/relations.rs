@@ -282,3 +282,13 @@ fn a_user_lexicon_extends_the_embedded_one() {
         rels(&g)
     );
 }
+
+#[test]
+fn courtesies_are_not_proposals() {
+    let g = graph(
+        "Prime Minister Aino Laakso offered her congratulations to the winners. Laakso also offered a ceasefire plan.",
+        None,
+    );
+    assert!(!rels(&g).iter().any(|(_, _, t, _)| t.contains("congratulations")), "{:?}", rels(&g));
+    assert!(has(&g, "Aino Laakso", "proposed", "ceasefire plan"), "{:?}", rels(&g));
+}
