@@ -802,7 +802,7 @@ fn push_name(
             m.confidence = if given { 0.9 } else { 0.7 };
             out.push(m);
         } else if commons < n {
-            // "Trump Organization"-like runs without a head word: keep as a weak organization
+            // "Harmon Group"-like runs without a head word: keep as a weak organization
             m.kind = NodeKind::Organization;
             m.confidence = 0.4;
             out.push(m);
