@@ -548,6 +548,7 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
         // but it belongs to an organization's name: "Palestinian Authority", "Ukrainian Air Force"
         if (lx.demonyms.contains_key(w) || lx.party_adjectives.contains(w))
             && lookup(lx, w).is_none()
+            && !known_prefix(ctx, start, end)
             && !(start + 1 < end
                 && lx.org_words.contains(ctx.w(end - 1))
                 && (start + 1..end).all(|k| ctx.title_words(k, end).is_none()))
@@ -1119,7 +1120,13 @@ mod corpus_style_tests {
         );
         assert!(ms.contains(&("Fla.".into(), NodeKind::Place)), "{ms:?}");
         assert!(!ms.iter().any(|(n, _)| n.contains("He")), "{ms:?}");
-        let ms = names("The Republican Party and the Green Party met.");
+        let ms = names(
+            "The Republican Party and the Green Party met the Liberal Democrats to discuss reforms.",
+        );
+        assert!(
+            ms.contains(&("Liberal Democrats".into(), NodeKind::Organization)),
+            "{ms:?}"
+        );
         assert!(
             ms.contains(&("Republican Party".into(), NodeKind::Organization)),
             "{ms:?}"

@@ -2090,6 +2090,17 @@ impl<'a> Cx<'a> {
         {
             return Some(g);
         }
+        // a bare definite role noun nobody holds here ("the prime minister said") names
+        // one unknown person: no speaker rather than a group called "prime minister"
+        if class == NounClass::One
+            && definite
+            && !indefinite
+            && affil.is_none()
+            && country.is_none()
+            && h_end == b
+        {
+            return None;
+        }
         // a group (or an institution) named by its phrase
         let mut name_end = h_end;
         if h_end < b && b - h_end <= 6 {

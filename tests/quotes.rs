@@ -365,3 +365,15 @@ fn participle_cues_and_object_relatives() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_bare_role_noun_nobody_holds_is_no_speaker() {
+    let qs = quotes(&article(
+        "The talks ended late. The prime minister said the budget would pass.",
+    ));
+    assert!(
+        qs.iter()
+            .all(|q| !q.speakers.iter().any(|s| s.contains("prime minister"))),
+        "{qs:?}"
+    );
+}

@@ -289,6 +289,16 @@ fn courtesies_are_not_proposals() {
         "Prime Minister Aino Laakso offered her congratulations to the winners. Laakso also offered a ceasefire plan.",
         None,
     );
-    assert!(!rels(&g).iter().any(|(_, _, t, _)| t.contains("congratulations")), "{:?}", rels(&g));
-    assert!(has(&g, "Aino Laakso", "proposed", "ceasefire plan"), "{:?}", rels(&g));
+    assert!(
+        !rels(&g)
+            .iter()
+            .any(|(_, _, t, _)| t.contains("congratulations")),
+        "{:?}",
+        rels(&g)
+    );
+    assert!(
+        has(&g, "Aino Laakso", "proposed", "ceasefire plan"),
+        "{:?}",
+        rels(&g)
+    );
 }
