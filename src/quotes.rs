@@ -424,6 +424,13 @@ pub fn extract_with_roles(
     }
     cx.direct(&runs, ri..runs.len(), ents);
     let mut out = std::mem::take(&mut cx.out);
+    // a "group" that is one unnamed office holder ("spokesman", "shadow chancellor") is no
+    // identifiable speaker: across articles it would join different people
+    let lx = lexicon();
+    for st in &mut out {
+        st.speakers
+            .retain(|&e| !is_bare_office(lx, &ents.entities[e].name, ents.entities[e].kind));
+    }
     out.retain(|s| !s.speakers.is_empty() && s.text.len() > 3);
     out.retain(|s| {
         s.speakers
@@ -447,6 +454,20 @@ pub fn extract_with_roles(
         merged.push(s);
     }
     merged
+}
+
+/// A group named only by a singular title and title modifiers, all lowercase.
+fn is_bare_office(lx: &crate::lexicon::Lexicon, name: &str, kind: NodeKind) -> bool {
+    if kind != NodeKind::Group || name.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some((head, mods)) = words.split_last() else {
+        return false;
+    };
+    lx.title(head).is_some()
+        && !head.ends_with('s')
+        && mods.iter().all(|m| lx.title_modifiers.contains(*m))
 }
 
 /// Actors can speak.

@@ -377,3 +377,20 @@ fn a_bare_role_noun_nobody_holds_is_no_speaker() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn an_unnamed_office_holder_is_no_group_speaker() {
+    let qs = quotes(&article(
+        "The budget was set. The chancellor also hailed growth but denied he was gloating. A spokesman said the figures were sound. Officials said the plan would work.",
+    ));
+    for q in &qs {
+        for s in &q.speakers {
+            assert!(s != "chancellor" && s != "spokesman", "{qs:?}");
+        }
+    }
+    assert!(
+        qs.iter()
+            .any(|q| q.speakers.iter().any(|s| s == "officials")),
+        "{qs:?}"
+    );
+}
