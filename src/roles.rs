@@ -464,6 +464,10 @@ fn appositive_roles(
     out: &mut Found,
 ) {
     let start = k;
+    if start >= s1 {
+        // a name and a comma end the sentence ("… met X,"): no appositive
+        return;
+    }
     // the appositive runs to the next comma or the sentence end, at most 16 tokens
     let end = (k..s1.min(k + 16))
         .find(|&j| matches!(ctx.w(j), "," | ";" | "." | "(" | ")" | "—" | "–"))
@@ -680,6 +684,14 @@ mod tests {
             )),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn a_name_and_a_comma_at_the_end_of_the_text() {
+        // found by the hostile-input tests: the appositive started past the last token
+        for t in ["Minister Kalo Renvo,", "Kalo Renvo met Dora Senqui,"] {
+            roles(t);
+        }
     }
 
     #[test]
