@@ -220,6 +220,34 @@ fn hostile_inputs_give_graphs_that_export_everywhere() {
     }
 }
 
+/// Inputs that once crashed or broke an invariant (found by fuzzing and by these tests),
+/// kept small.
+const REGRESSIONS: &[&[u8]] = &[
+    // roles: a name and a comma at the very end put the appositive past the last token
+    b"Kalo Renvo met Dora Senqui,",
+    b"Minister Kalo Renvo,",
+    // segment: closing brackets after a period were absorbed past the sentence cap
+    b"Talks\n\nKalo Renvo met Dora Senqui in Lisbon .)))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))) Then.",
+    // segment: a title of more tokens than the sentence cap
+    b"a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a,a\n\nBody.",
+];
+
+#[test]
+fn regressions_stay_fixed() {
+    for (i, bytes) in REGRESSIONS.iter().enumerate() {
+        let name = format!("regression {i}");
+        check_everything(&name, bytes);
+        let doc = Document::from_bytes("doc", bytes).unwrap();
+        let seg = newsgraph::segment::segment(&doc);
+        assert!(
+            seg.sentences
+                .iter()
+                .all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS),
+            "{name}"
+        );
+    }
+}
+
 #[test]
 fn segmentation_is_capped_and_in_order() {
     for (name, bytes) in hostile_inputs(1_000_000) {
@@ -508,4 +536,239 @@ fn inputs_are_never_modified() {
     );
     assert_eq!(std::fs::read(&g).unwrap(), g_before);
     assert_eq!(std::fs::metadata(&g).unwrap().modified().unwrap(), g_mtime);
+}
+
+// ------------------------------------------------------------------ hostile names, end to end
+
+/// An article whose title, names, quotes and sentences carry what breaks formats: quotes,
+/// backslashes, markup, JSON-LD keywords, ampersands, control characters, bidi controls
+/// and line separators inside names.
+const HOSTILE_ARTICLE: &str = "Envoys <script>alert(\"x\")</script> & {\"@id\": \"x\"} \\ Meet\n\n\
+LISBON \u{2014} Foreign Minister Kalo\u{1b}Renvo met AT&T chief Dora O'Senqui and \
+Minister Tal\u{2028}Mirdor in Lisbon on Monday. \"We want <b>{\\\"@id\\\": \\\"a\\\"}</b> & \
+\\\\ peace \u{200f}\u{633}\u{644}\u{627}\u{645}\u{202e} now,\" Renvo told reporters. \
+O'Senqui warned that the deal could collapse.\n\n\"Never\u{7} again {@context},\" Mirdor said.\n";
+
+const HOSTILE_ID: &str = "doc \"<1>\" {@id} \\ & \u{200f}x";
+
+/// The strings a format must carry exactly: node names, statement texts, the title and
+/// the document id, read from the graph JSON the binary wrote.
+fn hostile_strings(json: &serde_json::Value) -> Vec<String> {
+    let mut out = vec![HOSTILE_ID.to_string()];
+    out.extend(json["documents"][0]["title"].as_str().map(String::from));
+    for n in json["nodes"].as_array().unwrap() {
+        out.extend(n["name"].as_str().map(String::from));
+        out.extend(n["text"].as_str().map(String::from));
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn rdf_literals(quads: impl Iterator<Item = oxrdf::Quad>) -> std::collections::HashSet<String> {
+    quads
+        .filter_map(|q| match q.object {
+            oxrdf::Term::Literal(l) => Some(l.value().to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn parse_jsonld_quads(bytes: &[u8]) -> Vec<oxrdf::Quad> {
+    let ctx = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/context/newsgraph.jsonld"
+    ))
+    .unwrap();
+    oxjsonld::JsonLdParser::new()
+        .for_slice(bytes)
+        .with_load_document_callback(move |url, _| {
+            Ok(oxjsonld::JsonLdRemoteDocument {
+                document: ctx.clone(),
+                document_url: url.to_string(),
+            })
+        })
+        .map(|q| q.unwrap_or_else(|e| panic!("JSON-LD does not parse: {e}")))
+        .collect()
+}
+
+/// Decoded string literals of a Cypher line (both quote styles, Cypher escapes).
+fn cypher_literals(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c != '"' && c != '\'' {
+            continue;
+        }
+        let mut s = String::new();
+        loop {
+            match chars.next().expect("unterminated string literal") {
+                q if q == c => break,
+                '\\' => s.push(match chars.next().expect("dangling backslash") {
+                    '\\' => '\\',
+                    '\'' => '\'',
+                    '"' => '"',
+                    'n' => '\n',
+                    'r' => '\r',
+                    't' => '\t',
+                    'b' => '\u{8}',
+                    'f' => '\u{c}',
+                    'u' => {
+                        let hex: String = chars.by_ref().take(4).collect();
+                        char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap()
+                    }
+                    other => panic!("unknown escape \\{other}"),
+                }),
+                '\n' | '\r' => panic!("raw line break in a literal"),
+                c => s.push(c),
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// XML 1.0 cannot carry most C0 controls: GraphML writes U+FFFD for them.
+fn xml_safe(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// `dot -Tsvg` accepts the file without a warning (skipped without Graphviz, except in CI).
+fn check_with_graphviz(path: &Path) {
+    let out = match Command::new("dot").arg("-Tsvg").arg(path).output() {
+        Ok(o) => o,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "Graphviz `dot` is required in CI"
+            );
+            eprintln!("dot not installed: DOT output not rendered");
+            return;
+        }
+        Err(e) => panic!("cannot run dot: {e}"),
+    };
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "dot refused the output: {err}");
+    assert!(err.trim().is_empty(), "dot warned: {err}");
+    let svg = String::from_utf8(out.stdout).expect("SVG is UTF-8");
+    let opts = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    roxmltree::Document::parse_with_options(&svg, opts).expect("SVG is XML");
+}
+
+#[test]
+fn hostile_names_from_an_article_survive_every_format() {
+    let dir = temp_dir("names");
+    let input = dir.join("hostile.txt");
+    std::fs::write(&input, HOSTILE_ARTICLE).unwrap();
+    let mut strings: Vec<String> = Vec::new();
+    // json first: the strings the other formats must carry come from it
+    let mut formats: Vec<&str> = export::FORMATS.to_vec();
+    formats.sort_by_key(|f| *f != "json");
+    for f in formats {
+        let out = dir.join(format!("out.{f}"));
+        let o = run(&[
+            "extract",
+            input.to_str().unwrap(),
+            "--id",
+            HOSTILE_ID,
+            "--statements",
+            "--format",
+            f,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{f}: {}", stderr(&o));
+        let bytes = std::fs::read(&out).unwrap();
+        let missing = |strings: &[String], have: &dyn Fn(&str) -> bool| -> Vec<String> {
+            strings.iter().filter(|s| !have(s)).cloned().collect()
+        };
+        match f {
+            "json" => {
+                let v: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON parses");
+                strings = hostile_strings(&v);
+                assert!(
+                    strings.iter().any(|s| s.contains('\u{1b}')),
+                    "a name with a control character: {strings:?}"
+                );
+                assert!(strings.iter().any(|s| s.contains("<script>")));
+                assert!(strings.iter().any(|s| s.contains("<b>{\\")));
+                assert!(strings.iter().any(|s| s.contains("{@context}")));
+                let g = newsgraph::export::json::read(&bytes).expect("graph JSON reads back");
+                assert_eq!(g.documents[0].id, HOSTILE_ID);
+            }
+            "jsonld" => {
+                let lits = rdf_literals(parse_jsonld_quads(&bytes).into_iter());
+                let m = missing(&strings, &|s| lits.contains(s));
+                assert!(m.is_empty(), "JSON-LD lost {m:?}");
+            }
+            "turtle" => {
+                let lits = rdf_literals(oxttl::TurtleParser::new().for_slice(&bytes).map(|t| {
+                    t.expect("Turtle parses")
+                        .in_graph(oxrdf::GraphName::DefaultGraph)
+                }));
+                let m = missing(&strings, &|s| lits.contains(s));
+                assert!(m.is_empty(), "Turtle lost {m:?}");
+            }
+            "nquads" => {
+                let lits = rdf_literals(
+                    oxttl::NQuadsParser::new()
+                        .for_slice(&bytes)
+                        .map(|q| q.expect("N-Quads parse")),
+                );
+                let m = missing(&strings, &|s| lits.contains(s));
+                assert!(m.is_empty(), "N-Quads lost {m:?}");
+            }
+            "graphml" => {
+                let text = String::from_utf8(bytes).expect("GraphML is UTF-8");
+                let doc = roxmltree::Document::parse(&text).expect("GraphML is XML");
+                let values: std::collections::HashSet<String> = doc
+                    .descendants()
+                    .filter(|n| n.has_tag_name("data"))
+                    .map(|n| n.text().unwrap_or_default().to_string())
+                    .collect();
+                // GraphML has no document nodes (no title); document ids are in the
+                // JSON-array values of `documents`
+                let in_list = |s: &str| {
+                    values.iter().any(|v| {
+                        serde_json::from_str::<Vec<String>>(v)
+                            .is_ok_and(|l| l.iter().any(|x| x == s))
+                    })
+                };
+                let m = missing(&strings, &|s| {
+                    values.contains(&xml_safe(s)) || s.starts_with("Envoys") || in_list(s)
+                });
+                assert!(m.is_empty(), "GraphML lost {m:?}");
+            }
+            "cypher" => {
+                let text = String::from_utf8(bytes).expect("Cypher is UTF-8");
+                let mut lits = std::collections::HashSet::new();
+                for line in text
+                    .lines()
+                    .filter(|l| !l.trim().is_empty() && !l.starts_with("//"))
+                {
+                    assert!(
+                        line.trim_end().ends_with(';'),
+                        "one statement a line: {line}"
+                    );
+                    lits.extend(cypher_literals(line));
+                }
+                // Cypher has no document nodes, so no title
+                let m = missing(&strings, &|s| lits.contains(s) || s.starts_with("Envoys"));
+                assert!(m.is_empty(), "Cypher lost {m:?}");
+            }
+            "dot" => check_with_graphviz(&out),
+            other => panic!("format {other} has no check here: add one"),
+        }
+    }
 }
