@@ -179,7 +179,10 @@ impl Entities {
         let si = seg.sentence_of(t)?;
         let first_sentence = si.saturating_sub(3);
         let mut best: Option<(i64, usize)> = None;
-        for (mi, m) in self.mentions.iter().enumerate().rev() {
+        // mentions are in text order: start from the last one in this sentence rather
+        // than from the end of the document (linear in the pronouns, not quadratic)
+        let last = self.mentions.partition_point(|m| m.sentence <= si);
+        for (mi, m) in self.mentions[..last].iter().enumerate().rev() {
             if m.sentence < first_sentence {
                 break;
             }

@@ -52,6 +52,18 @@ fn hostile_inputs(size: usize) -> Vec<(&'static str, Vec<u8>)> {
             "Minister {a} {b} met {b} and {a}. \"We disagree,\" {b} said. "
         ));
     }
+    let mut pronouns = String::new();
+    while pronouns.len() < size {
+        let (a, b, c, d) = (
+            name_part(&mut rng),
+            name_part(&mut rng),
+            name_part(&mut rng),
+            name_part(&mut rng),
+        );
+        pronouns.push_str(&format!(
+            "Minister {a} {b} met Mrs. {c} {d}. He said she agreed. \"We will,\" she said. He warned her. "
+        ));
+    }
     let mut distinct = String::new();
     while distinct.len() < size {
         let (a, b, c) = (
@@ -88,6 +100,7 @@ fn hostile_inputs(size: usize) -> Vec<(&'static str, Vec<u8>)> {
         ("capitalized words with stops", rep("Kalo Renvo. ")),
         ("surname after many full names", names.into_bytes()),
         ("thousands of distinct names", distinct.into_bytes()),
+        ("names and pronouns", pronouns.into_bytes()),
         ("dotted token", rep("a.")),
         ("digit groups", rep("1,000")),
         ("hyphens", rep("U.S.-")),
