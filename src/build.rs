@@ -6,7 +6,7 @@
 //! Statement and meeting ids carry the document id (`statement/<doc>/3`), numbered in
 //! text order, so they are unique across documents and stable across runs.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::document::Document;
 use crate::graph::{
@@ -73,6 +73,11 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
         used.extend(m.place);
     }
 
+    // roles by person, in the order they were found
+    let mut roles_of: HashMap<usize, Vec<&crate::roles::RoleFact>> = HashMap::new();
+    for r in &a.roles {
+        roles_of.entry(r.person).or_default().push(r);
+    }
     for &i in &used {
         let e = &ents.entities[i];
         let mut n = Node::new(e.id.clone(), e.kind, e.name.clone());
@@ -81,7 +86,7 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
         if let Some(&m) = e.mentions.first() {
             n.evidence.push(evidence(doc, ents.mentions[m].span));
         }
-        for r in a.roles.iter().filter(|r| r.person == i) {
+        for r in roles_of.get(&i).into_iter().flatten() {
             if let Some(t) = &r.title {
                 let role = Role {
                     title: t.clone(),

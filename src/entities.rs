@@ -39,6 +39,10 @@ pub struct Entities {
     pub entities: Vec<Entity>,
     /// token → mention index + 1 (0: none), for lookups by token.
     token_mention: Vec<u32>,
+    /// entity id → first entity with it, for [`Entities::ensure`].
+    by_id: HashMap<String, usize>,
+    /// How many entities `by_id` has seen.
+    indexed: usize,
 }
 
 const PRONOUNS_MALE: &[&str] = &["he", "him", "his", "himself"];
@@ -120,18 +124,35 @@ impl Entities {
     /// named only through demonyms). `alias` is added as another name form.
     pub fn ensure(&mut self, kind: NodeKind, name: &str, alias: Option<&str>) -> usize {
         let id = format!("{}/{}", kind.id_prefix(), slug(name));
-        let e = match self.entities.iter().position(|e| e.id == id) {
+        // the entity list is public: index what was added since the last call, and
+        // everything again if entities were removed or an id changed
+        let stale = self.indexed > self.entities.len()
+            || self
+                .by_id
+                .get(&id)
+                .is_some_and(|&e| self.entities.get(e).is_none_or(|x| x.id != id));
+        if stale {
+            self.by_id.clear();
+            self.indexed = 0;
+        }
+        for (i, e) in self.entities.iter().enumerate().skip(self.indexed) {
+            self.by_id.entry(e.id.clone()).or_insert(i);
+        }
+        self.indexed = self.entities.len();
+        let e = match self.by_id.get(&id).copied() {
             Some(e) => e,
             None => {
                 self.entities.push(Entity {
                     kind,
                     name: name.to_string(),
-                    id,
+                    id: id.clone(),
                     aliases: BTreeSet::new(),
                     mentions: Vec::new(),
                     gender: None,
                     confidence: 0.8,
                 });
+                self.by_id.insert(id, self.entities.len() - 1);
+                self.indexed = self.entities.len();
                 self.entities.len() - 1
             }
         };
@@ -158,7 +179,10 @@ impl Entities {
         let si = seg.sentence_of(t)?;
         let first_sentence = si.saturating_sub(3);
         let mut best: Option<(i64, usize)> = None;
-        for (mi, m) in self.mentions.iter().enumerate().rev() {
+        // mentions are in text order: start from the last one in this sentence rather
+        // than from the end of the document (linear in the pronouns, not quadratic)
+        let last = self.mentions.partition_point(|m| m.sentence <= si);
+        for (mi, m) in self.mentions[..last].iter().enumerate().rev() {
             if m.sentence < first_sentence {
                 break;
             }
@@ -179,7 +203,7 @@ impl Entities {
             if e.gender == Some(gender) {
                 score += 2;
             }
-            score -= ((t - m.tokens.end) / 20) as i64;
+            score -= (t.saturating_sub(m.tokens.end) / 20) as i64;
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, self.mention_entity[mi]));
             }
@@ -191,13 +215,11 @@ impl Entities {
     /// near the sentence start (after at most a title and a few words).
     fn is_sentence_subject(&self, seg: &Segmentation, text: &str, mi: usize, start: usize) -> bool {
         let m = &self.mentions[mi];
-        let first_in_sentence = self
-            .mentions
-            .iter()
-            .take(mi)
-            .all(|o| o.sentence != m.sentence);
+        // mentions are in text order, so only the one before can share the sentence
+        let first_in_sentence = mi == 0 || self.mentions[mi - 1].sentence != m.sentence;
         let before = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start);
         first_in_sentence
+            && before >= start
             && before - start <= 4
             && !seg.tokens[start..before]
                 .iter()
@@ -207,6 +229,11 @@ impl Entities {
 
 fn name_tokens(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
+}
+
+/// The token suffixes of a name, longest (the whole name) first, each joined by spaces.
+fn suffixes<'a>(tokens: &'a [&'a str]) -> impl Iterator<Item = String> + 'a {
+    (0..tokens.len()).map(|i| tokens[i..].join(" "))
 }
 
 fn initials(name: &str) -> String {
@@ -258,6 +285,8 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
         mention_entity: vec![usize::MAX; mentions.len()],
         mentions,
         entities: Vec::new(),
+        by_id: HashMap::new(),
+        indexed: 0,
     };
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut new_entity = |ents: &mut Entities, kind: NodeKind, name: &str, conf: f32| -> usize {
@@ -280,22 +309,27 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
 
     // 1. people with full names (two or more tokens), in text order
     let n = ents.mentions.len();
+    // Indices that keep this linear in the number of mentions: every person entity so
+    // far under each of its name's token suffixes (the first such entity), and under its
+    // whole name. A name only ever grows at the front, so suffixes never go stale.
+    let mut by_suffix: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
     for mi in 0..n {
         let m = &ents.mentions[mi];
         if m.kind == NodeKind::Person && name_tokens(&m.text).len() >= 2 {
             let name = m.text.clone();
             let conf = m.confidence;
-            // a longer form of an existing person ("Maria Hale" after "Maria Hale Smith")
-            let existing = ents.entities.iter().position(|e| {
-                e.kind == NodeKind::Person && {
-                    let et = name_tokens(&e.name);
-                    let mt = name_tokens(&name);
-                    et.ends_with(&mt) || mt.ends_with(&et)
-                }
-            });
+            let mt = name_tokens(&name);
+            // a longer form of an existing person ("Maria Hale" after "Maria Hale Smith"):
+            // the first person whose name ends with this one, or that this one ends with
+            let existing = suffixes(&mt)
+                .filter_map(|s| by_name.get(&s).copied())
+                .filter(|&e| mt.ends_with(&name_tokens(&ents.entities[e].name)))
+                .chain(by_suffix.get(&mt.join(" ")).copied())
+                .min();
             let e = match existing {
                 Some(e) => {
-                    if name_tokens(&name).len() > name_tokens(&ents.entities[e].name).len() {
+                    if mt.len() > name_tokens(&ents.entities[e].name).len() {
                         let old = std::mem::replace(&mut ents.entities[e].name, name.clone());
                         ents.entities[e].aliases.insert(old);
                     }
@@ -303,46 +337,86 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
                 }
                 None => new_entity(&mut ents, NodeKind::Person, &name, conf),
             };
+            let et = name_tokens(&ents.entities[e].name);
+            by_name.insert(et.join(" "), e);
+            for s in suffixes(&et) {
+                by_suffix
+                    .entry(s)
+                    .and_modify(|x| *x = (*x).min(e))
+                    .or_insert(e);
+            }
             ents.mention_entity[mi] = e;
         }
     }
-    // 2. single-token names: surnames of those people, else their own entity
+    // 2. single-token names: surnames of those people, else their own entity.
+    // The candidates for a name are the people whose longer names end with it: indexed
+    // by each proper suffix of a person's name (how many, the first), and, as the
+    // mentions are walked in order, the last mention so far of any of them.
+    #[derive(Default)]
+    struct Longer {
+        count: usize,
+        first: usize,
+        last_mentioned: Option<usize>,
+    }
+    let mut longer: HashMap<String, Longer> = HashMap::new();
+    let mut indexed = vec![false; ents.entities.len()];
+    let index_person = |ents: &Entities,
+                        longer: &mut HashMap<String, Longer>,
+                        indexed: &mut Vec<bool>,
+                        e: usize| {
+        if indexed.len() <= e {
+            indexed.resize(e + 1, false);
+        }
+        if indexed[e] || ents.entities[e].kind != NodeKind::Person {
+            return;
+        }
+        indexed[e] = true;
+        let et = name_tokens(&ents.entities[e].name);
+        for s in suffixes(&et).skip(1) {
+            let l = longer.entry(s).or_insert(Longer {
+                count: 0,
+                first: e,
+                last_mentioned: None,
+            });
+            l.count += 1;
+            l.first = l.first.min(e);
+        }
+    };
+    for e in 0..ents.entities.len() {
+        index_person(&ents, &mut longer, &mut indexed, e);
+    }
+    // records that mention `mi` names entity `e`, for the candidates' recency
+    let seen = |ents: &Entities, longer: &mut HashMap<String, Longer>, e: usize| {
+        if ents.entities[e].kind != NodeKind::Person {
+            return;
+        }
+        let et = name_tokens(&ents.entities[e].name);
+        for s in suffixes(&et).skip(1) {
+            if let Some(l) = longer.get_mut(&s) {
+                l.last_mentioned = Some(e);
+            }
+        }
+    };
     for mi in 0..n {
         if ents.mention_entity[mi] != usize::MAX {
+            let e = ents.mention_entity[mi];
+            seen(&ents, &mut longer, e);
             continue;
         }
         let m = ents.mentions[mi].clone();
-        let surname_of = |ents: &Entities| -> Option<usize> {
-            // the most recently mentioned person whose name ends with this mention
-            let cands: Vec<usize> = ents
-                .entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| {
-                    e.kind == NodeKind::Person
-                        && name_tokens(&e.name).len() > name_tokens(&m.text).len()
-                        && name_tokens(&e.name).ends_with(&name_tokens(&m.text))
-                })
-                .map(|(i, _)| i)
-                .collect();
-            if cands.len() <= 1 {
-                return cands.first().copied();
+        // the most recently mentioned person whose name ends with this mention
+        let surname_of = |longer: &HashMap<String, Longer>| -> Option<usize> {
+            let l = longer.get(&name_tokens(&m.text).join(" "))?;
+            if l.count <= 1 {
+                return Some(l.first);
             }
-            // most recent mention before this one
-            let mut best = None;
-            for pj in (0..mi).rev() {
-                let e = ents.mention_entity[pj];
-                if cands.contains(&e) {
-                    best = Some(e);
-                    break;
-                }
-            }
-            best.or(cands.first().copied())
+            l.last_mentioned.or(Some(l.first))
         };
         let can_be_person = m.kind == NodeKind::Person || m.tentative;
-        if can_be_person && let Some(e) = surname_of(&ents) {
+        if can_be_person && let Some(e) = surname_of(&longer) {
             ents.mentions[mi].kind = NodeKind::Person;
             ents.mention_entity[mi] = e;
+            seen(&ents, &mut longer, e);
             continue;
         }
         let (kind, name) = match (&m.canonical, m.kind) {
@@ -350,7 +424,9 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
             (None, k) => (k, m.text.clone()),
         };
         let e = new_entity(&mut ents, kind, &name, m.confidence);
+        index_person(&ents, &mut longer, &mut indexed, e);
         ents.mention_entity[mi] = e;
+        seen(&ents, &mut longer, e);
     }
     // 2b. "X, also known as Y": Y is another name of X
     for mi in 1..n {
@@ -372,8 +448,12 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
         }
     }
     // 2c. "Legal Affairs Committee (LAC)" and "(JURI)": an acronym in brackets right after
-    // an organization names it
+    // an organization names it, and its later mentions too (until it is bracketed again)
+    let mut bracketed: HashMap<String, usize> = HashMap::new();
     for mi in 1..n {
+        if let Some(&target) = bracketed.get(&ents.mentions[mi].text) {
+            ents.mention_entity[mi] = target;
+        }
         let m = &ents.mentions[mi];
         let s = m.tokens.start;
         let prev = &ents.mentions[mi - 1];
@@ -384,32 +464,27 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
             && ents.entities[ents.mention_entity[mi - 1]].kind == NodeKind::Organization
         {
             let target = ents.mention_entity[mi - 1];
-            let acr = m.text.clone();
-            // later mentions of the acronym join too
-            for mj in mi..n {
-                if ents.mentions[mj].text == acr {
-                    ents.mention_entity[mj] = target;
-                }
-            }
+            bracketed.insert(m.text.clone(), target);
+            ents.mention_entity[mi] = target;
         }
     }
     // 3. acronyms join organizations whose initials they are ("IAEA")
-    let orgs: Vec<(usize, String)> = ents
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == NodeKind::Organization && e.name.contains(' '))
-        .map(|(i, e)| (i, initials(&e.name)))
-        .collect();
+    // (initials → the first organization with them)
+    let mut orgs: HashMap<String, usize> = HashMap::new();
+    for (i, e) in ents.entities.iter().enumerate() {
+        if e.kind == NodeKind::Organization && e.name.contains(' ') {
+            orgs.entry(initials(&e.name)).or_insert(i);
+        }
+    }
     for mi in 0..n {
         let e = ents.mention_entity[mi];
         let ent = &ents.entities[e];
         if ent.kind == NodeKind::Organization
             && !ent.name.contains(' ')
             && is_acronym(&ent.name)
-            && let Some((target, _)) = orgs.iter().find(|(_, i)| *i == ent.name)
+            && let Some(&target) = orgs.get(&ent.name)
         {
-            ents.mention_entity[mi] = *target;
+            ents.mention_entity[mi] = target;
         }
     }
     // 4. capitals standing for their state ("Kyiv has rejected")

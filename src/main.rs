@@ -162,11 +162,46 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(f) => {
+    // A panic is a bug, but the user still gets one line and an exit code, not a
+    // backtrace: the input could not be used (2).
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_string());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("newsgraph: internal error ({what}{at}); please report it with the input");
+    }));
+    let name = |i: &String| {
+        if i == "-" {
+            "standard input".to_string()
+        } else {
+            i.clone()
+        }
+    };
+    let input = match &cli.command {
+        Command::Extract { inputs, .. } => inputs.iter().map(name).collect::<Vec<_>>().join(", "),
+        Command::Quotes { input, .. } | Command::Render { input, .. } => name(input),
+        Command::Merge { inputs, .. } => inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli))) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(f)) => {
             eprintln!("newsgraph: {}", f.message);
             ExitCode::from(f.code)
+        }
+        Err(_) => {
+            eprintln!("newsgraph: {input}: could not be processed");
+            ExitCode::from(2)
         }
     }
 }

@@ -395,10 +395,15 @@ fn and_joins_org(ctx: &Ctx, t: usize, j: usize, end: usize) -> bool {
             >= j - t
 }
 
+/// Longest title in tokens ("Deputy Assistant Secretary of State for …" is 7).
+const MAX_TITLE_TOKENS: usize = 12;
+
 /// Length in tokens of a title at `t` ("Foreign Minister", "Press Secretary",
 /// "Secretary of State", "President"), or None.
 fn title_len(ctx: &Ctx, t: usize, end: usize) -> Option<usize> {
     let lx = ctx.lx;
+    // titles are short; the cap keeps runs of title words ("Deputy Deputy …") linear
+    let end = end.min(t + MAX_TITLE_TOKENS);
     // modifiers then a head; all tokens capitalized in a name run
     let mut k = t;
     let mut last_head = None;

@@ -10,6 +10,9 @@
 //!   spokesman, X`;
 //! - `X of Y` where Y is an organization (`affiliated-with`, no title).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crate::document::Document;
 use crate::entities::Entities;
 use crate::graph::NodeKind;
@@ -30,10 +33,21 @@ pub struct RoleFact {
     pub confidence: f32,
 }
 
+/// The roles found so far, indexed by person and lowercase title (one role each).
+#[derive(Default)]
+struct Found {
+    roles: Vec<RoleFact>,
+    index: HashMap<(usize, Option<String>), usize>,
+}
+
 struct Ctx<'a> {
     text: &'a str,
     seg: &'a Segmentation,
     lx: &'static Lexicon,
+    /// Lowercase word after each demonym → the demonym's token positions (built on demand).
+    demonym_index: RefCell<Option<HashMap<String, Vec<usize>>>>,
+    /// Country implied by a title elsewhere in the text, per lowercase title.
+    implied: RefCell<HashMap<String, Option<String>>>,
 }
 
 impl Ctx<'_> {
@@ -61,8 +75,10 @@ pub fn attach(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Vec<Ro
         text: &doc.text,
         seg,
         lx: lexicon(),
+        demonym_index: RefCell::new(None),
+        implied: RefCell::new(HashMap::new()),
     };
-    let mut out: Vec<RoleFact> = Vec::new();
+    let mut out = Found::default();
     let n = ents.mentions.len();
     for mi in 0..n {
         let e = ents.mention_entity[mi];
@@ -176,7 +192,7 @@ pub fn attach(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Vec<Ro
             push(&mut out, e, None, Some(a), evidence, 0.7);
         }
     }
-    out
+    out.roles
 }
 
 /// Verbs that put a person in an office: "appointed as", "named as", "serves as".
@@ -300,7 +316,7 @@ fn clean_title(t: &str) -> String {
 }
 
 fn push(
-    out: &mut Vec<RoleFact>,
+    out: &mut Found,
     person: usize,
     title: Option<String>,
     affiliation: Option<usize>,
@@ -310,16 +326,16 @@ fn push(
     if affiliation == Some(person) {
         return;
     }
-    if let Some(r) = out.iter_mut().find(|r| {
-        r.person == person
-            && r.title.as_deref().map(str::to_lowercase) == title.as_deref().map(str::to_lowercase)
-    }) {
+    let key = (person, title.as_deref().map(str::to_lowercase));
+    if let Some(&i) = out.index.get(&key) {
+        let r = &mut out.roles[i];
         if r.affiliation.is_none() {
             r.affiliation = affiliation;
         }
         return;
     }
-    out.push(RoleFact {
+    out.index.insert(key, out.roles.len());
+    out.roles.push(RoleFact {
         person,
         title,
         affiliation,
@@ -393,9 +409,37 @@ fn implied_country(
     }
     // "the British prime minister" anywhere in the text
     let lt = title.to_lowercase();
-    let n = lt.split(' ').count();
+    let country = ctx
+        .implied
+        .borrow_mut()
+        .entry(lt.clone())
+        .or_insert_with(|| demonym_with_title(ctx, ents, &lt))
+        .clone();
+    country.map(|c| ents.ensure(NodeKind::Place, &c, None))
+}
+
+/// The country of the first demonym in the text that stands before the lowercase title
+/// `lt` (`British prime minister`), if it is a country's.
+fn demonym_with_title(ctx: &Ctx, ents: &Entities, lt: &str) -> Option<String> {
+    let lx = ctx.lx;
     let toks = &ctx.seg.tokens;
-    for k in 0..toks.len().saturating_sub(n + 1) {
+    let mut index = ctx.demonym_index.borrow_mut();
+    // (lowercase word after a demonym → demonym positions, in text order), built once
+    let index = index.get_or_insert_with(|| {
+        let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+        for k in 0..toks.len().saturating_sub(1) {
+            if let Some((_, false)) = lx.demonyms.get(ctx.w(k)) {
+                m.entry(ctx.lw(k + 1)).or_default().push(k);
+            }
+        }
+        m
+    });
+    let n = lt.split(' ').count();
+    let first = lt.split(' ').next().unwrap_or("");
+    for &k in index.get(first).map_or(&[][..], Vec::as_slice) {
+        if k >= toks.len().saturating_sub(n + 1) {
+            break;
+        }
         let Some((country, false)) = lx.demonyms.get(ctx.w(k)) else {
             continue;
         };
@@ -403,8 +447,7 @@ fn implied_country(
         // "the British prime minister" refers back; "Russian President X" is someone else
         let names_other = k + 1 + n < toks.len() && ents.mention_at(k + 1 + n).is_some();
         if same && !names_other && lx.country_codes.contains_key(country) {
-            let c = country.clone();
-            return Some(ents.ensure(NodeKind::Place, &c, None));
+            return Some(country.clone());
         }
     }
     None
@@ -420,9 +463,13 @@ fn appositive_roles(
     mut k: usize,
     s1: usize,
     evidence: Span,
-    out: &mut Vec<RoleFact>,
+    out: &mut Found,
 ) {
     let start = k;
+    if start >= s1 {
+        // a name and a comma end the sentence ("… met X,"): no appositive
+        return;
+    }
     // the appositive runs to the next comma or the sentence end, at most 16 tokens
     let end = (k..s1.min(k + 16))
         .find(|&j| matches!(ctx.w(j), "," | ";" | "." | "(" | ")" | "—" | "–"))
@@ -639,6 +686,14 @@ mod tests {
             )),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn a_name_and_a_comma_at_the_end_of_the_text() {
+        // found by the hostile-input tests: the appositive started past the last token
+        for t in ["Minister Kalo Renvo,", "Kalo Renvo met Dora Senqui,"] {
+            roles(t);
+        }
     }
 
     #[test]

@@ -164,10 +164,16 @@ fn segment_with(doc: &Document, layout: bool) -> Segmentation {
             }
             if kind == ParagraphKind::Body {
                 split_sentences(text, body_start, seg.tokens.len(), pi, &mut seg);
-            } else if body_start < seg.tokens.len() {
-                // a title or heading is one unit, however many periods it has
+            } else {
+                // a title or heading is one unit, however many periods it has (but no
+                // longer than the sentence cap)
                 let n = seg.tokens.len();
-                push_sentence(&mut seg, body_start, n, pi);
+                let mut from = body_start;
+                while from < n {
+                    let to = n.min(from + MAX_SENTENCE_TOKENS);
+                    push_sentence(&mut seg, from, to, pi);
+                    from = to;
+                }
             }
         }
         seg.paragraphs.push(Paragraph {
@@ -594,6 +600,10 @@ fn is_closing_punct(c: char) -> bool {
 /// Scans a word or number starting at `i`; returns its end and kind.
 fn scan_word(text: &str, mut i: usize, end: usize) -> (usize, TokenKind) {
     let start = i;
+    // whether text[start..checked] is all digits and commas, kept up to date as the
+    // word grows so that long digit groups ("1,000,000,…") stay linear
+    let mut checked = start;
+    let mut digit_groups = true;
     loop {
         while let Some(c) = char_at(text, i).filter(|_| i < end) {
             if is_word_char(c) {
@@ -624,10 +634,14 @@ fn scan_word(text: &str, mut i: usize, end: usize) -> (usize, TokenKind) {
             break;
         }
         if c == ',' && next.is_some_and(|n| n.is_ascii_digit()) {
-            let left = &text[start..i];
             let after = &text[i + 1..end.min(text.len())];
-            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-            if left.bytes().all(|b| b.is_ascii_digit() || b == b',') && digits == 3 {
+            let digits = after.bytes().take(4).take_while(u8::is_ascii_digit).count();
+            digit_groups = digit_groups
+                && text.as_bytes()[checked..i]
+                    .iter()
+                    .all(|&b| b.is_ascii_digit() || b == b',');
+            checked = i;
+            if digit_groups && digits == 3 {
                 i += 1;
                 continue;
             }
@@ -741,8 +755,8 @@ fn split_sentences(text: &str, from: usize, to: usize, paragraph: usize, seg: &m
             && (s.starts_with('.') || s == "?" || s == "!" || s == "…" || s == "?!");
         let abbrev_end = t.kind == TokenKind::Word && s.ends_with('.');
         if terminal_punct || abbrev_end {
-            // absorb closing quotes and brackets
-            while last + 1 < to {
+            // absorb closing quotes and brackets (not past the sentence cap)
+            while last + 1 < to && last + 1 - start < MAX_SENTENCE_TOKENS {
                 let n = seg.tokens[last + 1];
                 let ns = &text[n.span.range()];
                 let closing = matches!(n.kind, TokenKind::CloseQuote)
@@ -958,6 +972,22 @@ mod tests {
         let doc = Document::new("t", wrapped);
         let seg = segment(&doc);
         assert_eq!(seg.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn closing_brackets_and_titles_stay_within_the_cap() {
+        // found by fuzzing: a period followed by hundreds of closing brackets, and a
+        // title of more tokens than the cap
+        let s = format!("Talks\n\nThe talks ended .{} Then more.", ")".repeat(400));
+        let t = format!("{}\n\nBody text here.", "a,".repeat(120));
+        for s in [s, t] {
+            let seg = segment(&Document::new("t", s));
+            assert!(
+                seg.sentences
+                    .iter()
+                    .all(|x| x.tokens.len() <= MAX_SENTENCE_TOKENS)
+            );
+        }
     }
 
     #[test]
