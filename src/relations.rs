@@ -410,6 +410,15 @@ impl<'a> Extractor<'a> {
                 if !ok || (tag[k] == Upos::Pron && PERSONAL.contains(&w)) {
                     break;
                 }
+                // "On Monday Jane Roe met …", "In 2004 Jane Roe …": a name after a time word
+                // starts the subject, it does not extend the time phrase
+                let prev = lower[k - 1].as_str();
+                if ent
+                    && ents.entity_at(lo + k - 1).is_none()
+                    && (TIME_HEADS.contains(&prev) || tag[k - 1] == Upos::Num)
+                {
+                    break;
+                }
                 k += 1;
             }
             // never end on a possessive marker
@@ -1349,6 +1358,14 @@ impl<'a> Extractor<'a> {
                     objects = self.objects(s, e, after, ents);
                 }
                 if relation == Relation::MetWith {
+                    // "met his future wife X": a first encounter, not talks
+                    let kin = (after..(after + 4).min(s.words.len())).any(|k| {
+                        crate::lexicon::lexicon().title(s.lw(k))
+                            == Some(crate::lexicon::TitleClass::Kin)
+                    });
+                    if kin && POSSESSIVE.contains(&s.lw(after)) {
+                        return;
+                    }
                     self.verbal_meeting(s, v, after, &subj, &objects, status, ents, out);
                     return;
                 }

@@ -302,3 +302,26 @@ fn courtesies_are_not_proposals() {
         rels(&g)
     );
 }
+
+#[test]
+fn meeting_ones_future_spouse_is_no_talks() {
+    let g = graph(
+        "At university Tomas Reyes met his future wife Lena Ortiz. On Monday Reyes met Carla Brandt in Quito. In 2005 Tomas Reyes met Ana Vidal.",
+        None,
+    );
+    assert!(
+        !has(&g, "Tomas Reyes", "met-with", "Lena Ortiz"),
+        "{:?}",
+        rels(&g)
+    );
+    assert!(
+        has(&g, "Tomas Reyes", "met-with", "Carla Brandt"),
+        "{:?}",
+        rels(&g)
+    );
+    assert!(
+        has(&g, "Tomas Reyes", "met-with", "Ana Vidal"),
+        "{:?}",
+        rels(&g)
+    );
+}
