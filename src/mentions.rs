@@ -905,6 +905,10 @@ mod tests {
             .collect()
     }
 
+    fn names(text: &str) -> Vec<(String, NodeKind)> {
+        mentions(text).into_iter().map(|(n, k, _)| (n, k)).collect()
+    }
+
     fn has(ms: &[(String, NodeKind, Option<String>)], name: &str, kind: NodeKind) -> bool {
         ms.iter().any(|(n, k, _)| n == name && *k == kind)
     }
@@ -972,21 +976,6 @@ mod tests {
         assert!(has(&ms, "Zorivka", NodeKind::Place));
         assert!(has(&ms, "Balakivsk", NodeKind::Place));
     }
-}
-
-#[cfg(test)]
-mod more_tests {
-    use super::*;
-    use crate::segment::segment;
-
-    fn names(text: &str) -> Vec<(String, NodeKind)> {
-        let doc = Document::new("t", text);
-        let seg = segment(&doc);
-        detect(&doc, &seg, &crate::tagging::tag(&doc, &seg))
-            .into_iter()
-            .map(|m| (m.text, m.kind))
-            .collect()
-    }
 
     #[test]
     fn demonym_organizations_and_administrations() {
@@ -1011,21 +1000,6 @@ mod more_tests {
     fn continental_adjectives_and_initials_are_not_names() {
         let ms = names("European diplomats met Asian envoys. She wrote on X.");
         assert!(ms.is_empty(), "{ms:?}");
-    }
-}
-
-#[cfg(test)]
-mod corpus_style_tests {
-    use super::*;
-    use crate::segment::segment;
-
-    fn names(text: &str) -> Vec<(String, NodeKind)> {
-        let doc = Document::new("t", text);
-        let seg = segment(&doc);
-        detect(&doc, &seg, &crate::tagging::tag(&doc, &seg))
-            .into_iter()
-            .map(|m| (m.text, m.kind))
-            .collect()
     }
 
     #[test]

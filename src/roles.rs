@@ -701,31 +701,6 @@ mod tests {
         let r = roles("Ana Ruiz, who arrived late, spoke. Carlos Vela, 45, left.");
         assert!(r.is_empty(), "{r:?}");
     }
-}
-
-#[cfg(test)]
-mod as_title_tests {
-    use super::*;
-    use crate::entities::resolve;
-    use crate::mentions::detect;
-    use crate::segment::segment;
-
-    fn roles(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
-        let doc = Document::new("t", text);
-        let seg = segment(&doc);
-        let m = detect(&doc, &seg, &crate::tagging::tag(&doc, &seg));
-        let mut e = resolve(&doc, &seg, m);
-        attach(&doc, &seg, &mut e)
-            .into_iter()
-            .map(|r| {
-                (
-                    e.entities[r.person].name.clone(),
-                    r.title,
-                    r.affiliation.map(|a| e.entities[a].name.clone()),
-                )
-            })
-            .collect()
-    }
 
     #[test]
     fn appointed_as_a_title() {
@@ -757,31 +732,6 @@ mod as_title_tests {
             )),
             "{r:?}"
         );
-    }
-}
-
-#[cfg(test)]
-mod implied_tests {
-    use super::*;
-    use crate::entities::resolve;
-    use crate::mentions::detect;
-    use crate::segment::segment;
-
-    fn roles(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
-        let doc = Document::new("t", text);
-        let seg = segment(&doc);
-        let m = detect(&doc, &seg, &crate::tagging::tag(&doc, &seg));
-        let mut e = resolve(&doc, &seg, m);
-        attach(&doc, &seg, &mut e)
-            .into_iter()
-            .map(|r| {
-                (
-                    e.entities[r.person].name.clone(),
-                    r.title,
-                    r.affiliation.map(|a| e.entities[a].name.clone()),
-                )
-            })
-            .collect()
     }
 
     #[test]
