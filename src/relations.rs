@@ -132,7 +132,46 @@ pub fn extract_with(
             x.emit(f, &sent, ents, dateline_place);
         }
     }
-    x.out
+    let mut out = x.out;
+    capitals_as_states(&mut out, ents);
+    out
+}
+
+/// A capital city that takes or receives a stance acts for its state ("accusing Nairobi of
+/// siding with …", "talks between Kyiv and Moscow"): cities do not accuse or negotiate.
+fn capitals_as_states(out: &mut Relations, ents: &mut Entities) {
+    let lx = crate::lexicon::lexicon();
+    let state = |ents: &mut Entities, e: usize| -> usize {
+        let ent = &ents.entities[e];
+        if ent.kind != NodeKind::Place {
+            return e;
+        }
+        match crate::mentions::capital_country(lx, &ent.name) {
+            Some(country) => {
+                let alias = ent.name.clone();
+                ents.ensure(NodeKind::Place, &country, Some(&alias))
+            }
+            None => e,
+        }
+    };
+    for r in &mut out.relations {
+        r.source = state(ents, r.source);
+        if let Target::Entity(t) = r.target {
+            r.target = Target::Entity(state(ents, t));
+        }
+    }
+    for m in &mut out.meetings {
+        let mut seen = Vec::with_capacity(m.participants.len());
+        for &p in &m.participants {
+            let p = state(ents, p);
+            if !seen.contains(&p) {
+                seen.push(p);
+            }
+        }
+        m.participants = seen;
+    }
+    out.relations
+        .retain(|r| r.target != Target::Entity(r.source));
 }
 
 // ------------------------------------------------------------------ actors and facts
@@ -305,6 +344,30 @@ struct Extractor<'a> {
     /// (source, relation, target) → index of the fact already emitted.
     seen: HashMap<(usize, Relation, String), usize>,
 }
+
+/// Verbs that hold a meeting named by their object ("held talks", "resumed negotiations").
+const LIGHT_MEETING_VERBS: &[&str] = &[
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "have",
+    "has",
+    "had",
+    "having",
+    "conduct",
+    "conducted",
+    "began",
+    "begin",
+    "begun",
+    "opened",
+    "open",
+    "resume",
+    "resumed",
+    "resuming",
+    "started",
+    "start",
+];
 
 /// How far back to look for a proposal or meeting that a new one repeats.
 const LOOKBACK: usize = 48;
@@ -1772,6 +1835,20 @@ impl<'a> Extractor<'a> {
             }
             side_a = subj;
             weak = true;
+        }
+        // "A and B held talks (in X)": the co-subjects of a light verb met each other
+        if side_a.is_empty() && with.is_empty() {
+            let gov = (0..np.start)
+                .rev()
+                .find(|&q| matches!(s.tag[q], Upos::Verb))
+                .filter(|&q| np.start - q <= 2 && LIGHT_MEETING_VERBS.contains(&s.lw(q)));
+            if let Some(g) = gov {
+                let subj = self.subjects(s, g, ents, 0).0;
+                if subj.len() >= 2 {
+                    side_a = subj;
+                    weak = true;
+                }
+            }
         }
         if side_a.is_empty() {
             return;

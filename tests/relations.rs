@@ -325,3 +325,42 @@ fn meeting_ones_future_spouse_is_no_talks() {
         rels(&g)
     );
 }
+
+#[test]
+fn capitals_taking_stances_stand_for_their_states() {
+    let g = graph(
+        "The army rejected the offer, accusing Nairobi of siding with the rebels. Later Ana Ruiz and Carlos Vela held talks in Panama. Peru and Ecuador resumed negotiations on Monday. Officials said talks between Managua and Tegucigalpa took place in Panama.",
+        None,
+    );
+    assert!(
+        rels(&g)
+            .iter()
+            .any(|(_, r, t, _)| r == "criticized" && t == "Kenya"),
+        "{:?}",
+        rels(&g)
+    );
+    assert!(
+        has(&g, "Ana Ruiz", "met-with", "Carlos Vela"),
+        "{:?}",
+        rels(&g)
+    );
+    assert!(has(&g, "Peru", "met-with", "Ecuador"), "{:?}", rels(&g));
+    assert!(
+        has(&g, "Nicaragua", "met-with", "Honduras"),
+        "{:?}",
+        rels(&g)
+    );
+}
+
+#[test]
+fn a_generic_noun_is_no_proposal() {
+    let g = graph(
+        "Secretary-General Maria Lindahl warned that the country faced a grave crisis.",
+        None,
+    );
+    assert!(
+        !rels(&g).iter().any(|(_, _, t, _)| t == "country"),
+        "{:?}",
+        rels(&g)
+    );
+}
