@@ -32,8 +32,9 @@ use crate::pipeline::Pipeline;
 /// What happened to one job, reported in job order.
 #[derive(Debug)]
 pub enum Event<'a> {
-    /// A document was extracted and merged (its id).
-    Document(&'a str),
+    /// A document was extracted and merged: its id and text (the text is dropped after
+    /// the event, so a caller keeps what it needs, e.g. for the HTML explorer).
+    Document { id: &'a str, text: &'a str },
     /// A warning about a document that was still used (`path: what`).
     Warning(&'a str),
     /// An input that could not be used.
@@ -49,7 +50,7 @@ pub struct Summary {
     pub failures: usize,
 }
 
-type Extracted = Result<(Graph, Vec<String>), InputError>;
+type Extracted = Result<(Graph, Vec<String>, String), InputError>;
 
 /// Extracts every job's document with `pipeline` and merges the graphs in job order.
 /// Runs on the current rayon pool (`ThreadPool::install` chooses the number of threads),
@@ -87,14 +88,14 @@ where
                 .into_iter()
                 .map(|w| format!("{name}: {w}"))
                 .collect();
-            (g, warnings)
+            (g, warnings, doc.text)
         });
         (name, res)
     };
     let mut merge = |results: Vec<(String, Extracted)>| {
         for (name, r) in results {
             match r {
-                Ok((g, warnings)) => {
+                Ok((g, warnings, text)) => {
                     let id = g
                         .documents
                         .first()
@@ -114,7 +115,10 @@ where
                     }
                     graph.merge(&g);
                     summary.documents += 1;
-                    on_event(Event::Document(&id));
+                    on_event(Event::Document {
+                        id: &id,
+                        text: &text,
+                    });
                     seen.insert(id, name);
                 }
                 Err(e) => {

@@ -13,7 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::document::Document;
 use crate::graph::{NodeKind, slug};
 use crate::lexicon::{Gender, lexicon};
-use crate::mentions::{Mention, TitleInfo};
+use crate::mentions::Mention;
 use crate::segment::{Segmentation, TokenKind};
 
 #[derive(Clone, Debug)]
@@ -550,11 +550,6 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
 
 fn is_acronym(s: &str) -> bool {
     s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase())
-}
-
-/// The title written before a mention, if any (used by the roles stage).
-pub fn mention_title(m: &Mention) -> Option<&TitleInfo> {
-    m.title.as_ref()
 }
 
 #[cfg(test)]

@@ -358,13 +358,6 @@ impl Graph {
         self.index.get(id).map(|&ix| &self.graph[ix])
     }
 
-    pub fn node_mut(&mut self, id: &str) -> Option<&mut Node> {
-        match self.index.get(id) {
-            Some(&ix) => Some(&mut self.graph[ix]),
-            None => None,
-        }
-    }
-
     /// Adds a node, or merges it into the node with the same id. Returns the id.
     pub fn add_node(&mut self, node: Node) -> String {
         let id = node.id.clone();

@@ -248,19 +248,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 config.relation_lexicon = Some(std::sync::Arc::new(lx));
             }
             let pipeline = Pipeline::new(config);
-            let (graph, summary) = extract_inputs(&inputs, id, published, &pipeline, jobs, quiet)?;
+            let (graph, summary, single_text) =
+                extract_inputs(&inputs, id, published, &pipeline, jobs, quiet)?;
             if let (true, Some(dir)) = (neo4j, &out_dir) {
                 write_neo4j_csv(dir, &graph)?;
                 return partial_failure(&summary);
             }
-            // the HTML explorer shows evidence inside its paragraph: give it the text of a
-            // single article (a corpus run does not keep texts)
-            if let ([one], [doc]) = (inputs.as_slice(), graph.documents.as_slice())
-                && one != "-"
-                && (out_dir.is_some() || format == "html")
-                && let Ok(d) = input::read_one(one)
-            {
-                opts.texts.insert(doc.id.clone(), d.text);
+            // the HTML explorer shows evidence inside its paragraph: it gets the text of a
+            // single article (a corpus run keeps no texts)
+            if let Some((id, text)) = single_text {
+                opts.texts.insert(id, text);
             }
             let written = match (out_dir, exporter) {
                 (Some(dir), _) => {
@@ -413,6 +410,9 @@ fn input_name(input: &str) -> &str {
 
 /// Reads every input, extracts and merges the documents (in parallel), joins actors
 /// across documents, and reports failures and warnings on stderr as they come.
+/// A document's id and text.
+type DocText = (String, String);
+
 fn extract_inputs(
     inputs: &[String],
     id: Option<String>,
@@ -420,7 +420,7 @@ fn extract_inputs(
     pipeline: &Pipeline,
     jobs: Option<u16>,
     quiet: bool,
-) -> Result<(Graph, Summary), Failure> {
+) -> Result<(Graph, Summary, Option<DocText>), Failure> {
     let mut found = input::discover(inputs);
     if let Some(id) = id {
         match found.sources.as_mut_slice() {
@@ -474,8 +474,14 @@ fn extract_inputs(
     }
     let single = failures == 0 && files == 1 && !jsonl;
     let mut first_failure: Option<String> = None;
+    // the first document's text, kept only while it is the only one
+    let mut texts: (usize, Option<DocText>) = (0, None);
     let report = |ev: Event<'_>| match ev {
-        Event::Document(_) => bar.inc(1),
+        Event::Document { id, text } => {
+            bar.inc(1);
+            texts.0 += 1;
+            texts.1 = (texts.0 == 1).then(|| (id.to_string(), text.to_string()));
+        }
         Event::Warning(w) if !quiet => bar.suspend(|| eprintln!("newsgraph: warning: {w}")),
         Event::Warning(_) => {}
         // a single input's failure is the command's error message
@@ -505,7 +511,7 @@ fn extract_inputs(
     if summary.documents > 1 {
         resolve_across(&mut graph);
     }
-    Ok((graph, summary))
+    Ok((graph, summary, texts.1))
 }
 
 /// Writes to the file atomically (temp file + rename), or to stdout.

@@ -16,10 +16,6 @@ impl Tags {
     pub fn at(&self, t: usize) -> Upos {
         self.upos.get(t).copied().unwrap_or(Upos::X)
     }
-
-    pub fn is_verb(&self, t: usize) -> bool {
-        matches!(self.at(t), Upos::Verb | Upos::Aux)
-    }
 }
 
 /// Tags every sentence of the document.
