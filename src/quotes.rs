@@ -155,16 +155,9 @@ const BEFORE_CUE: &[&str] = &[
     "itself",
 ];
 
-/// Time and venue words that a prepositional phrase after a cue may end with
-/// ("said on Monday that", "told CNN in an interview that").
+/// Time and venue words (besides weekdays) that a prepositional phrase after a cue may end
+/// with ("said on Monday that", "told CNN in an interview that").
 const TIME_VENUE: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "yesterday",
     "tonight",
@@ -1545,7 +1538,8 @@ impl<'a> Cx<'a> {
                 }
                 if e > c + 1 {
                     let head = self.lw(e - 1);
-                    if TIME_VENUE.contains(&head.as_str())
+                    if (TIME_VENUE.contains(&head.as_str())
+                        || crate::relations::dates::is_weekday(&head))
                         || matches!(self.tag(e - 1), Upos::Propn | Upos::Num)
                     {
                         c = e;

@@ -294,30 +294,18 @@ const TIME_HEADS: &[&str] = &[
     "today",
     "yesterday",
     "tomorrow",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "morning",
     "evening",
     "night",
     "hours",
     "time",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
+
+/// A time word that heads a noun phrase: `TIME_HEADS`, a weekday or a month ("may" is
+/// left out: it is far more often the modal).
+fn is_time_head(w: &str) -> bool {
+    TIME_HEADS.contains(&w) || dates::is_weekday(w) || (dates::is_month(w) && w != "may")
+}
 /// Modifiers that do not distinguish one version of a proposal from another.
 const GENERIC_MODIFIERS: &[&str] = &[
     "revised", "new", "latest", "initial", "original", "final", "updated", "current", "proposed",
@@ -478,7 +466,7 @@ impl<'a> Extractor<'a> {
                 let prev = lower[k - 1].as_str();
                 if ent
                     && ents.entity_at(lo + k - 1).is_none()
-                    && (TIME_HEADS.contains(&prev) || tag[k - 1] == Upos::Num)
+                    && (is_time_head(prev) || tag[k - 1] == Upos::Num)
                 {
                     break;
                 }
@@ -653,7 +641,7 @@ impl<'a> Extractor<'a> {
             a += 1;
         }
         if a >= np.end
-            || TIME_HEADS.contains(&s.lw(np.head()))
+            || is_time_head(s.lw(np.head()))
             || !matches!(
                 s.tag[np.head()],
                 Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num
@@ -893,7 +881,7 @@ impl<'a> Extractor<'a> {
             }
             if let Some(j) = s.np[p] {
                 let np = &s.nps[j];
-                if TIME_HEADS.contains(&s.lw(np.head())) {
+                if is_time_head(s.lw(np.head())) {
                     k = np.start;
                     continue;
                 }

@@ -44,6 +44,16 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// A lowercase weekday name ("monday").
+pub(crate) fn is_weekday(w: &str) -> bool {
+    WEEKDAYS.contains(&w)
+}
+
+/// A lowercase full month name ("march").
+pub(crate) fn is_month(w: &str) -> bool {
+    MONTHS.contains(&w)
+}
+
 fn weekday(w: &str) -> Option<u32> {
     WEEKDAYS
         .iter()
