@@ -415,16 +415,18 @@ const ABBREVIATIONS: &[&str] = &[
     "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "insp", "st", "mt", "ft", "jr", "sr",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
     "ltd", "corp", "co", "bros", "vs", "etc", "approx", "dept", "est", "fig", "vol", "pp", "cf",
-    "al", "no", "nos", "messrs", "mme", "mlle", "ala", "ariz", "calif", "colo", "conn", "fla",
-    "kan", "ky", "md", "mich", "minn", "mont", "neb", "nev", "okla", "tenn", "vt", "wis", "wyo",
+    "al", "no", "nos", "messrs", "mme", "mlle",
+];
+
+/// US state abbreviations in news style ("Fla.", "Calif."): they keep their period and may
+/// also end a sentence.
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "ala", "ariz", "calif", "colo", "conn", "fla", "kan", "ky", "md", "mich", "minn", "mont",
+    "neb", "nev", "okla", "tenn", "vt", "wis", "wyo",
 ];
 
 /// Abbreviations that can also end a sentence.
-const FINAL_ABBREVIATIONS: &[&str] = &[
-    "inc", "ltd", "corp", "co", "jr", "sr", "etc", "bros", "ala", "ariz", "calif", "colo", "conn",
-    "fla", "kan", "ky", "md", "mich", "minn", "mont", "neb", "nev", "okla", "tenn", "vt", "wis",
-    "wyo",
-];
+const FINAL_ABBREVIATIONS: &[&str] = &["inc", "ltd", "corp", "co", "jr", "sr", "etc", "bros"];
 
 /// Words that open sentences; after an abbreviation like "U.S." they signal a new sentence.
 const SENTENCE_OPENERS: &[&str] = &[
@@ -675,7 +677,8 @@ fn scan_word(text: &str, mut i: usize, end: usize) -> (usize, TokenKind) {
             let w = &text[start..i];
             let lw = w.to_lowercase();
             let single_initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-            let abbrev = ABBREVIATIONS.contains(&lw.as_str())
+            let abbrev = (ABBREVIATIONS.contains(&lw.as_str())
+                || STATE_ABBREVIATIONS.contains(&lw.as_str()))
                 && (lw != "no" || next_is_digit(text, i + 1, end));
             if is_dotted(w) || single_initial || abbrev {
                 i += 1;
@@ -786,7 +789,9 @@ fn split_sentences(text: &str, from: usize, to: usize, paragraph: usize, seg: &m
                     // company abbreviation ends the sentence
                     let w = s.trim_end_matches('.');
                     let lw = w.to_lowercase();
-                    let can_end = is_dotted(w) || FINAL_ABBREVIATIONS.contains(&lw.as_str());
+                    let can_end = is_dotted(w)
+                        || FINAL_ABBREVIATIONS.contains(&lw.as_str())
+                        || STATE_ABBREVIATIONS.contains(&lw.as_str());
                     let first_word = ns.trim_end_matches('.');
                     boundary = can_end
                         && n.space_before
