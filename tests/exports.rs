@@ -2,6 +2,8 @@
 //! one whose strings are hostile to every format. Each output is read back with a real
 //! parser of its format and compared with the graph.
 
+mod common;
+use common::{cypher_strings, xml_safe};
 use std::collections::{BTreeSet, HashSet};
 
 use newsgraph::export::{ExportOptions, Exporter, FORMATS, exporter, jsonld::JsonLd, node_iri};
@@ -1259,44 +1261,6 @@ fn base_iri_is_checked() {
 
 // ------------------------------------------------------------------ Cypher
 
-/// Reads the string literals of a Cypher line (double- or single-quoted), undoing the
-/// escapes of the openCypher grammar; panics on a malformed literal.
-fn cypher_strings(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        if c != '"' && c != '\'' {
-            continue;
-        }
-        let quote = c;
-        let mut s = String::new();
-        loop {
-            match chars.next().expect("unterminated string literal") {
-                q if q == quote => break,
-                '\\' => s.push(match chars.next().expect("dangling backslash") {
-                    '\\' => '\\',
-                    '\'' => '\'',
-                    '"' => '"',
-                    'n' => '\n',
-                    'r' => '\r',
-                    't' => '\t',
-                    'b' => '\u{8}',
-                    'f' => '\u{c}',
-                    'u' => {
-                        let hex: String = chars.by_ref().take(4).collect();
-                        char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap()
-                    }
-                    other => panic!("unknown escape \\{other}"),
-                }),
-                '\n' | '\r' => panic!("raw line break in a literal"),
-                c => s.push(c),
-            }
-        }
-        out.push(s);
-    }
-    out
-}
-
 #[test]
 fn cypher_is_one_merge_a_line_with_exact_strings() {
     for (name, g) in graphs() {
@@ -1357,19 +1321,6 @@ fn cypher_is_one_merge_a_line_with_exact_strings() {
 }
 
 // ------------------------------------------------------------------ GraphML
-
-/// What XML 1.0 can carry of a string: its forbidden characters become U+FFFD.
-fn xml_safe(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}' {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
 
 #[test]
 fn graphml_reads_back_with_typed_keys_and_exact_strings() {

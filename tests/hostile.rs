@@ -4,6 +4,8 @@
 //! 1×/2×/4× timing table are `#[ignore]`d: run them with
 //! `cargo test --release --test hostile -- --ignored --nocapture`.
 
+mod common;
+use common::{cypher_strings, xml_safe};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Instant;
@@ -605,55 +607,6 @@ fn parse_jsonld_quads(bytes: &[u8]) -> Vec<oxrdf::Quad> {
         .collect()
 }
 
-/// Decoded string literals of a Cypher line (both quote styles, Cypher escapes).
-fn cypher_literals(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        if c != '"' && c != '\'' {
-            continue;
-        }
-        let mut s = String::new();
-        loop {
-            match chars.next().expect("unterminated string literal") {
-                q if q == c => break,
-                '\\' => s.push(match chars.next().expect("dangling backslash") {
-                    '\\' => '\\',
-                    '\'' => '\'',
-                    '"' => '"',
-                    'n' => '\n',
-                    'r' => '\r',
-                    't' => '\t',
-                    'b' => '\u{8}',
-                    'f' => '\u{c}',
-                    'u' => {
-                        let hex: String = chars.by_ref().take(4).collect();
-                        char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap()
-                    }
-                    other => panic!("unknown escape \\{other}"),
-                }),
-                '\n' | '\r' => panic!("raw line break in a literal"),
-                c => s.push(c),
-            }
-        }
-        out.push(s);
-    }
-    out
-}
-
-/// XML 1.0 cannot carry most C0 controls: GraphML writes U+FFFD for them.
-fn xml_safe(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}' {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
 /// `dot -Tsvg` accepts the file without a warning (skipped without Graphviz, except in CI).
 fn check_with_graphviz(path: &Path) {
     let out = match Command::new("dot").arg("-Tsvg").arg(path).output() {
@@ -778,7 +731,7 @@ fn hostile_names_from_an_article_survive_every_format() {
                         line.trim_end().ends_with(';'),
                         "one statement a line: {line}"
                     );
-                    lits.extend(cypher_literals(line));
+                    lits.extend(cypher_strings(line));
                 }
                 // Cypher has no document nodes, so no title
                 let m = missing(&strings, &|s| lits.contains(s) || s.starts_with("Envoys"));
