@@ -1,24 +1,30 @@
 //! The `newsgraph` command: a thin front end over the library.
 
+use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use newsgraph::corpus::{Event, Summary, extract_all, resolve_across};
 use newsgraph::export::{self, ExportOptions, Exporter};
 use newsgraph::graph::{Graph, NodeKind, Relation};
 use newsgraph::{Config, Date, Pipeline, input};
 
+mod cli_formats;
 mod render;
 
+use cli_formats::{InputFormat, OutFormat, output_format};
+
 const EXIT_CODES: &str = "Exit codes:
-  0  success
-  1  usage error (unknown option, bad value)
-  2  input could not be read or used (missing, unreadable, binary, not graph JSON)
-  3  output could not be written
-  4  some inputs failed (each reported on stderr); the others were processed
+  0  success (warnings, if any, on standard error)
+  1  usage error: unknown option or format, bad value, --format and the output file's
+     extension disagree, a picture asked of extract or merge
+  2  input could not be read or used (missing, unreadable, binary, not an article, not
+     graph JSON; render: the graph is empty or nothing would be drawn)
+  3  output could not be written (missing folder, a folder named as the file, no permission)
+  4  some inputs failed (each reported on standard error); the others were processed
   5  Graphviz is not installed or failed (render)";
 
 /// Builds a knowledge graph of actors, roles, meetings, stances and quotes from news articles.
@@ -27,6 +33,25 @@ const EXIT_CODES: &str = "Exit codes:
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// How articles are found and read (`extract`, `quotes`, `render`).
+#[derive(Args, Debug)]
+struct ReadArgs {
+    /// Read every article input as this format instead of recognizing it (by the
+    /// extension for *.txt, *.md, *.html, *.htm, *.jsonl; by the content for standard
+    /// input and other files).
+    #[arg(long, value_enum, ignore_case = true, value_name = "FORMAT")]
+    input_format: Option<InputFormat>,
+    /// Publication date (YYYY-MM-DD), to normalize "on Tuesday" and the like.
+    #[arg(long, value_parser = parse_date)]
+    published: Option<Date>,
+    /// Documents extracted in parallel (default: all cores); output is the same for any N.
+    #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// No progress bar and no warnings (errors are still reported).
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -38,19 +63,17 @@ enum Command {
         /// Input files or folders, quoted glob patterns, or `-` for standard input.
         #[arg(required = true)]
         inputs: Vec<String>,
-        /// Output format: json, jsonld, dot (and any other format listed by --help of this build);
-        /// neo4j-csv writes DIR/nodes.csv and DIR/relationships.csv (needs --out-dir).
-        #[arg(short, long, default_value = "json")]
-        format: String,
-        /// Write to this file instead of standard output (written atomically).
+        /// Output format (default: the one the -o file's extension names, else json).
+        #[arg(short, long, value_enum, ignore_case = true)]
+        format: Option<OutFormat>,
+        /// Write to this file instead of standard output (written atomically); its
+        /// extension chooses the format when --format is not given.
         #[arg(short, long, conflicts_with = "out_dir")]
         output: Option<PathBuf>,
-        /// Write every format at once as DIR/<stem>.<ext>.
-        #[arg(long)]
+        /// Write into this folder (created if missing) as DIR/<stem>.<ext>: every format,
+        /// or the one --format names.
+        #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
-        /// Publication date (YYYY-MM-DD), to normalize "on Tuesday" and the like.
-        #[arg(long, value_parser = parse_date)]
-        published: Option<Date>,
         /// Base IRI of node IRIs in RDF formats.
         #[arg(long, default_value = export::DEFAULT_BASE_IRI)]
         base_iri: String,
@@ -66,17 +89,14 @@ enum Command {
         /// Document id (default: the file stem, or "stdin"; only for a single input file).
         #[arg(long)]
         id: Option<String>,
-        /// Documents extracted in parallel (default: all cores); output is the same for any N.
-        #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..))]
-        jobs: Option<u16>,
-        /// No progress bar and no warnings (errors are still reported).
-        #[arg(short, long)]
-        quiet: bool,
+        #[command(flatten)]
+        read: ReadArgs,
     },
-    /// Draw the graph of an article (or of a graph JSON file) as SVG or PNG with Graphviz.
+    /// Draw the graph of articles (or of a graph JSON file) as SVG or PNG with Graphviz.
     #[command(after_help = EXIT_CODES)]
     Render {
-        /// An article (text file, or `-` for stdin), or a graph JSON file (`*.json`).
+        /// An article, a folder, a JSONL file or a graph JSON file written earlier, or `-`
+        /// for standard input.
         input: String,
         /// The picture to write: `*.svg` or `*.png`.
         #[arg(short, long)]
@@ -90,21 +110,22 @@ enum Command {
         /// Also draw nodes without any drawn edge (in a compact grid).
         #[arg(long)]
         isolated: bool,
-        /// Publication date of an article (YYYY-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        published: Option<Date>,
+        #[command(flatten)]
+        read: ReadArgs,
     },
-    /// List who said what in an article: speaker, cue, kind and text.
+    /// List who said what: speaker, cue, kind and text, grouped by document when there
+    /// are several. Reads what `extract` reads, and graph JSON files written earlier.
     #[command(after_help = EXIT_CODES)]
     Quotes {
-        /// Input file, or `-` for standard input.
-        input: String,
+        /// Input files or folders, quoted glob patterns, graph JSON files, or `-` for
+        /// standard input.
+        #[arg(required = true)]
+        inputs: Vec<String>,
         /// Only statements by speakers whose name or alias contains this (case-insensitive).
         #[arg(long)]
         speaker: Option<String>,
-        /// Publication date (YYYY-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        published: Option<Date>,
+        #[command(flatten)]
+        read: ReadArgs,
     },
     /// Merge graph JSON files written earlier into one graph.
     #[command(after_help = EXIT_CODES)]
@@ -112,12 +133,13 @@ enum Command {
         /// Graph JSON files (newsgraph/1).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Output file (default: standard output).
+        /// Output file (default: standard output); its extension chooses the format when
+        /// --format is not given.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Output format.
-        #[arg(short, long, default_value = "json")]
-        format: String,
+        /// Output format (default: the one the -o file's extension names, else json).
+        #[arg(short, long, value_enum, ignore_case = true)]
+        format: Option<OutFormat>,
         /// Base IRI of node IRIs in RDF formats.
         #[arg(long, default_value = export::DEFAULT_BASE_IRI)]
         base_iri: String,
@@ -177,16 +199,16 @@ fn main() -> ExitCode {
             .unwrap_or_default();
         eprintln!("newsgraph: internal error ({what}{at}); please report it with the input");
     }));
-    let name = |i: &String| {
-        if i == "-" {
-            "standard input".to_string()
-        } else {
-            i.clone()
-        }
+    let names = |inputs: &[String]| {
+        inputs
+            .iter()
+            .map(|i| input_name(i).to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let input = match &cli.command {
-        Command::Extract { inputs, .. } => inputs.iter().map(name).collect::<Vec<_>>().join(", "),
-        Command::Quotes { input, .. } | Command::Render { input, .. } => name(input),
+        Command::Extract { inputs, .. } | Command::Quotes { inputs, .. } => names(inputs),
+        Command::Render { input, .. } => input_name(input).to_string(),
         Command::Merge { inputs, .. } => inputs
             .iter()
             .map(|p| p.display().to_string())
@@ -215,28 +237,30 @@ fn run(cli: Cli) -> Result<(), Failure> {
             format,
             output,
             out_dir,
-            published,
             base_iri,
             min_confidence,
             statements,
             lexicon,
             id,
-            jobs,
-            quiet,
+            read,
         } => {
             let mut opts = ExportOptions::default();
             opts.base_iri = base_iri;
             opts.statements = statements;
-            let neo4j = format == NEO4J_CSV;
-            if neo4j && out_dir.is_none() {
-                return Err(Failure::usage(
-                    "--format neo4j-csv writes two files: give --out-dir DIR".into(),
-                ));
-            }
-            let exporter = if out_dir.is_none() {
-                Some(find_exporter(&format)?)
-            } else {
-                None
+            // what to write where, checked before any work is done
+            let target = match (out_dir, format) {
+                (Some(dir), f) => {
+                    check_out_dir(&dir)?;
+                    Target::Folder(dir, f)
+                }
+                (None, f) => {
+                    if let Some(p) = &output {
+                        check_output_file(p, &example_name(f), true)?;
+                    }
+                    let f =
+                        output_format("extract", f, output.as_deref()).map_err(Failure::usage)?;
+                    Target::One(f)
+                }
             };
             let mut config = Config::default();
             config.min_confidence = min_confidence;
@@ -248,40 +272,48 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 config.relation_lexicon = Some(std::sync::Arc::new(lx));
             }
             let pipeline = Pipeline::new(config);
-            let (graph, summary, single_text) =
-                extract_inputs(&inputs, id, published, &pipeline, jobs, quiet)?;
-            if let (true, Some(dir)) = (neo4j, &out_dir) {
-                write_neo4j_csv(dir, &graph)?;
-                return partial_failure(&summary);
-            }
+            let loaded = load(
+                &inputs,
+                &Load {
+                    id,
+                    read: &read,
+                    graphs: false,
+                    resolve: true,
+                },
+                &pipeline,
+            )?;
+            let graph = &loaded.graph;
             // the HTML explorer shows evidence inside its paragraph: it gets the text of a
             // single article (a corpus run keeps no texts)
-            if let Some((id, text)) = single_text {
+            if let Some((id, text)) = loaded.single_text {
                 opts.texts.insert(id, text);
             }
-            let written = match (out_dir, exporter) {
-                (Some(dir), _) => {
-                    std::fs::create_dir_all(&dir).map_err(|e| {
-                        Failure::output(format!("cannot create {}: {e}", dir.display()))
-                    })?;
+            match target {
+                Target::Folder(dir, Some(OutFormat::Neo4jCsv)) => write_neo4j_csv(&dir, graph)?,
+                Target::Folder(dir, f) => {
+                    create_out_dir(&dir)?;
                     let stem = match inputs.as_slice() {
                         [one] => stem_of(one),
                         _ => "graph".to_string(),
                     };
-                    for name in export::FORMATS {
+                    let names: Vec<&str> = match f.and_then(OutFormat::exporter_name) {
+                        Some(name) => vec![name],
+                        None => export::FORMATS.to_vec(),
+                    };
+                    for name in names {
                         let Some(ex) = export::exporter(name) else {
                             continue;
                         };
                         let path = dir.join(format!("{stem}.{}", ex.extension()));
-                        write_atomic(&path, &ex.export(&graph, &opts))?;
+                        write_atomic(&path, &ex.export(graph, &opts))?;
                     }
-                    Ok(())
                 }
-                (None, Some(ex)) => emit(output.as_deref(), &ex.export(&graph, &opts)),
-                (None, None) => Err(Failure::usage("no output format".into())),
-            };
-            written?;
-            partial_failure(&summary)
+                Target::One(f) => {
+                    let ex = exporter_of(f)?;
+                    emit(output.as_deref(), &ex.export(graph, &opts))?;
+                }
+            }
+            partial_failure(&loaded.summary)
         }
         Command::Render {
             input,
@@ -289,49 +321,86 @@ fn run(cli: Cli) -> Result<(), Failure> {
             statements,
             meetings,
             isolated,
-            published,
+            read,
         } => {
-            let ext = output
-                .extension()
-                .map(|e| e.to_string_lossy().to_ascii_lowercase())
-                .unwrap_or_default();
+            let ext = cli_formats::extension(&output).unwrap_or_default();
             if ext != "svg" && ext != "png" {
+                let hint = match OutFormat::implied_by(&ext) {
+                    Some(f) => format!(
+                        "; for {} write `newsgraph extract INPUT -o {}`",
+                        f.label(),
+                        output.display()
+                    ),
+                    None => String::new(),
+                };
                 return Err(Failure::usage(format!(
-                    "{}: the picture must be a .svg or .png file",
+                    "{}: the picture must be a .svg or .png file{hint}",
                     output.display()
                 )));
             }
-            let graph = if input.ends_with(".json") {
-                let bytes =
-                    std::fs::read(&input).map_err(|e| Failure::input(format!("{input}: {e}")))?;
-                export::json::read(&bytes).map_err(|e| Failure::input(format!("{input}: {e}")))?
-            } else {
-                let mut doc = input::read_one(&input).map_err(|e| Failure::input(e.to_string()))?;
-                doc.published = published;
-                Pipeline::default().extract(&doc)
-            };
+            check_output_file(&output, &format!("graph.{ext}"), false)?;
+            let loaded = load(
+                std::slice::from_ref(&input),
+                &Load {
+                    id: None,
+                    read: &read,
+                    graphs: true,
+                    resolve: true,
+                },
+                &Pipeline::default(),
+            )?;
+            let graph = &loaded.graph;
             let mut opts = ExportOptions::default();
             opts.statements = statements;
             opts.meetings = meetings;
             opts.isolated = isolated;
-            let dot = export::dot::Dot.export(&graph, &opts);
-            let drawn = export::dot::drawn_nodes(&graph, &opts);
+            let drawn = export::dot::drawn_nodes(graph, &opts);
+            let name = input_name(&input);
+            if graph.node_count() == 0 {
+                return Err(Failure::input(format!(
+                    "{name}: the graph is empty (no actors, statements or meetings were \
+                     found), so there is nothing to draw; no picture was written"
+                )));
+            }
+            if drawn == 0 {
+                return Err(Failure::input(format!(
+                    "{name}: nothing to draw: none of the graph's {} nodes has a relation \
+                     drawn with these options; --isolated draws nodes without relations, \
+                     --statements and --meetings draw statements and meetings; no picture \
+                     was written",
+                    graph.node_count()
+                )));
+            }
+            let dot = export::dot::Dot.export(graph, &opts);
             let picture = render::graphviz(&dot, &ext, drawn)
                 .map_err(|message| Failure { code: 5, message })?;
-            write_atomic(&output, &picture)
+            write_atomic(&output, &picture)?;
+            partial_failure(&loaded.summary)
         }
         Command::Quotes {
-            input,
+            inputs,
             speaker,
-            published,
+            read,
         } => {
-            let mut doc = input::read_one(&input).map_err(|e| Failure::input(e.to_string()))?;
-            for w in &doc.warnings {
-                eprintln!("newsgraph: warning: {}: {w}", input_name(&input));
+            let loaded = load(
+                &inputs,
+                &Load {
+                    id: None,
+                    read: &read,
+                    graphs: true,
+                    resolve: false,
+                },
+                &Pipeline::default(),
+            )?;
+            let (listing, rows) = quotes_listing(&loaded.graph, speaker.as_deref());
+            if rows == 0 && !read.quiet {
+                match &speaker {
+                    Some(s) => eprintln!("newsgraph: no statements by a speaker matching {s:?}"),
+                    None => eprintln!("newsgraph: no statements found"),
+                }
             }
-            doc.published = published;
-            let graph = Pipeline::default().extract(&doc);
-            emit(None, quotes_listing(&graph, speaker.as_deref()).as_bytes())
+            emit(None, listing.as_bytes())?;
+            partial_failure(&loaded.summary)
         }
         Command::Merge {
             inputs,
@@ -339,7 +408,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             format,
             base_iri,
         } => {
-            let exporter = find_exporter(&format)?;
+            if let Some(p) = &output {
+                check_output_file(p, &example_name(format), false)?;
+            }
+            let format =
+                output_format("merge", format, output.as_deref()).map_err(Failure::usage)?;
+            let exporter = exporter_of(format)?;
             let mut all = Graph::new();
             for p in &inputs {
                 let bytes = std::fs::read(p)
@@ -356,12 +430,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-/// The `--format` of the Neo4j bulk-import CSV pair (not one file, so not in `FORMATS`).
-const NEO4J_CSV: &str = "neo4j-csv";
+/// Where `extract` writes: one file or standard output in one format, or a folder
+/// (every format, or the one named).
+enum Target {
+    One(OutFormat),
+    Folder(PathBuf, Option<OutFormat>),
+}
+
+fn exporter_of(format: OutFormat) -> Result<Box<dyn Exporter>, Failure> {
+    format
+        .exporter_name()
+        .and_then(export::exporter)
+        .ok_or_else(|| Failure::usage(format!("{} cannot be written to one file", format.name())))
+}
 
 fn write_neo4j_csv(dir: &Path, graph: &Graph) -> Result<(), Failure> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Failure::output(format!("cannot create {}: {e}", dir.display())))?;
+    create_out_dir(dir)?;
     let (nodes, relationships) = export::neo4j_csv(graph);
     write_atomic(&dir.join("nodes.csv"), &nodes)?;
     write_atomic(&dir.join("relationships.csv"), &relationships)
@@ -379,15 +463,6 @@ fn partial_failure(summary: &Summary) -> Result<(), Failure> {
         });
     }
     Ok(())
-}
-
-fn find_exporter(name: &str) -> Result<Box<dyn Exporter>, Failure> {
-    export::exporter(name).ok_or_else(|| {
-        Failure::usage(format!(
-            "unknown format {name:?}; known formats: {}, {NEO4J_CSV} (with --out-dir)",
-            export::FORMATS.join(", ")
-        ))
-    })
 }
 
 fn stem_of(input: &str) -> String {
@@ -408,23 +483,54 @@ fn input_name(input: &str) -> &str {
     }
 }
 
-/// Reads every input, extracts and merges the documents (in parallel), joins actors
-/// across documents, and reports failures and warnings on stderr as they come.
 /// A document's id and text.
 type DocText = (String, String);
 
-fn extract_inputs(
-    inputs: &[String],
+/// How [`load`] reads its inputs.
+struct Load<'a> {
+    /// `--id`: the id of the one document.
     id: Option<String>,
-    published: Option<Date>,
-    pipeline: &Pipeline,
-    jobs: Option<u16>,
-    quiet: bool,
-) -> Result<(Graph, Summary, Option<DocText>), Failure> {
-    let mut found = input::discover(inputs);
-    if let Some(id) = id {
+    read: &'a ReadArgs,
+    /// Graph JSON files are inputs too (read as graphs, not articles).
+    graphs: bool,
+    /// Join actors across documents (as `extract` does).
+    resolve: bool,
+}
+
+/// What [`load`] read.
+struct Loaded {
+    graph: Graph,
+    summary: Summary,
+    /// The text of the only document, when there is one article and no graph file.
+    single_text: Option<DocText>,
+}
+
+/// Reads every input — articles are extracted and merged (in parallel), graph JSON files
+/// read — joins actors across documents when asked, and reports failures, warnings and
+/// skipped files on stderr as they come.
+fn load(inputs: &[String], how: &Load<'_>, pipeline: &Pipeline) -> Result<Loaded, Failure> {
+    let quiet = how.read.quiet;
+    let options = input::Options {
+        format: how.read.input_format.map(input::Format::from),
+        graphs: how.graphs,
+    };
+    let mut found = input::discover_with(inputs, &options);
+    if !quiet {
+        for w in &found.warnings {
+            eprintln!("newsgraph: warning: {w}");
+        }
+        if let Some(line) = found.skipped.summary() {
+            eprintln!("newsgraph: warning: {line}");
+        }
+    }
+    if let Some(id) = &how.id {
         match found.sources.as_mut_slice() {
-            [one] if found.errors.is_empty() && one.format != input::Format::Jsonl => one.id = id,
+            [one]
+                if found.errors.is_empty()
+                    && !matches!(one.format, input::Format::Jsonl | input::Format::Graph) =>
+            {
+                one.id = id.clone()
+            }
             _ => {
                 return Err(Failure::usage(
                     "--id needs a single input file (not a folder, pattern or JSONL file)".into(),
@@ -432,7 +538,11 @@ fn extract_inputs(
             }
         }
     }
-    let threads = jobs.map_or_else(
+    // nothing to read but one error: that error is the command's message
+    if let ([], [e]) = (found.sources.as_slice(), found.errors.as_slice()) {
+        return Err(Failure::input(e.to_string()));
+    }
+    let threads = how.read.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         usize::from,
     );
@@ -440,11 +550,12 @@ fn extract_inputs(
         .num_threads(threads)
         .build()
         .map_err(|e| Failure::usage(format!("cannot start {threads} threads: {e}")))?;
-    let files = found.sources.len();
-    let jsonl = found
-        .sources
-        .iter()
-        .any(|s| s.format == input::Format::Jsonl);
+    let (graph_files, articles): (Vec<input::Source>, Vec<input::Source>) =
+        std::mem::take(&mut found.sources)
+            .into_iter()
+            .partition(|s| s.format == input::Format::Graph);
+    let files = articles.len() + graph_files.len();
+    let jsonl = articles.iter().any(|s| s.format == input::Format::Jsonl);
     let bar = if !quiet && io::stderr().is_terminal() && (files >= 20 || jsonl) {
         let bar = if jsonl {
             ProgressBar::new_spinner()
@@ -467,13 +578,32 @@ fn extract_inputs(
     for e in &found.errors {
         eprintln!("newsgraph: {e}");
     }
-    if !quiet {
-        for w in &found.warnings {
-            eprintln!("newsgraph: warning: {w}");
-        }
-    }
     let single = failures == 0 && files == 1 && !jsonl;
     let mut first_failure: Option<String> = None;
+    // graph JSON files written earlier, read one after the other
+    let mut graph = Graph::new();
+    let mut graph_documents = 0;
+    for source in &graph_files {
+        let read = input::read_bytes(source).and_then(|bytes| {
+            export::json::read(&bytes)
+                .map_err(|e| input::InputError::new(&source.display, graph_json_error(&e)))
+        });
+        bar.inc(1);
+        match read {
+            Ok(g) => {
+                graph_documents += g.documents.len().max(1);
+                graph.merge(&g);
+            }
+            Err(e) if single => {
+                failures += 1;
+                first_failure = Some(e.to_string());
+            }
+            Err(e) => {
+                failures += 1;
+                bar.suspend(|| eprintln!("newsgraph: {e}"));
+            }
+        }
+    }
     // the first document's text, kept only while it is the only one
     let mut texts: (usize, Option<DocText>) = (0, None);
     let report = |ev: Event<'_>| match ev {
@@ -489,29 +619,59 @@ fn extract_inputs(
         Event::Failure(e) => bar.suspend(|| eprintln!("newsgraph: {e}")),
     };
     let batch = (threads * 8).max(16);
-    let (mut graph, mut summary) = pool.install(|| {
+    let (extracted, mut summary) = pool.install(|| {
         extract_all(
-            input::Jobs::new(std::mem::take(&mut found.sources)),
+            input::Jobs::new(articles),
             pipeline,
-            published,
+            how.read.published,
             batch,
             report,
         )
     });
     bar.finish_and_clear();
+    if graph_files.is_empty() {
+        graph = extracted;
+    } else {
+        graph.merge(&extracted);
+    }
     summary.failures += failures;
-    failures = summary.failures;
+    summary.documents += graph_documents;
     if summary.documents == 0 {
         return Err(match first_failure {
             Some(message) => Failure::input(message),
-            None if failures == 0 => Failure::input("no documents in the input".into()),
-            None => Failure::input(format!("none of the {failures} input(s) could be used")),
+            None if summary.failures == 0 => Failure::input("no documents in the input".into()),
+            None => Failure::input(format!(
+                "none of the {} input(s) could be used",
+                summary.failures
+            )),
         });
     }
-    if summary.documents > 1 {
+    if how.resolve && summary.documents > 1 {
         resolve_across(&mut graph);
     }
-    Ok((graph, summary, texts.1))
+    let single_text = if graph_files.is_empty() {
+        texts.1
+    } else {
+        None
+    };
+    Ok(Loaded {
+        graph,
+        summary,
+        single_text,
+    })
+}
+
+/// The reason a file that looked like graph JSON could not be read as one.
+fn graph_json_error(e: &str) -> String {
+    if e.starts_with("not graph JSON") || e.starts_with("schema is") {
+        format!(
+            "{e}; graph JSON is what `newsgraph extract` writes (\"schema\": \"{}\"), \
+             articles in JSON go one record per line in a .jsonl file",
+            export::json::SCHEMA
+        )
+    } else {
+        format!("not usable graph JSON: {e}")
+    }
 }
 
 /// Writes to the file atomically (temp file + rename), or to stdout.
@@ -530,11 +690,127 @@ fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let dir = path
-        .parent()
+/// The folder an output file goes into (`.` for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
         .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+        .unwrap_or(Path::new("."))
+}
+
+/// A file name to suggest in messages (`graph.ttl`).
+fn example_name(format: Option<OutFormat>) -> String {
+    let ext = format
+        .and_then(|f| f.extensions().first().copied())
+        .unwrap_or("json");
+    format!("graph.{ext}")
+}
+
+/// What is wrong with writing a file at `path`, said so that the user knows what to do:
+/// it is (or names) a folder, its folder is missing or is a file. `None` when nothing
+/// is. `example` is a file name to suggest (`graph.json`); `out_dir` whether the
+/// command has `--out-dir` to suggest.
+fn output_file_problem(path: &Path, example: &str, out_dir: bool) -> Option<String> {
+    let shown = path.display();
+    let text = path.as_os_str().to_string_lossy();
+    let dir = text.trim_end_matches(['/', '\\']);
+    let or_out_dir = |creates: &str| {
+        if out_dir {
+            format!(", or write into the folder with --out-dir {dir}{creates}")
+        } else {
+            String::new()
+        }
+    };
+    if path.is_dir() {
+        return Some(format!(
+            "cannot write {shown}: it is a folder; name a file in it (-o {dir}/{example}){}",
+            or_out_dir("")
+        ));
+    }
+    if dir.len() < text.len() {
+        return Some(format!(
+            "cannot write {shown}: this names a folder, not a file; name a file (-o \
+             {dir}/{example}, in a folder that exists){}",
+            or_out_dir(", which creates it")
+        ));
+    }
+    let dir = folder_of(path);
+    match std::fs::metadata(dir) {
+        Ok(meta) if !meta.is_dir() => Some(format!(
+            "cannot write {shown}: {} is a file, not a folder; name a file in an existing folder",
+            dir.display()
+        )),
+        Ok(_) => None,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Some(format!(
+            "cannot write {shown}: the folder {d} does not exist; create it first (mkdir -p \
+             {d}){}",
+            if out_dir {
+                format!(
+                    ", or write with --out-dir {}, which creates it",
+                    dir.display()
+                )
+            } else {
+                String::new()
+            },
+            d = dir.display()
+        )),
+        Err(e) => Some(format!("cannot write {shown}: {}: {e}", dir.display())),
+    }
+}
+
+/// Checks, before any work, that an output file can be written where it is named.
+fn check_output_file(path: &Path, example: &str, out_dir: bool) -> Result<(), Failure> {
+    match output_file_problem(path, example, out_dir) {
+        Some(message) => Err(Failure::output(message)),
+        None => Ok(()),
+    }
+}
+
+/// Checks, before any work, that `--out-dir` names a folder (existing or not).
+fn check_out_dir(dir: &Path) -> Result<(), Failure> {
+    // the nearest part of the path that exists must be a folder
+    let mut at = Some(dir);
+    while let Some(p) = at.filter(|p| !p.as_os_str().is_empty()) {
+        match std::fs::metadata(p) {
+            Ok(meta) if meta.is_dir() => return Ok(()),
+            Ok(_) if p == dir => {
+                return Err(Failure::output(format!(
+                    "--out-dir {}: this is a file, not a folder; give a folder (it is created \
+                     if missing), or -o FILE to write one file",
+                    dir.display()
+                )));
+            }
+            Ok(_) => {
+                return Err(Failure::output(format!(
+                    "--out-dir {}: cannot create this folder, {} is a file",
+                    dir.display(),
+                    p.display()
+                )));
+            }
+            Err(_) => at = p.parent(),
+        }
+    }
+    Ok(())
+}
+
+fn create_out_dir(dir: &Path) -> Result<(), Failure> {
+    check_out_dir(dir)?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Failure::output(match e.kind() {
+            io::ErrorKind::PermissionDenied => format!(
+                "--out-dir {}: cannot create this folder: permission denied; choose a folder \
+                 you can write to",
+                dir.display()
+            ),
+            _ => format!(
+                "--out-dir {}: cannot create this folder: {e}",
+                dir.display()
+            ),
+        })
+    })
+}
+
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let dir = folder_of(path);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -543,15 +819,46 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let res = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
     if let Err(e) = res {
         let _ = std::fs::remove_file(&tmp);
-        return Err(Failure::output(format!("{}: {e}", path.display())));
+        let example = format!(
+            "graph.{}",
+            cli_formats::extension(path).unwrap_or_else(|| "json".into())
+        );
+        let message =
+            output_file_problem(path, &example, false).unwrap_or_else(|| match e.kind() {
+                io::ErrorKind::PermissionDenied => format!(
+                    "cannot write {}: permission denied; choose a folder you can write to",
+                    path.display()
+                ),
+                _ => format!("cannot write {}: {e}", path.display()),
+            });
+        return Err(Failure::output(message));
     }
     Ok(())
 }
 
-/// `speaker — cue (kind): text`, one statement per line, in text order.
-fn quotes_listing(g: &Graph, speaker: Option<&str>) -> String {
+/// Text for one line of the listing: control characters (newlines, tabs) become spaces.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// `speaker — cue (kind): text`, one statement per line, in text order; with several
+/// documents, grouped under a `[document id] title` line per document (in document id
+/// order) that has statements. Each statement is listed in its own document with its
+/// speaker: nothing is joined across documents. Returns the listing and its number of
+/// statements.
+fn quotes_listing(g: &Graph, speaker: Option<&str>) -> (String, usize) {
     let filter = speaker.map(str::to_lowercase);
-    let mut rows: Vec<(usize, String, String, String, String)> = Vec::new();
+    let position: BTreeMap<&str, usize> = g
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    // (document, offset, speaker, cue, kind, text)
+    type Row = (usize, usize, String, String, String, String);
+    let mut rows: Vec<Row> = Vec::new();
     for e in g.edges() {
         if e.edge.relation != Relation::Said || e.target.kind != NodeKind::Statement {
             continue;
@@ -565,23 +872,44 @@ fn quotes_listing(g: &Graph, speaker: Option<&str>) -> String {
             }
         }
         let st = e.target;
-        let pos = st.evidence.first().map_or(0, |ev| ev.start);
+        let ev = st.evidence.first();
+        let doc = ev
+            .map(|ev| ev.document.as_str())
+            .or_else(|| st.documents.first().map(String::as_str))
+            .and_then(|d| position.get(d).copied())
+            .unwrap_or(usize::MAX);
         rows.push((
-            pos,
-            e.source.name.clone(),
-            st.cue.clone().unwrap_or_default(),
+            doc,
+            ev.map_or(0, |ev| ev.start),
+            one_line(&e.source.name),
+            one_line(st.cue.as_deref().unwrap_or_default()),
             st.quote.map(|q| q.as_str().to_string()).unwrap_or_default(),
-            st.text.clone().unwrap_or_default(),
+            one_line(st.text.as_deref().unwrap_or_default()),
         ));
     }
     rows.sort();
+    let grouped = g.documents.len() > 1;
     let mut out = String::new();
-    for (_, who, cue, kind, text) in rows {
-        let text: String = text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        out.push_str(&format!("{who} — {cue} ({kind}): {text}\n"));
+    let mut current = None;
+    for (doc, _, who, cue, kind, text) in &rows {
+        if grouped && current != Some(*doc) {
+            if current.is_some() {
+                out.push('\n');
+            }
+            current = Some(*doc);
+            match g.documents.get(*doc) {
+                Some(d) => {
+                    out.push_str(&format!("[{}]", one_line(&d.id)));
+                    if let Some(t) = &d.title {
+                        out.push_str(&format!(" {}", one_line(t)));
+                    }
+                    out.push('\n');
+                }
+                None => out.push_str("[unknown document]\n"),
+            }
+        }
+        let indent = if grouped { "  " } else { "" };
+        out.push_str(&format!("{indent}{who} — {cue} ({kind}): {text}\n"));
     }
-    out
+    (out, rows.len())
 }
