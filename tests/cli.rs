@@ -1110,3 +1110,40 @@ fn render_reads_what_extract_reads() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn the_readme_documents_every_format_and_exit_code() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(readme.contains("cargo install --path ."));
+    let table = readme.split("### Formats").nth(1).unwrap();
+    let rows: Vec<&str> = table.lines().take_while(|l| !l.starts_with("##")).collect();
+    for (name, ext) in FORMAT_EXTENSIONS {
+        let row = rows
+            .iter()
+            .find(|r| r.contains(&format!("`--format {name}`")))
+            .unwrap_or_else(|| panic!("no Formats row for {name}"));
+        assert!(row.contains(&format!("`.{ext}`")), "{row}");
+    }
+    assert!(rows.iter().any(|r| r.contains("`--format neo4j-csv`")));
+    // the exit codes of the README are those of --help
+    let help = stdout(ok(&run(&["--help"]))).to_string();
+    let help_codes: Vec<char> = help
+        .split("Exit codes:")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.strip_prefix("  "))
+        .filter_map(|l| l.chars().next().filter(char::is_ascii_digit))
+        .collect();
+    let readme_codes: Vec<char> = readme
+        .split("### Exit codes")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| !l.starts_with('#'))
+        .filter_map(|l| l.strip_prefix("| "))
+        .filter_map(|l| l.chars().next().filter(char::is_ascii_digit))
+        .collect();
+    assert_eq!(help_codes, ['0', '1', '2', '3', '4', '5']);
+    assert_eq!(readme_codes, help_codes);
+}
