@@ -86,13 +86,42 @@ fn document(what: &str, id: String, obj: &Bound<'_, PyAny>) -> PyResult<Document
     Err(type_error(what, "a str or bytes", obj))
 }
 
-fn min_confidence(x: f64) -> PyResult<f32> {
+// Keyword arguments are taken as Python objects and checked here, not converted by PyO3,
+// so that every error names its argument on every Python version (PyO3 names it only in an
+// exception note, which Python < 3.11 lacks). None stands for the default.
+
+fn min_confidence(obj: Option<&Bound<'_, PyAny>>) -> PyResult<f32> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(0.0);
+    };
+    let x: f64 = if obj.is_instance_of::<PyBool>() {
+        return Err(type_error("min_confidence", "a number from 0 to 1", obj));
+    } else {
+        obj.extract()
+            .map_err(|_| type_error("min_confidence", "a number from 0 to 1", obj))?
+    };
     if x.is_finite() && (0.0..=1.0).contains(&x) {
         Ok(x as f32)
     } else {
         Err(PyValueError::new_err(format!(
             "min_confidence must be a number from 0 to 1, not {x}"
         )))
+    }
+}
+
+fn flag(name: &str, obj: Option<&Bound<'_, PyAny>>, default: bool) -> PyResult<bool> {
+    match obj.filter(|o| !o.is_none()) {
+        None => Ok(default),
+        Some(o) if o.is_instance_of::<PyBool>() => o.extract(),
+        Some(o) => Err(type_error(name, "True or False", o)),
+    }
+}
+
+fn opt_string(name: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
+    match obj.filter(|o| !o.is_none()) {
+        None => Ok(None),
+        Some(o) if o.is_instance_of::<PyString>() => Ok(Some(o.extract()?)),
+        Some(o) => Err(type_error(name, "a str or None", o)),
     }
 }
 
@@ -112,9 +141,12 @@ fn threads(jobs: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
     }
 }
 
-fn export_options(base_iri: Option<String>, statements: bool) -> PyResult<ExportOptions> {
+fn export_options(
+    base_iri: Option<&Bound<'_, PyAny>>,
+    statements: bool,
+) -> PyResult<ExportOptions> {
     let mut opts = ExportOptions::default();
-    if let Some(b) = base_iri {
+    if let Some(b) = opt_string("base_iri", base_iri)? {
         opts.base_iri = b;
     }
     opts.statements = statements;
@@ -190,13 +222,16 @@ fn warn(py: Python<'_>, warnings: &[String]) -> PyResult<()> {
 /// ``newsgraph extract --id ID FILE``. The GIL is released while extracting, so threads
 /// extract in parallel. Raises TypeError or ValueError for bad arguments.
 #[pyfunction]
-#[pyo3(signature = (text, *, id=None, published=None, min_confidence=0.0))]
+#[pyo3(
+    signature = (text, *, id=None, published=None, min_confidence=None),
+    text_signature = "(text, *, id=None, published=None, min_confidence=0.0)"
+)]
 fn extract<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
     id: Option<&Bound<'py, PyAny>>,
     published: Option<&Bound<'py, PyAny>>,
-    min_confidence: f64,
+    min_confidence: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let id = match id.filter(|i| !i.is_none()) {
         Some(i) => doc_id("id", i)?,
@@ -270,14 +305,18 @@ fn record(py: Python<'_>, i: usize, obj: &Bound<'_, PyAny>) -> PyResult<Document
 /// empty graph. The GIL is released while extracting. Raises TypeError or ValueError for
 /// bad arguments (naming the record), before anything is extracted.
 #[pyfunction]
-#[pyo3(signature = (records, *, jobs=None, min_confidence=0.0, resolve=true))]
+#[pyo3(
+    signature = (records, *, jobs=None, min_confidence=None, resolve=None),
+    text_signature = "(records, *, jobs=None, min_confidence=0.0, resolve=True)"
+)]
 fn extract_many<'py>(
     py: Python<'py>,
     records: &Bound<'py, PyAny>,
     jobs: Option<&Bound<'py, PyAny>>,
-    min_confidence: f64,
-    resolve: bool,
+    min_confidence: Option<&Bound<'py, PyAny>>,
+    resolve: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let resolve = flag("resolve", resolve, true)?;
     if records.is_instance_of::<PyDict>()
         || records.is_instance_of::<PyString>()
         || records.is_instance_of::<PyBytes>()
@@ -383,12 +422,16 @@ fn graph_texts(py: Python<'_>, graphs: &Bound<'_, PyAny>) -> PyResult<Vec<String
 /// merging. Raises TypeError for what is not a list of dicts and ValueError for a dict
 /// that is not graph JSON (naming which one).
 #[pyfunction]
-#[pyo3(signature = (graphs, *, resolve=true))]
+#[pyo3(
+    signature = (graphs, *, resolve=None),
+    text_signature = "(graphs, *, resolve=True)"
+)]
 fn merge<'py>(
     py: Python<'py>,
     graphs: &Bound<'py, PyAny>,
-    resolve: bool,
+    resolve: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let resolve = flag("resolve", resolve, true)?;
     let texts = graph_texts(py, graphs)?;
     let bytes = py
         .detach(move || -> Result<Vec<u8>, String> {
@@ -416,14 +459,18 @@ fn merge<'py>(
 /// Returns the text. Raises ValueError for an unknown format, a bad IRI or a dict that
 /// is not graph JSON, TypeError for arguments of the wrong type.
 #[pyfunction]
-#[pyo3(signature = (graph, format, *, base_iri=None, statements=false))]
+#[pyo3(
+    signature = (graph, format, *, base_iri=None, statements=None),
+    text_signature = "(graph, format, *, base_iri=None, statements=False)"
+)]
 fn to_format(
     py: Python<'_>,
     graph: &Bound<'_, PyAny>,
     format: &Bound<'_, PyAny>,
-    base_iri: Option<String>,
-    statements: bool,
+    base_iri: Option<&Bound<'_, PyAny>>,
+    statements: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
+    let statements = flag("statements", statements, false)?;
     if !format.is_instance_of::<PyString>() {
         return Err(type_error("format", "a str", format));
     }
@@ -463,7 +510,7 @@ fn joins(py: Python<'_>, graph: &Bound<'_, PyAny>) -> PyResult<BTreeMap<String, 
 /// IRI followed by the id, percent-encoded.
 #[pyfunction]
 #[pyo3(signature = (id, *, base_iri=None))]
-fn node_iri(id: &Bound<'_, PyAny>, base_iri: Option<String>) -> PyResult<String> {
+fn node_iri(id: &Bound<'_, PyAny>, base_iri: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
     if !id.is_instance_of::<PyString>() {
         return Err(type_error("id", "a str", id));
     }
@@ -476,7 +523,7 @@ fn node_iri(id: &Bound<'_, PyAny>, base_iri: Option<String>) -> PyResult<String>
 /// the graph that holds the document's facts (a store can drop and reload one article).
 #[pyfunction]
 #[pyo3(signature = (id, *, base_iri=None))]
-fn document_iri(id: &Bound<'_, PyAny>, base_iri: Option<String>) -> PyResult<String> {
+fn document_iri(id: &Bound<'_, PyAny>, base_iri: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
     if !id.is_instance_of::<PyString>() {
         return Err(type_error("id", "a str", id));
     }
