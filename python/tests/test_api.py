@@ -391,3 +391,10 @@ def test_every_public_function_has_a_docstring():
         if callable(obj):
             assert obj.__doc__ and len(obj.__doc__) > 80, name
     assert newsgraph.__version__
+
+
+def test_the_package_docstring_example_runs():
+    import doctest
+
+    result = doctest.testmod(newsgraph)
+    assert result.attempted > 0 and result.failed == 0
