@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use petgraph::stable_graph::{NodeIndex, StableGraph};
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::{Deserialize, Serialize};
 
@@ -241,7 +241,17 @@ impl Node {
         }
     }
 
-    /// Adds what `other` knows about the same node (same id).
+    /// The earliest document (by id) that mentions the node: it decides which name and
+    /// fields win when graphs merge ([`Graph::merge`]).
+    pub fn first_document(&self) -> Option<&str> {
+        self.documents
+            .first()
+            .map(String::as_str)
+            .or_else(|| self.evidence.iter().map(|e| e.document.as_str()).min())
+    }
+
+    /// Adds what `other` knows about the same node (same id); where both have a value
+    /// (the name, a statement's cue), `self`'s is kept.
     fn absorb(&mut self, other: &Node) {
         if other.name != self.name && !other.name.is_empty() {
             self.aliases.insert(other.name.clone());
@@ -296,6 +306,29 @@ impl Edge {
     pub fn documents(&self) -> BTreeSet<&str> {
         self.evidence.iter().map(|e| e.document.as_str()).collect()
     }
+
+    /// The earliest document (by id) of the edge's evidence: it decides which cue and
+    /// status win when graphs merge ([`Graph::merge`]).
+    pub fn first_document(&self) -> Option<&str> {
+        self.evidence.iter().map(|e| e.document.as_str()).min()
+    }
+
+    /// Adds what `other` says about the same edge: evidence united, the higher
+    /// confidence, `self`'s cue unless it has none, and a status reported as held (or
+    /// not planned) over one announced.
+    fn absorb(&mut self, other: &Edge) {
+        merge_evidence(&mut self.evidence, &other.evidence);
+        if other.confidence > self.confidence {
+            self.confidence = other.confidence;
+        }
+        if self.cue.is_none() {
+            self.cue = other.cue.clone();
+        }
+        // a meeting reported as held outweighs one announced
+        if self.status == Some(Status::Planned) && other.status != Some(Status::Planned) {
+            self.status = other.status;
+        }
+    }
 }
 
 fn merge_evidence(into: &mut Vec<Evidence>, from: &[Evidence]) {
@@ -307,6 +340,17 @@ fn merge_evidence(into: &mut Vec<Evidence>, from: &[Evidence]) {
         if let Err(at) = into.binary_search(e) {
             into.insert(at, e.clone());
         }
+    }
+}
+
+/// Whether what comes from document `a` goes before what comes from `b` when graphs
+/// merge: the smaller document id first, and anything with a document before anything
+/// without one. Equal documents (or none on both sides) keep the graph merged into first.
+fn earlier(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a < b,
+        (Some(_), None) => true,
+        (None, _) => false,
     }
 }
 
@@ -391,26 +435,8 @@ impl Graph {
         let (Some(&s), Some(&t)) = (self.index.get(source), self.index.get(target)) else {
             return false;
         };
-        let existing = self
-            .graph
-            .edges_connecting(s, t)
-            .find(|e| e.weight().relation == edge.relation && e.weight().title == edge.title)
-            .map(|e| e.id());
-        match existing {
-            Some(eid) => {
-                let w = &mut self.graph[eid];
-                merge_evidence(&mut w.evidence, &edge.evidence);
-                if edge.confidence > w.confidence {
-                    w.confidence = edge.confidence;
-                }
-                if w.cue.is_none() {
-                    w.cue = edge.cue;
-                }
-                // a meeting reported as held outweighs one announced
-                if w.status == Some(Status::Planned) && edge.status != Some(Status::Planned) {
-                    w.status = edge.status;
-                }
-            }
+        match self.find_edge(s, t, &edge) {
+            Some(eid) => self.graph[eid].absorb(&edge),
             None => {
                 let mut edge = edge;
                 edge.evidence.sort();
@@ -419,6 +445,14 @@ impl Graph {
             }
         }
         true
+    }
+
+    /// The edge from `s` to `t` with the relation and title of `edge`, if there is one.
+    fn find_edge(&self, s: NodeIndex, t: NodeIndex, edge: &Edge) -> Option<EdgeIndex> {
+        self.graph
+            .edges_connecting(s, t)
+            .find(|e| e.weight().relation == edge.relation && e.weight().title == edge.title)
+            .map(|e| e.id())
     }
 
     /// Removes a node and its edges.
@@ -465,6 +499,16 @@ impl Graph {
     /// aliases, roles, evidence and documents united), edges likewise. Node ids that
     /// are per-document counters (statements, meetings) must already be unique, which
     /// extraction guarantees by prefixing them with the document id.
+    ///
+    /// Where both sides give a value that is not united (a node's name, whose other
+    /// forms become aliases; an edge's cue and status), the side whose earliest document
+    /// ([`Node::first_document`], [`Edge::first_document`]) has the smaller id wins, not
+    /// the side merged first. So merging graphs of distinct documents is commutative and
+    /// associative: any order and any grouping (a tree reduction over partitions of a
+    /// corpus) give the graph of merging the documents one by one in document-id order.
+    /// (Exactly so when every document gives the field or none does, as extraction does;
+    /// a graph read from JSON that leaves a cue out where another document gives one
+    /// gets the same result when partitions hold consecutive documents.)
     pub fn merge(&mut self, other: &Graph) {
         if !self.documents.is_sorted() {
             self.documents.sort();
@@ -476,10 +520,37 @@ impl Graph {
             }
         }
         for n in other.nodes() {
-            self.add_node(n.clone());
+            let Some(&ix) = self.index.get(&n.id) else {
+                self.add_node(n.clone());
+                continue;
+            };
+            let mine = &mut self.graph[ix];
+            if earlier(n.first_document(), mine.first_document()) {
+                let mut first = n.clone();
+                first.absorb(mine);
+                *mine = first;
+            } else {
+                mine.absorb(n);
+            }
         }
         for e in other.edges() {
-            self.add_edge(&e.source.id, &e.target.id, e.edge.clone());
+            // both endpoints are nodes of `other`, merged above
+            let (Some(&s), Some(&t)) = (self.index.get(&e.source.id), self.index.get(&e.target.id))
+            else {
+                continue;
+            };
+            let Some(eid) = self.find_edge(s, t, e.edge) else {
+                self.add_edge(&e.source.id, &e.target.id, e.edge.clone());
+                continue;
+            };
+            let mine = &mut self.graph[eid];
+            if earlier(e.edge.first_document(), mine.first_document()) {
+                let mut first = e.edge.clone();
+                first.absorb(mine);
+                *mine = first;
+            } else {
+                mine.absorb(e.edge);
+            }
         }
     }
 
