@@ -6,11 +6,11 @@
 
 use divan::Bencher;
 use divan::counter::BytesCount;
-use newsgraph::export::{ExportOptions, Exporter, json::Json};
+use newsgraph::formats::{ExportOptions, Exporter, json::Json};
+use newsgraph::graph::build;
 use newsgraph::pipeline::Analysis;
-use newsgraph::{
-    Document, Pipeline, build, entities, mentions, quotes, relations, roles, segment, tagging,
-};
+use newsgraph::stages::{entities, mentions, quotes, relations, roles, segment};
+use newsgraph::{Document, Pipeline, tagging};
 
 const TEXT: &str = include_str!("../examples/envoy-moscow-talks.txt");
 

@@ -34,14 +34,14 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::document::Document;
-use crate::entities::Entities;
 use crate::graph::{NodeKind, QuoteKind};
 use crate::lexicon::{Gender, Lexicon, lexicon};
-use crate::roles::RoleFact;
-use crate::segment::{ParagraphKind, Segmentation, Span, TokenKind};
+use crate::stages::entities::Entities;
+use crate::stages::roles::RoleFact;
+use crate::stages::segment::{ParagraphKind, Segmentation, Span, TokenKind};
 use crate::tagger::Upos;
 use crate::tagging::Tags;
+use crate::text::Document;
 
 /// A statement found in the text.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,7 +93,7 @@ enum NounClass {
 fn speaker_nouns() -> &'static HashMap<String, NounClass> {
     static NOUNS: OnceLock<HashMap<String, NounClass>> = OnceLock::new();
     NOUNS.get_or_init(|| {
-        include_str!("../lexicon/speaker-nouns.tsv")
+        include_str!("../../../lexicon/speaker-nouns.tsv")
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .filter_map(|l| {
@@ -1539,7 +1539,7 @@ impl<'a> Cx<'a> {
                 if e > c + 1 {
                     let head = self.lw(e - 1);
                     if (TIME_VENUE.contains(&head.as_str())
-                        || crate::relations::dates::is_weekday(&head))
+                        || crate::stages::relations::dates::is_weekday(&head))
                         || matches!(self.tag(e - 1), Upos::Propn | Upos::Num)
                     {
                         c = e;
@@ -2154,7 +2154,7 @@ impl<'a> Cx<'a> {
             && self.lx.is_common(&self.lw(s))
             && ents.mention_at(s).is_none()
             && !self.lx.demonyms.contains_key(self.w(s))
-            && !crate::segment::is_all_caps(self.w(s));
+            && !crate::stages::segment::is_all_caps(self.w(s));
         if first_common {
             let mut ch = name.chars();
             if let Some(f) = ch.next() {

@@ -10,11 +10,11 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::document::Document;
 use crate::graph::{NodeKind, slug};
 use crate::lexicon::{Gender, lexicon};
-use crate::mentions::Mention;
-use crate::segment::{Segmentation, TokenKind};
+use crate::stages::mentions::Mention;
+use crate::stages::segment::{Segmentation, TokenKind};
+use crate::text::Document;
 
 #[derive(Clone, Debug)]
 pub struct Entity {
@@ -555,8 +555,8 @@ fn is_acronym(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mentions::detect;
-    use crate::segment::segment;
+    use crate::stages::mentions::detect;
+    use crate::stages::segment::segment;
 
     fn ents(text: &str) -> (Document, Segmentation, Entities) {
         let doc = Document::new("t", text);

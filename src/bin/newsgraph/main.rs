@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
+use newsgraph::corpus::input;
 use newsgraph::corpus::{Event, Summary, extract_all, resolve_across};
-use newsgraph::export::{self, ExportOptions, Exporter};
+use newsgraph::formats::{self as export, ExportOptions, Exporter};
 use newsgraph::graph::{Graph, NodeKind, Relation};
-use newsgraph::{Config, Date, Pipeline, input};
+use newsgraph::{Config, Date, Pipeline};
 
 mod render;
 
@@ -243,7 +244,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if let Some(p) = lexicon {
                 let text = std::fs::read_to_string(&p)
                     .map_err(|e| Failure::input(format!("{}: {e}", p.display())))?;
-                let lx = newsgraph::relations::RelationLexicon::with_user_file(&text)
+                let lx = newsgraph::lexicon::RelationLexicon::with_user_file(&text)
                     .map_err(|e| Failure::input(format!("{}: {e}", p.display())))?;
                 config.relation_lexicon = Some(std::sync::Arc::new(lx));
             }

@@ -13,11 +13,11 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::document::Document;
-use crate::entities::Entities;
 use crate::graph::NodeKind;
 use crate::lexicon::{Lexicon, lexicon};
-use crate::segment::{Segmentation, Span, TokenKind};
+use crate::stages::entities::Entities;
+use crate::stages::segment::{Segmentation, Span, TokenKind};
+use crate::text::Document;
 
 /// A role found in the text.
 #[derive(Clone, Debug, PartialEq)]
@@ -299,7 +299,7 @@ fn as_title(ctx: &Ctx, ents: &Entities, from: usize, s1: usize) -> Option<(Strin
 }
 
 fn is_honorific(t: &str) -> bool {
-    crate::mentions::is_honorific(t).is_some()
+    crate::stages::mentions::is_honorific(t).is_some()
 }
 
 /// Strips determiners and possessive pronouns off a title.
@@ -582,9 +582,9 @@ fn appositive_roles(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::resolve;
-    use crate::mentions::detect;
-    use crate::segment::segment;
+    use crate::stages::entities::resolve;
+    use crate::stages::mentions::detect;
+    use crate::stages::segment::segment;
 
     fn roles(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
         let doc = Document::new("t", text);

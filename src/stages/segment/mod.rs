@@ -19,7 +19,7 @@
 
 use std::ops::Range;
 
-use crate::document::Document;
+use crate::text::Document;
 
 /// A byte range into the document text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]

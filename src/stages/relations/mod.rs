@@ -32,21 +32,20 @@
 //! conditional readings lowest.
 
 pub mod dates;
-pub mod lexicon;
 
 use std::collections::HashMap;
 
-use crate::document::{Date, Document};
-use crate::entities::Entities;
 use crate::graph::{NodeKind, Relation, Status};
 use crate::lexicon::{PlaceKind, lexicon as world};
-use crate::roles::RoleFact;
-use crate::segment::{Segmentation, Span};
+use crate::stages::entities::Entities;
+use crate::stages::roles::RoleFact;
+use crate::stages::segment::{Segmentation, Span};
 use crate::tagger::Upos;
 use crate::tagging::Tags;
+use crate::text::{Date, Document};
 
-pub use lexicon::RelationLexicon;
-use lexicon::{Entry, Pos, Sense};
+pub use crate::lexicon::RelationLexicon;
+use crate::lexicon::relations::{Entry, Pos, Sense};
 
 /// The object of a relation: an actor or a proposal named by a noun phrase.
 #[derive(Clone, Debug, PartialEq)]
@@ -146,7 +145,7 @@ fn capitals_as_states(out: &mut Relations, ents: &mut Entities) {
         if ent.kind != NodeKind::Place {
             return e;
         }
-        match crate::mentions::capital_country(lx, &ent.name) {
+        match crate::stages::mentions::capital_country(lx, &ent.name) {
             Some(country) => {
                 let alias = ent.name.clone();
                 ents.ensure(NodeKind::Place, &country, Some(&alias))
@@ -365,7 +364,7 @@ fn non_proposals() -> &'static std::collections::HashSet<&'static str> {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
     SET.get_or_init(|| {
-        include_str!("../lexicon/non-proposals.txt")
+        include_str!("../../../lexicon/non-proposals.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))

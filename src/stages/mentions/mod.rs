@@ -13,12 +13,12 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::document::Document;
 use crate::graph::NodeKind;
 use crate::lexicon::{Gender, Lexicon, PlaceKind, lexicon};
-use crate::segment::{Segmentation, Span, TokenKind, is_all_caps};
+use crate::stages::segment::{Segmentation, Span, TokenKind, is_all_caps};
 use crate::tagger::Upos;
 use crate::tagging::Tags;
+use crate::text::Document;
 
 /// How a title relates to the name it precedes.
 #[derive(Clone, Debug, PartialEq)]
@@ -285,7 +285,7 @@ pub fn detect(doc: &Document, seg: &Segmentation, tags: &Tags) -> Vec<Mention> {
     let title_case = seg
         .sentences
         .iter()
-        .map(|s| crate::segment::is_title_case(&text[s.span.range()]))
+        .map(|s| crate::stages::segment::is_title_case(&text[s.span.range()]))
         .collect();
     let mut ctx = Ctx {
         text,
@@ -894,7 +894,7 @@ pub fn capital_country(lx: &Lexicon, name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::segment;
+    use crate::stages::segment::segment;
 
     fn mentions(text: &str) -> Vec<(String, NodeKind, Option<String>)> {
         let doc = Document::new("t", text);

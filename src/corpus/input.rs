@@ -22,7 +22,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use crate::document::{Date, Document};
+use crate::text::{Date, Document};
 
 /// Largest input read (a file, a JSONL line, standard input), to keep memory bounded.
 pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
@@ -351,7 +351,7 @@ pub fn read_source(source: &Source) -> Result<Document, InputError> {
     let mut doc = match source.format {
         Format::Html => {
             let (text, warning) =
-                crate::document::decode(&bytes).map_err(|e| InputError::new(name, e))?;
+                crate::text::decode(&bytes).map_err(|e| InputError::new(name, e))?;
             drop(bytes);
             let (title, body) = html_to_text(&text);
             let mut doc = Document::new(source.id.clone(), body);

@@ -4,6 +4,10 @@
 //! (places, demonyms, organizations, given names, common words) are rebuilt by
 //! `tools/build_lexicons.py`; the others are written by hand. No file lists people.
 
+pub mod relations;
+
+pub use relations::RelationLexicon;
+
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -85,23 +89,23 @@ pub struct Lexicon {
     pub country_names: HashMap<String, String>,
 }
 
-const PLACES: &str = include_str!("../lexicon/places.tsv");
-const REGIONS_EXTRA: &str = include_str!("../lexicon/regions-extra.tsv");
-const DEMONYMS: &str = include_str!("../lexicon/demonyms.tsv");
-const DEMONYMS_EXTRA: &str = include_str!("../lexicon/demonyms-extra.tsv");
-const ORGS: &str = include_str!("../lexicon/organizations.tsv");
-const GOV_BODIES: &str = include_str!("../lexicon/gov-bodies.tsv");
-const GIVEN: &str = include_str!("../lexicon/given-names.tsv");
-const COMMON: &str = include_str!("../lexicon/common-words.txt");
-const TITLES: &str = include_str!("../lexicon/titles.tsv");
-const TITLE_MODIFIERS: &str = include_str!("../lexicon/title-modifiers.txt");
-const ORG_WORDS: &str = include_str!("../lexicon/org-words.txt");
-const CUES: &str = include_str!("../lexicon/cues.tsv");
-const SURNAMES: &str = include_str!("../lexicon/surnames.txt");
-const NOT_NAMES: &str = include_str!("../lexicon/not-names.txt");
-const PLACE_WORDS: &str = include_str!("../lexicon/place-words.txt");
-const PARTY_ADJECTIVES: &str = include_str!("../lexicon/party-adjectives.txt");
-const CAPITALS: &str = include_str!("../lexicon/capitals.tsv");
+const PLACES: &str = include_str!("../../lexicon/places.tsv");
+const REGIONS_EXTRA: &str = include_str!("../../lexicon/regions-extra.tsv");
+const DEMONYMS: &str = include_str!("../../lexicon/demonyms.tsv");
+const DEMONYMS_EXTRA: &str = include_str!("../../lexicon/demonyms-extra.tsv");
+const ORGS: &str = include_str!("../../lexicon/organizations.tsv");
+const GOV_BODIES: &str = include_str!("../../lexicon/gov-bodies.tsv");
+const GIVEN: &str = include_str!("../../lexicon/given-names.tsv");
+const COMMON: &str = include_str!("../../lexicon/common-words.txt");
+const TITLES: &str = include_str!("../../lexicon/titles.tsv");
+const TITLE_MODIFIERS: &str = include_str!("../../lexicon/title-modifiers.txt");
+const ORG_WORDS: &str = include_str!("../../lexicon/org-words.txt");
+const CUES: &str = include_str!("../../lexicon/cues.tsv");
+const SURNAMES: &str = include_str!("../../lexicon/surnames.txt");
+const NOT_NAMES: &str = include_str!("../../lexicon/not-names.txt");
+const PLACE_WORDS: &str = include_str!("../../lexicon/place-words.txt");
+const PARTY_ADJECTIVES: &str = include_str!("../../lexicon/party-adjectives.txt");
+const CAPITALS: &str = include_str!("../../lexicon/capitals.tsv");
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
     s.lines()

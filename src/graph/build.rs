@@ -8,13 +8,13 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::document::Document;
 use crate::graph::{
     DocumentInfo, Edge, Evidence, Graph, Node, NodeKind, Relation, Role, Status, slug,
 };
 use crate::pipeline::Analysis;
-use crate::relations::Target;
-use crate::segment::{ParagraphKind, Span};
+use crate::stages::relations::Target;
+use crate::stages::segment::{ParagraphKind, Span};
+use crate::text::Document;
 
 fn evidence(doc: &Document, s: Span) -> Evidence {
     Evidence {
@@ -74,7 +74,7 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
     }
 
     // roles by person, in the order they were found
-    let mut roles_of: HashMap<usize, Vec<&crate::roles::RoleFact>> = HashMap::new();
+    let mut roles_of: HashMap<usize, Vec<&crate::stages::roles::RoleFact>> = HashMap::new();
     for r in &a.roles {
         roles_of.entry(r.person).or_default().push(r);
     }

@@ -5,6 +5,8 @@
 //! iteration the exporters use ([`Graph::nodes`], [`Graph::edges`]) is sorted, so the
 //! same input always gives byte-identical output whatever the insertion order was.
 
+pub mod build;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::stable_graph::{NodeIndex, StableGraph};

@@ -1,7 +1,7 @@
 //! Corpora: many documents into one graph, in parallel and in bounded memory, and
 //! entity resolution across documents.
 //!
-//! [`extract_all`] takes a stream of [`Job`]s (see [`crate::input`]), extracts the
+//! [`extract_all`] takes a stream of [`Job`]s (see [`crate::corpus::input`]), extracts the
 //! graph of each document on the current rayon thread pool, a batch at a time, and
 //! merges the graphs in job order — so the result is the same whatever the number of
 //! threads, and only a batch of documents is in memory at once (texts are dropped as
@@ -17,17 +17,19 @@
 //! people named Brown), or when both nodes come from the same document (where in-article
 //! resolution already chose to keep them apart), nothing is joined.
 
+pub mod input;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use rayon::prelude::*;
 
-use crate::document::Date;
+use crate::corpus::input::{InputError, Job};
 use crate::graph::{Graph, Node, NodeKind, Relation, slug};
-use crate::input::{InputError, Job};
 use crate::lexicon::lexicon;
 use crate::pipeline::Pipeline;
+use crate::text::Date;
 
 /// What happened to one job, reported in job order.
 #[derive(Debug)]

@@ -7,16 +7,16 @@
 
 use std::sync::Arc;
 
-use crate::build;
-use crate::document::Document;
-use crate::entities::{self, Entities};
 use crate::graph::Graph;
-use crate::mentions;
-use crate::quotes::{self, StatementFact};
-use crate::relations::{self, RelationLexicon, Relations};
-use crate::roles::{self, RoleFact};
-use crate::segment::{self, Segmentation};
+use crate::graph::build;
+use crate::stages::entities::{self, Entities};
+use crate::stages::mentions;
+use crate::stages::quotes::{self, StatementFact};
+use crate::stages::relations::{self, RelationLexicon, Relations};
+use crate::stages::roles::{self, RoleFact};
+use crate::stages::segment::{self, Segmentation};
 use crate::tagging::{self, Tags};
+use crate::text::Document;
 
 /// Extraction settings.
 #[derive(Clone, Debug)]

@@ -7,7 +7,7 @@
 //! such day or month on or before the publication date for events that were held, and
 //! to the next one after it for planned events.
 
-use crate::document::{Date, days_in_month};
+use crate::text::{Date, days_in_month};
 
 /// A time expression found at a token position.
 #[derive(Clone, Debug, PartialEq)]
