@@ -35,6 +35,7 @@ pub mod stages;
 pub mod tagger;
 pub mod tagging;
 pub mod text;
+pub mod vocab;
 
 // Paths that `tagging` (and the tagger branch) use, kept until that stage moves under
 // `stages/`.

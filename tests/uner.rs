@@ -6,10 +6,10 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use newsgraph::Document;
-use newsgraph::graph::NodeKind;
 use newsgraph::stages::entities::resolve;
 use newsgraph::stages::mentions::detect;
 use newsgraph::stages::segment::segment_plain;
+use newsgraph::vocab::EntityKind as NodeKind;
 
 type Spans = HashSet<(usize, usize, usize, &'static str)>;
 

@@ -26,7 +26,8 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use rayon::prelude::*;
 
 use crate::corpus::input::{InputError, Job};
-use crate::graph::{Graph, Node, NodeKind, Relation, slug};
+use crate::graph::ids::{self, slug};
+use crate::graph::{Graph, Node, NodeKind, Relation};
 use crate::lexicon::lexicon;
 use crate::pipeline::Pipeline;
 use crate::text::Date;
@@ -224,7 +225,7 @@ pub fn plan_across(g: &Graph) -> BTreeMap<String, String> {
             _ => None,
         };
         if let Some(c) = canonical {
-            let id = format!("{}/{}", n.kind.id_prefix(), slug(c));
+            let id = ids::node(n.kind, c);
             if id != n.id && g.node(&id).is_some_and(|t| t.kind == n.kind) {
                 plan.insert(n.id.clone(), id);
             }
@@ -322,7 +323,7 @@ mod tests {
     use crate::graph::{Edge, Evidence};
 
     fn node(g: &mut Graph, kind: NodeKind, name: &str, docs: &[&str], aliases: &[&str]) -> String {
-        let mut n = Node::new(format!("{}/{}", kind.id_prefix(), slug(name)), kind, name);
+        let mut n = Node::new(ids::node(kind, name), kind, name);
         n.documents = docs.iter().map(|d| d.to_string()).collect();
         n.aliases = aliases.iter().map(|d| d.to_string()).collect();
         g.add_node(n)

@@ -1,20 +1,36 @@
 //! Graph building: turns the stages' findings about one document into graph nodes and
 //! evidenced edges.
 //!
-//! Entry point: [`graph`]. Actor node ids are slugs of their names (`person/maria-hale`),
-//! so the same actor in two documents gets the same id and [`Graph::merge`] joins them.
-//! Statement and meeting ids carry the document id (`statement/<doc>/3`), numbered in
-//! text order, so they are unique across documents and stable across runs.
+//! Entry point: [`graph`], and [`Pipeline::extract`] (the pipeline, then this). Here the
+//! analysis vocabulary ([`crate::vocab`]) becomes the serialized model
+//! ([`super::model`]) and node ids are minted ([`super::ids`]): actor ids from their kind
+//! and name key, so the same actor in two documents gets the same id and [`Graph::merge`]
+//! joins them; statement and meeting ids from the document id and a text-order counter.
+//!
+//! The pipeline knows nothing of the graph: this module depends on it, not the other way.
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::graph::{
-    DocumentInfo, Edge, Evidence, Graph, Node, NodeKind, Relation, Role, Status, slug,
-};
-use crate::pipeline::Analysis;
+use super::ids;
+use super::{DocumentInfo, Edge, Evidence, Graph, Node, NodeKind, Relation, Role, Status};
+use crate::pipeline::{Analysis, Pipeline};
 use crate::stages::relations::Target;
 use crate::stages::segment::{ParagraphKind, Span};
 use crate::text::Document;
+use crate::vocab::{self, EntityKind};
+
+impl Pipeline {
+    /// Extracts the graph of one document: [`Pipeline::analyze`], then [`graph`]; stance
+    /// edges below [`crate::Config::min_confidence`] are dropped.
+    pub fn extract(&self, doc: &Document) -> Graph {
+        let a = self.analyze(doc);
+        let mut g = graph(doc, &a);
+        if self.config.min_confidence > 0.0 {
+            g.retain_confident(self.config.min_confidence);
+        }
+        g
+    }
+}
 
 fn evidence(doc: &Document, s: Span) -> Evidence {
     Evidence {
@@ -44,7 +60,7 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
         published: doc.published.map(|d| d.to_string()),
     });
     let ents = &a.entities;
-    let doc_slug = slug(&doc.id);
+    let id_of = |e: usize| ids::entity(&ents.entities[e]);
 
     // which entities are used: every named entity, plus groups and countries that
     // stages created when something refers to them
@@ -52,7 +68,7 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
         .entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| !e.mentions.is_empty() && e.kind != NodeKind::Group)
+        .filter(|(_, e)| !e.mentions.is_empty() && e.kind != EntityKind::Group)
         .map(|(i, _)| i)
         .collect();
     for r in &a.roles {
@@ -80,7 +96,7 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
     }
     for &i in &used {
         let e = &ents.entities[i];
-        let mut n = Node::new(e.id.clone(), e.kind, e.name.clone());
+        let mut n = Node::new(ids::entity(e), e.kind.into(), e.name.clone());
         n.aliases = e.aliases.clone();
         n.documents.insert(doc.id.clone());
         if let Some(&m) = e.mentions.first() {
@@ -90,7 +106,7 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
             if let Some(t) = &r.title {
                 let role = Role {
                     title: t.clone(),
-                    affiliation: r.affiliation.map(|x| ents.entities[x].id.clone()),
+                    affiliation: r.affiliation.map(id_of),
                 };
                 if !n.roles.contains(&role) {
                     n.roles.push(role);
@@ -111,15 +127,15 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
             vec![evidence(doc, r.evidence)],
         );
         edge.title = r.title.clone();
-        g.add_edge(&ents.entities[r.person].id, &ents.entities[aff].id, edge);
+        g.add_edge(&id_of(r.person), &id_of(aff), edge);
     }
 
     for (k, s) in a.statements.iter().enumerate() {
-        let id = format!("statement/{doc_slug}/{}", k + 1);
+        let id = ids::statement(&doc.id, k + 1);
         let quote_text = s.text_in(&doc.text);
         let mut n = Node::new(id.clone(), NodeKind::Statement, short(&quote_text));
         n.text = Some(quote_text);
-        n.quote = Some(s.kind);
+        n.quote = Some(s.kind.into());
         n.cue = Some(s.cue.clone());
         n.documents.insert(doc.id.clone());
         n.evidence.push(evidence(doc, s.text));
@@ -131,15 +147,15 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
                 vec![evidence(doc, s.evidence)],
             );
             edge.cue = Some(s.cue.clone());
-            g.add_edge(&ents.entities[sp].id, &id, edge);
+            g.add_edge(&id_of(sp), &id, edge);
         }
     }
 
     for r in &a.relations.relations {
         let target = match &r.target {
-            Target::Entity(t) => ents.entities[*t].id.clone(),
+            Target::Entity(t) => id_of(*t),
             Target::Proposal(name) => {
-                let id = format!("proposal/{}", slug(name));
+                let id = ids::proposal(name);
                 let mut n = Node::new(id.clone(), NodeKind::Proposal, name.clone());
                 n.documents.insert(doc.id.clone());
                 n.evidence.push(evidence(doc, r.evidence));
@@ -147,14 +163,15 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
                 id
             }
         };
-        let mut edge = Edge::new(r.relation, r.confidence, vec![evidence(doc, r.evidence)]);
+        let relation = Relation::from(r.relation);
+        let mut edge = Edge::new(relation, r.confidence, vec![evidence(doc, r.evidence)]);
         edge.cue = Some(r.cue.clone());
-        edge.status = (r.status == Status::Planned).then_some(Status::Planned);
-        g.add_edge(&ents.entities[r.source].id, &target, edge);
+        edge.status = (r.status == vocab::Status::Planned).then_some(Status::Planned);
+        g.add_edge(&id_of(r.source), &target, edge);
     }
 
     for (k, m) in a.relations.meetings.iter().enumerate() {
-        let id = format!("meeting/{doc_slug}/{}", k + 1);
+        let id = ids::meeting(&doc.id, k + 1);
         let names: Vec<&str> = m
             .participants
             .iter()
@@ -165,10 +182,10 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
             name.push_str(&format!(" in {}", ents.entities[p].name));
         }
         let mut n = Node::new(id.clone(), NodeKind::Meeting, name);
-        n.place = m.place.map(|p| ents.entities[p].id.clone());
+        n.place = m.place.map(id_of);
         n.when = m.when.clone();
         n.date = m.date.clone();
-        n.status = Some(m.status);
+        n.status = Some(m.status.into());
         n.documents.insert(doc.id.clone());
         n.evidence.push(evidence(doc, m.evidence));
         g.add_node(n);
@@ -178,7 +195,7 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
                 m.confidence,
                 vec![evidence(doc, m.evidence)],
             );
-            g.add_edge(&ents.entities[p].id, &id, edge);
+            g.add_edge(&id_of(p), &id, edge);
         }
         if let Some(p) = m.place {
             let edge = Edge::new(
@@ -186,7 +203,7 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
                 m.confidence,
                 vec![evidence(doc, m.evidence)],
             );
-            g.add_edge(&id, &ents.entities[p].id, edge);
+            g.add_edge(&id, &id_of(p), edge);
         }
     }
     g

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::graph::Relation;
+use crate::vocab::Stance;
 
 const RELATIONS: &str = include_str!("../../lexicon/relations.tsv");
 
@@ -13,7 +13,7 @@ const RELATIONS: &str = include_str!("../../lexicon/relations.tsv");
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sense {
     /// One of the six stances.
-    Stance(Relation),
+    Stance(Stance),
     /// A noun naming a meeting event ("talks").
     Meeting,
     /// A noun naming a proposal ("plan").
@@ -77,10 +77,7 @@ fn parse_sense(s: &str) -> Option<Sense> {
         "plan" => Sense::Plan,
         "negate" => Sense::Negate,
         "demand" => Sense::Demand,
-        r => match Relation::parse(r)? {
-            r if r.is_stance() => Sense::Stance(r),
-            _ => return None,
-        },
+        r => Sense::Stance(Stance::parse(r)?),
     })
 }
 
@@ -221,14 +218,14 @@ mod tests {
     fn embedded_lexicon_parses_and_inflects() {
         let lx = RelationLexicon::embedded();
         let s = |w: &str| lx.verb(w).first().map(|e| e.sense);
-        assert_eq!(s("met"), Some(Sense::Stance(Relation::MetWith)));
-        assert_eq!(s("denounced"), Some(Sense::Stance(Relation::Opposes)));
-        assert_eq!(s("accusing"), Some(Sense::Stance(Relation::Criticized)));
-        assert_eq!(s("vetoed"), Some(Sense::Stance(Relation::Opposes)));
-        assert_eq!(s("criticises"), Some(Sense::Stance(Relation::Criticized)));
-        assert_eq!(s("backs"), Some(Sense::Stance(Relation::Supports)));
-        assert_eq!(s("proposing"), Some(Sense::Stance(Relation::Proposed)));
-        assert_eq!(s("threatened"), Some(Sense::Stance(Relation::Warned)));
+        assert_eq!(s("met"), Some(Sense::Stance(Stance::MetWith)));
+        assert_eq!(s("denounced"), Some(Sense::Stance(Stance::Opposes)));
+        assert_eq!(s("accusing"), Some(Sense::Stance(Stance::Criticized)));
+        assert_eq!(s("vetoed"), Some(Sense::Stance(Stance::Opposes)));
+        assert_eq!(s("criticises"), Some(Sense::Stance(Stance::Criticized)));
+        assert_eq!(s("backs"), Some(Sense::Stance(Stance::Supports)));
+        assert_eq!(s("proposing"), Some(Sense::Stance(Stance::Proposed)));
+        assert_eq!(s("threatened"), Some(Sense::Stance(Stance::Warned)));
         assert_eq!(s("said"), None);
         assert!(
             lx.exact(Pos::Noun, "talks")
@@ -242,7 +239,7 @@ mod tests {
             RelationLexicon::with_user_file("# mine\nlambast\tverb\tcriticized\t111\t-\n").unwrap();
         assert_eq!(
             lx.verb("lambasted")[0].sense,
-            Sense::Stance(Relation::Criticized)
+            Sense::Stance(Stance::Criticized)
         );
         let e = RelationLexicon::parse("x\tverb\tlikes\n").unwrap_err();
         assert!(e.contains("line 1"), "{e}");

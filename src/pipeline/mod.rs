@@ -1,14 +1,14 @@
-//! The pipeline: runs the stages in order over one document and builds its graph.
+//! The pipeline: runs the stages in order over one document and keeps their layers.
 //!
 //! ```text
-//! Document → segment → tag → mentions → entities → roles → quotes → relations → build
+//! Document → segment → tag → mentions → entities → roles → quotes → relations → Analysis
 //! ```
 //! Each stage reads what earlier stages produced and adds one layer ([`Analysis`]).
+//! `Pipeline::extract`, which also builds the document's graph, lives with the graph
+//! layer ([`crate::graph::build`]): the pipeline knows nothing of the output model.
 
 use std::sync::Arc;
 
-use crate::graph::Graph;
-use crate::graph::build;
 use crate::stages::entities::{self, Entities};
 use crate::stages::mentions;
 use crate::stages::quotes::{self, StatementFact};
@@ -82,15 +82,5 @@ impl Pipeline {
             statements,
             relations,
         }
-    }
-
-    /// Extracts the graph of one document.
-    pub fn extract(&self, doc: &Document) -> Graph {
-        let a = self.analyze(doc);
-        let mut g = build::graph(doc, &a);
-        if self.config.min_confidence > 0.0 {
-            g.retain_confident(self.config.min_confidence);
-        }
-        g
     }
 }

@@ -2,5 +2,6 @@
 //! analysis. Depends on nothing else in the crate.
 
 pub mod document;
+pub mod slug;
 
 pub use document::{Date, DecodeError, Document, days_in_month, decode};

@@ -10,19 +10,22 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::graph::{NodeKind, slug};
 use crate::lexicon::{Gender, lexicon};
 use crate::stages::mentions::Mention;
 use crate::stages::segment::{Segmentation, TokenKind};
 use crate::text::Document;
+use crate::text::slug::slug;
+use crate::vocab::EntityKind;
 
 #[derive(Clone, Debug)]
 pub struct Entity {
-    pub kind: NodeKind,
+    pub kind: EntityKind,
     /// Display name: the fullest form (people) or the canonical name (places, organizations).
     pub name: String,
-    /// Stable node id (`person/maria-hale`).
-    pub id: String,
+    /// Name key ([`slug`]) of the name the entity was first found under: with the kind,
+    /// what identifies it (a later, longer name does not change it). The graph layer
+    /// makes its node id from the two (`person/maria-hale`).
+    pub key: String,
     pub aliases: BTreeSet<String>,
     /// Indices into `Entities::mentions`, in text order.
     pub mentions: Vec<usize>,
@@ -39,9 +42,9 @@ pub struct Entities {
     pub entities: Vec<Entity>,
     /// token → mention index + 1 (0: none), for lookups by token.
     token_mention: Vec<u32>,
-    /// entity id → first entity with it, for [`Entities::ensure`].
-    by_id: HashMap<String, usize>,
-    /// How many entities `by_id` has seen.
+    /// (kind, name key) → first entity with it, for [`Entities::ensure`].
+    by_key: HashMap<(EntityKind, String), usize>,
+    /// How many entities `by_key` has seen.
     indexed: usize,
 }
 
@@ -122,36 +125,37 @@ impl Entities {
 
     /// Finds or creates an entity by kind and name (used for groups and for countries
     /// named only through demonyms). `alias` is added as another name form.
-    pub fn ensure(&mut self, kind: NodeKind, name: &str, alias: Option<&str>) -> usize {
-        let id = format!("{}/{}", kind.id_prefix(), slug(name));
+    pub fn ensure(&mut self, kind: EntityKind, name: &str, alias: Option<&str>) -> usize {
+        let id = (kind, slug(name));
         // the entity list is public: index what was added since the last call, and
-        // everything again if entities were removed or an id changed
+        // everything again if entities were removed or a key changed
         let stale = self.indexed > self.entities.len()
-            || self
-                .by_id
-                .get(&id)
-                .is_some_and(|&e| self.entities.get(e).is_none_or(|x| x.id != id));
+            || self.by_key.get(&id).is_some_and(|&e| {
+                self.entities
+                    .get(e)
+                    .is_none_or(|x| x.kind != id.0 || x.key != id.1)
+            });
         if stale {
-            self.by_id.clear();
+            self.by_key.clear();
             self.indexed = 0;
         }
         for (i, e) in self.entities.iter().enumerate().skip(self.indexed) {
-            self.by_id.entry(e.id.clone()).or_insert(i);
+            self.by_key.entry((e.kind, e.key.clone())).or_insert(i);
         }
         self.indexed = self.entities.len();
-        let e = match self.by_id.get(&id).copied() {
+        let e = match self.by_key.get(&id).copied() {
             Some(e) => e,
             None => {
                 self.entities.push(Entity {
                     kind,
                     name: name.to_string(),
-                    id: id.clone(),
+                    key: id.1.clone(),
                     aliases: BTreeSet::new(),
                     mentions: Vec::new(),
                     gender: None,
                     confidence: 0.8,
                 });
-                self.by_id.insert(id, self.entities.len() - 1);
+                self.by_key.insert(id, self.entities.len() - 1);
                 self.indexed = self.entities.len();
                 self.entities.len() - 1
             }
@@ -190,7 +194,7 @@ impl Entities {
                 continue;
             }
             let e = &self.entities[self.mention_entity[mi]];
-            if e.kind != NodeKind::Person || e.gender.is_some_and(|g| g != gender) {
+            if e.kind != EntityKind::Person || e.gender.is_some_and(|g| g != gender) {
                 continue;
             }
             let s = &seg.sentences[m.sentence];
@@ -276,7 +280,7 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
     // weak single words survive only as surnames of people named in full
     let surnames: std::collections::HashSet<String> = mentions
         .iter()
-        .filter(|m| m.kind == NodeKind::Person && !m.weak)
+        .filter(|m| m.kind == EntityKind::Person && !m.weak)
         .filter_map(|m| name_tokens(&m.text).last().map(|s| s.to_string()))
         .collect();
     mentions.retain(|m| !m.weak || surnames.contains(&m.text));
@@ -285,25 +289,25 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
         mention_entity: vec![usize::MAX; mentions.len()],
         mentions,
         entities: Vec::new(),
-        by_id: HashMap::new(),
+        by_key: HashMap::new(),
         indexed: 0,
     };
-    let mut by_id: HashMap<String, usize> = HashMap::new();
-    let mut new_entity = |ents: &mut Entities, kind: NodeKind, name: &str, conf: f32| -> usize {
-        let id = format!("{}/{}", kind.id_prefix(), slug(name));
-        if let Some(&e) = by_id.get(&id) {
+    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut new_entity = |ents: &mut Entities, kind: EntityKind, name: &str, conf: f32| -> usize {
+        let id = (kind, slug(name));
+        if let Some(&e) = by_key.get(&id) {
             return e;
         }
         ents.entities.push(Entity {
             kind,
             name: name.to_string(),
-            id: id.clone(),
+            key: id.1.clone(),
             aliases: BTreeSet::new(),
             mentions: Vec::new(),
             gender: None,
             confidence: conf,
         });
-        by_id.insert(id, ents.entities.len() - 1);
+        by_key.insert(id, ents.entities.len() - 1);
         ents.entities.len() - 1
     };
 
@@ -316,7 +320,7 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
     let mut by_name: HashMap<String, usize> = HashMap::new();
     for mi in 0..n {
         let m = &ents.mentions[mi];
-        if m.kind == NodeKind::Person && name_tokens(&m.text).len() >= 2 {
+        if m.kind == EntityKind::Person && name_tokens(&m.text).len() >= 2 {
             let name = m.text.clone();
             let conf = m.confidence;
             let mt = name_tokens(&name);
@@ -335,7 +339,7 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
                     }
                     e
                 }
-                None => new_entity(&mut ents, NodeKind::Person, &name, conf),
+                None => new_entity(&mut ents, EntityKind::Person, &name, conf),
             };
             let et = name_tokens(&ents.entities[e].name);
             by_name.insert(et.join(" "), e);
@@ -367,7 +371,7 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
         if indexed.len() <= e {
             indexed.resize(e + 1, false);
         }
-        if indexed[e] || ents.entities[e].kind != NodeKind::Person {
+        if indexed[e] || ents.entities[e].kind != EntityKind::Person {
             return;
         }
         indexed[e] = true;
@@ -387,7 +391,7 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
     }
     // records that mention `mi` names entity `e`, for the candidates' recency
     let seen = |ents: &Entities, longer: &mut HashMap<String, Longer>, e: usize| {
-        if ents.entities[e].kind != NodeKind::Person {
+        if ents.entities[e].kind != EntityKind::Person {
             return;
         }
         let et = name_tokens(&ents.entities[e].name);
@@ -412,9 +416,9 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
             }
             l.last_mentioned.or(Some(l.first))
         };
-        let can_be_person = m.kind == NodeKind::Person || m.tentative;
+        let can_be_person = m.kind == EntityKind::Person || m.tentative;
         if can_be_person && let Some(e) = surname_of(&longer) {
-            ents.mentions[mi].kind = NodeKind::Person;
+            ents.mentions[mi].kind = EntityKind::Person;
             ents.mention_entity[mi] = e;
             seen(&ents, &mut longer, e);
             continue;
@@ -461,7 +465,7 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
             && is_acronym(&m.text)
             && text[seg.tokens[s - 1].span.range()] == *"("
             && prev.tokens.end == s - 1
-            && ents.entities[ents.mention_entity[mi - 1]].kind == NodeKind::Organization
+            && ents.entities[ents.mention_entity[mi - 1]].kind == EntityKind::Organization
         {
             let target = ents.mention_entity[mi - 1];
             bracketed.insert(m.text.clone(), target);
@@ -472,14 +476,14 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
     // (initials → the first organization with them)
     let mut orgs: HashMap<String, usize> = HashMap::new();
     for (i, e) in ents.entities.iter().enumerate() {
-        if e.kind == NodeKind::Organization && e.name.contains(' ') {
+        if e.kind == EntityKind::Organization && e.name.contains(' ') {
             orgs.entry(initials(&e.name)).or_insert(i);
         }
     }
     for mi in 0..n {
         let e = ents.mention_entity[mi];
         let ent = &ents.entities[e];
-        if ent.kind == NodeKind::Organization
+        if ent.kind == EntityKind::Organization
             && !ent.name.contains(' ')
             && is_acronym(&ent.name)
             && let Some(&target) = orgs.get(&ent.name)
@@ -494,7 +498,7 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
             && is_actor_position(seg, text, m)
         {
             let alias = m.text.clone();
-            let e = new_entity(&mut ents, NodeKind::Place, &country, 0.8);
+            let e = new_entity(&mut ents, EntityKind::Place, &country, 0.8);
             ents.entities[e].aliases.insert(alias);
             ents.mention_entity[mi] = e;
         }
@@ -536,7 +540,7 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
     // unknown single words that never joined anyone and have no typing evidence stay,
     // typed by context; a person's gender also comes from a given name in the full name
     for e in &mut ents.entities {
-        if e.kind == NodeKind::Person && e.gender.is_none() {
+        if e.kind == EntityKind::Person && e.gender.is_none() {
             let first = name_tokens(&e.name).first().copied().unwrap_or("");
             e.gender = lx
                 .given_names
@@ -566,7 +570,7 @@ mod tests {
         (doc, seg, e)
     }
 
-    fn names(e: &Entities) -> Vec<(String, NodeKind)> {
+    fn names(e: &Entities) -> Vec<(String, EntityKind)> {
         let mut v: Vec<_> = e
             .entities
             .iter()
@@ -584,7 +588,7 @@ mod tests {
         let people: Vec<_> = e
             .entities
             .iter()
-            .filter(|x| x.kind == NodeKind::Person)
+            .filter(|x| x.kind == EntityKind::Person)
             .collect();
         assert_eq!(people.len(), 1, "{:?}", names(&e));
         assert_eq!(people[0].name, "Tomas Brandvold");
@@ -597,7 +601,7 @@ mod tests {
         let people: Vec<_> = e
             .entities
             .iter()
-            .filter(|x| x.kind == NodeKind::Person)
+            .filter(|x| x.kind == EntityKind::Person)
             .collect();
         assert_eq!(people.len(), 1, "{:?}", names(&e));
         assert_eq!(people[0].name, "Chidi Okafor");
@@ -610,7 +614,7 @@ mod tests {
         );
         let n = names(&e);
         assert!(
-            n.contains(&("European Union".into(), NodeKind::Organization)),
+            n.contains(&("European Union".into(), EntityKind::Organization)),
             "{n:?}"
         );
         assert!(!n.iter().any(|(x, _)| x == "EU"), "{n:?}");
@@ -622,7 +626,7 @@ mod tests {
     fn also_known_as_gives_an_alias() {
         let (_, _, e) = ents("The leader, Omar Haddad, also known as Abu Karim, spoke.");
         let n = names(&e);
-        assert_eq!(n, vec![("Omar Haddad".to_string(), NodeKind::Person)]);
+        assert_eq!(n, vec![("Omar Haddad".to_string(), EntityKind::Person)]);
         assert!(e.entities[0].aliases.contains("Abu Karim"));
     }
 
@@ -630,8 +634,8 @@ mod tests {
     fn capitals_as_actors_stand_for_the_state() {
         let (_, _, e) = ents("Kyiv has rejected the offer. The talks took place in Kyiv.");
         let n = names(&e);
-        assert!(n.contains(&("Ukraine".into(), NodeKind::Place)), "{n:?}");
-        assert!(n.contains(&("Kyiv".into(), NodeKind::Place)), "{n:?}");
+        assert!(n.contains(&("Ukraine".into(), EntityKind::Place)), "{n:?}");
+        assert!(n.contains(&("Kyiv".into(), EntityKind::Place)), "{n:?}");
     }
 
     #[test]

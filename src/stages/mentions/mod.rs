@@ -13,12 +13,12 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::graph::NodeKind;
 use crate::lexicon::{Gender, Lexicon, PlaceKind, lexicon};
 use crate::stages::segment::{Segmentation, Span, TokenKind, is_all_caps};
 use crate::tagger::Upos;
 use crate::tagging::Tags;
 use crate::text::Document;
+use crate::vocab::EntityKind;
 
 /// How a title relates to the name it precedes.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,7 +36,7 @@ pub struct Mention {
     /// Byte span of the name (may be part of a token: `U.S.` in `U.S.-Ukraine`).
     pub span: Span,
     pub sentence: usize,
-    pub kind: NodeKind,
+    pub kind: EntityKind,
     /// The name as written.
     pub text: String,
     /// Canonical name from a lexicon (`United States` for `U.S.`).
@@ -460,12 +460,12 @@ fn known_prefix(ctx: &Ctx, start: usize, end: usize) -> bool {
 }
 
 /// Looks a surface form up in the place and organization lexicons.
-fn lookup(lx: &Lexicon, name: &str) -> Option<(NodeKind, String, Option<String>)> {
+fn lookup(lx: &Lexicon, name: &str) -> Option<(EntityKind, String, Option<String>)> {
     if let Some(o) = lx.orgs.get(name) {
-        return Some((NodeKind::Organization, o.canonical.clone(), None));
+        return Some((EntityKind::Organization, o.canonical.clone(), None));
     }
     if let Some(p) = lx.places.get(name) {
-        return Some((NodeKind::Place, p.canonical.clone(), p.capital_of.clone()));
+        return Some((EntityKind::Place, p.canonical.clone(), p.capital_of.clone()));
     }
     None
 }
@@ -649,7 +649,7 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
             tokens: r,
             span,
             sentence: si,
-            kind: NodeKind::Organization,
+            kind: EntityKind::Organization,
             text: ctx.text[span.range()].to_string(),
             canonical: None,
             title: None,
@@ -713,7 +713,7 @@ fn push_name(
         tokens: r.clone(),
         span,
         sentence: si,
-        kind: NodeKind::Person,
+        kind: EntityKind::Person,
         text: text.to_string(),
         canonical: None,
         title,
@@ -727,9 +727,9 @@ fn push_name(
         return;
     }
     if let Some((kind, canonical, capital_of)) = lookup(lx, text) {
-        if person_evidence && kind == NodeKind::Place {
+        if person_evidence && kind == EntityKind::Place {
             // "President Jackson", "Mr Washington": a person named like a place
-            m.kind = NodeKind::Person;
+            m.kind = EntityKind::Person;
         } else {
             m.kind = kind;
             m.canonical = Some(canonical);
@@ -749,21 +749,21 @@ fn push_name(
     // organization head words: "Chatham House", "Ministry of Defence", "Labour Party"
     if lx.org_words.contains(last) || (n > 1 && OF_HEADS.contains(&first) && text.contains(" of "))
     {
-        m.kind = NodeKind::Organization;
+        m.kind = EntityKind::Organization;
         m.confidence = 0.85;
         out.push(m);
         return;
     }
     // place head and first words: "Pennsylvania Avenue", "Lake Worth", "Mount Kenya"
     if n >= 2 && (lx.place_heads.contains(last) || lx.place_firsts.contains(first)) {
-        m.kind = NodeKind::Place;
+        m.kind = EntityKind::Place;
         m.confidence = 0.75;
         out.push(m);
         return;
     }
     if text.contains(" of ") {
         // "Gulf of Mexico", "Republic of Korea"
-        m.kind = NodeKind::Place;
+        m.kind = EntityKind::Place;
         m.confidence = 0.6;
         out.push(m);
         return;
@@ -775,7 +775,7 @@ fn push_name(
         && is_all_caps(first)
         && first.chars().filter(|c| c.is_alphabetic()).count() >= 2
     {
-        m.kind = NodeKind::Organization;
+        m.kind = EntityKind::Organization;
         m.confidence = 0.7;
         out.push(m);
         return;
@@ -809,7 +809,7 @@ fn push_name(
             out.push(m);
         } else if commons < n {
             // "Harmon Group"-like runs without a head word: keep as a weak organization
-            m.kind = NodeKind::Organization;
+            m.kind = EntityKind::Organization;
             m.confidence = 0.4;
             out.push(m);
         }
@@ -842,7 +842,7 @@ fn push_name(
         || (prev.as_deref() == Some("of")
             && prev2.as_deref().is_some_and(|p| PLACE_NOUNS.contains(&p)));
     if place_ctx {
-        m.kind = NodeKind::Place;
+        m.kind = EntityKind::Place;
         m.confidence = 0.6;
     } else if lx.surnames.contains(&first.to_lowercase())
         || lx.given_names.contains_key(first)
@@ -853,7 +853,7 @@ fn push_name(
     } else {
         // a lone unknown proper noun with no person evidence: most often a company,
         // party or body ("Enron", "Hamas"); coreference may still make it a surname
-        m.kind = NodeKind::Organization;
+        m.kind = EntityKind::Organization;
         m.confidence = 0.4;
     }
     m.tentative = true;
@@ -896,7 +896,7 @@ mod tests {
     use super::*;
     use crate::stages::segment::segment;
 
-    fn mentions(text: &str) -> Vec<(String, NodeKind, Option<String>)> {
+    fn mentions(text: &str) -> Vec<(String, EntityKind, Option<String>)> {
         let doc = Document::new("t", text);
         let seg = segment(&doc);
         detect(&doc, &seg, &crate::tagging::tag(&doc, &seg))
@@ -905,11 +905,11 @@ mod tests {
             .collect()
     }
 
-    fn names(text: &str) -> Vec<(String, NodeKind)> {
+    fn names(text: &str) -> Vec<(String, EntityKind)> {
         mentions(text).into_iter().map(|(n, k, _)| (n, k)).collect()
     }
 
-    fn has(ms: &[(String, NodeKind, Option<String>)], name: &str, kind: NodeKind) -> bool {
+    fn has(ms: &[(String, EntityKind, Option<String>)], name: &str, kind: EntityKind) -> bool {
         ms.iter().any(|(n, k, _)| n == name && *k == kind)
     }
 
@@ -920,26 +920,26 @@ mod tests {
         );
         assert!(ms.contains(&(
             "Mart Kivisoo".into(),
-            NodeKind::Person,
+            EntityKind::Person,
             Some("President".into())
         )));
         assert!(ms.contains(&(
             "Ilse Vandamme".into(),
-            NodeKind::Person,
+            EntityKind::Person,
             Some("Prime Minister".into())
         )));
-        assert!(has(&ms, "Lunar Ministry", NodeKind::Organization));
-        assert!(has(&ms, "Oskar Pellinen", NodeKind::Person));
-        assert!(has(&ms, "Tallinn", NodeKind::Place));
+        assert!(has(&ms, "Lunar Ministry", EntityKind::Organization));
+        assert!(has(&ms, "Oskar Pellinen", EntityKind::Person));
+        assert!(has(&ms, "Tallinn", EntityKind::Place));
     }
 
     #[test]
     fn affiliation_inside_a_capitalized_run() {
         let ms = mentions("White House Press Secretary Dana Korvel spoke on Monday.");
-        assert!(has(&ms, "White House", NodeKind::Organization));
+        assert!(has(&ms, "White House", EntityKind::Organization));
         assert!(ms.contains(&(
             "Dana Korvel".into(),
-            NodeKind::Person,
+            EntityKind::Person,
             Some("Press Secretary".into())
         )));
     }
@@ -955,26 +955,26 @@ mod tests {
         let ms = mentions(
             "Anna Berg of Harwood House spoke to the Ministry of Defence and the Bank of Lorland.",
         );
-        assert!(has(&ms, "Anna Berg", NodeKind::Person));
-        assert!(has(&ms, "Harwood House", NodeKind::Organization));
-        assert!(has(&ms, "Ministry of Defence", NodeKind::Organization));
-        assert!(has(&ms, "Bank of Lorland", NodeKind::Organization));
+        assert!(has(&ms, "Anna Berg", EntityKind::Person));
+        assert!(has(&ms, "Harwood House", EntityKind::Organization));
+        assert!(has(&ms, "Ministry of Defence", EntityKind::Organization));
+        assert!(has(&ms, "Bank of Lorland", EntityKind::Organization));
     }
 
     #[test]
     fn hyphenated_compounds_and_honorifics() {
         let ms = mentions("After U.S.-Ukraine talks, Mr Dorrance said NATO would wait.");
-        assert!(has(&ms, "U.S.", NodeKind::Place));
-        assert!(has(&ms, "Ukraine", NodeKind::Place));
-        assert!(ms.contains(&("Dorrance".into(), NodeKind::Person, Some("Mr".into()))));
-        assert!(has(&ms, "NATO", NodeKind::Organization));
+        assert!(has(&ms, "U.S.", EntityKind::Place));
+        assert!(has(&ms, "Ukraine", EntityKind::Place));
+        assert!(ms.contains(&("Dorrance".into(), EntityKind::Person, Some("Mr".into()))));
+        assert!(has(&ms, "NATO", EntityKind::Organization));
     }
 
     #[test]
     fn unknown_word_after_place_preposition_is_a_place() {
         let ms = mentions("Troops captured the hub of Zorivka and moved near Balakivsk.");
-        assert!(has(&ms, "Zorivka", NodeKind::Place));
-        assert!(has(&ms, "Balakivsk", NodeKind::Place));
+        assert!(has(&ms, "Zorivka", EntityKind::Place));
+        assert!(has(&ms, "Balakivsk", EntityKind::Place));
     }
 
     #[test]
@@ -983,15 +983,15 @@ mod tests {
             "The Palestinian Authority and the Ukrainian Air Force said the Harmon administration erred.",
         );
         assert!(
-            ms.contains(&("Palestinian Authority".into(), NodeKind::Organization)),
+            ms.contains(&("Palestinian Authority".into(), EntityKind::Organization)),
             "{ms:?}"
         );
         assert!(
-            ms.contains(&("Ukrainian Air Force".into(), NodeKind::Organization)),
+            ms.contains(&("Ukrainian Air Force".into(), EntityKind::Organization)),
             "{ms:?}"
         );
         assert!(
-            ms.contains(&("Harmon administration".into(), NodeKind::Organization)),
+            ms.contains(&("Harmon administration".into(), EntityKind::Organization)),
             "{ms:?}"
         );
     }
@@ -1009,7 +1009,7 @@ mod tests {
         assert!(
             ms.contains(&(
                 "Northern Exhibition and Conference Centre".into(),
-                NodeKind::Organization
+                EntityKind::Organization
             )),
             "{ms:?}"
         );
@@ -1022,13 +1022,13 @@ mod tests {
         let ms = names(
             "The US-based Zentrix Corp hired two MEPs and the Kremlin-backed Nordvale Group.",
         );
-        assert!(ms.contains(&("US".into(), NodeKind::Place)), "{ms:?}");
+        assert!(ms.contains(&("US".into(), EntityKind::Place)), "{ms:?}");
         assert!(
-            ms.contains(&("Zentrix Corp".into(), NodeKind::Organization)),
+            ms.contains(&("Zentrix Corp".into(), EntityKind::Organization)),
             "{ms:?}"
         );
         assert!(
-            ms.contains(&("Nordvale Group".into(), NodeKind::Organization)),
+            ms.contains(&("Nordvale Group".into(), EntityKind::Organization)),
             "{ms:?}"
         );
         assert!(!ms.iter().any(|(n, _)| n == "MEPs"), "{ms:?}");
@@ -1038,11 +1038,11 @@ mod tests {
     fn an_honorific_inside_a_run_starts_a_new_name() {
         let ms = names("Aides told the BBC Mr Dorrance had always backed the plan.");
         assert!(
-            ms.contains(&("BBC".into(), NodeKind::Organization)),
+            ms.contains(&("BBC".into(), EntityKind::Organization)),
             "{ms:?}"
         );
         assert!(
-            ms.contains(&("Dorrance".into(), NodeKind::Person)),
+            ms.contains(&("Dorrance".into(), EntityKind::Person)),
             "{ms:?}"
         );
     }
@@ -1053,11 +1053,11 @@ mod tests {
             "The campaign ran ads this week.\n\nSenator Invokes Rival Dana Korvel In Ad Attacking Mayor Lena Brandt. The second spot, titled \u{201c}Unfit,\u{201d} aired. HUFFPOST READERS wrote on Nov. 8.",
         );
         assert!(
-            ms.contains(&("Dana Korvel".into(), NodeKind::Person)),
+            ms.contains(&("Dana Korvel".into(), EntityKind::Person)),
             "{ms:?}"
         );
         assert!(
-            ms.contains(&("Lena Brandt".into(), NodeKind::Person)),
+            ms.contains(&("Lena Brandt".into(), EntityKind::Person)),
             "{ms:?}"
         );
         assert!(
@@ -1078,36 +1078,36 @@ mod tests {
             "Republican Dana Korvel met NRB Chairman Lars Ekdahl on Harlow Avenue near Lake Brenner, Fla. He left.",
         );
         assert!(
-            ms.contains(&("Dana Korvel".into(), NodeKind::Person)),
+            ms.contains(&("Dana Korvel".into(), EntityKind::Person)),
             "{ms:?}"
         );
         assert!(
-            ms.contains(&("NRB".into(), NodeKind::Organization)),
+            ms.contains(&("NRB".into(), EntityKind::Organization)),
             "{ms:?}"
         );
         assert!(
-            ms.contains(&("Lars Ekdahl".into(), NodeKind::Person)),
+            ms.contains(&("Lars Ekdahl".into(), EntityKind::Person)),
             "{ms:?}"
         );
         assert!(
-            ms.contains(&("Harlow Avenue".into(), NodeKind::Place)),
+            ms.contains(&("Harlow Avenue".into(), EntityKind::Place)),
             "{ms:?}"
         );
         assert!(
-            ms.contains(&("Lake Brenner".into(), NodeKind::Place)),
+            ms.contains(&("Lake Brenner".into(), EntityKind::Place)),
             "{ms:?}"
         );
-        assert!(ms.contains(&("Fla.".into(), NodeKind::Place)), "{ms:?}");
+        assert!(ms.contains(&("Fla.".into(), EntityKind::Place)), "{ms:?}");
         assert!(!ms.iter().any(|(n, _)| n.contains("He")), "{ms:?}");
         let ms = names(
             "The Republican Party and the Green Party met the Liberal Democrats to discuss reforms.",
         );
         assert!(
-            ms.contains(&("Liberal Democrats".into(), NodeKind::Organization)),
+            ms.contains(&("Liberal Democrats".into(), EntityKind::Organization)),
             "{ms:?}"
         );
         assert!(
-            ms.contains(&("Republican Party".into(), NodeKind::Organization)),
+            ms.contains(&("Republican Party".into(), EntityKind::Organization)),
             "{ms:?}"
         );
     }
@@ -1115,6 +1115,6 @@ mod tests {
     #[test]
     fn listening_to_someone_is_not_a_place() {
         let ms = names("They can listen to Brahmsley while they wait.");
-        assert!(!ms.iter().any(|(_, k)| *k == NodeKind::Place), "{ms:?}");
+        assert!(!ms.iter().any(|(_, k)| *k == EntityKind::Place), "{ms:?}");
     }
 }

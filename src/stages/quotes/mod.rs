@@ -34,7 +34,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::graph::{NodeKind, QuoteKind};
 use crate::lexicon::{Gender, Lexicon, lexicon};
 use crate::stages::entities::Entities;
 use crate::stages::roles::RoleFact;
@@ -42,6 +41,7 @@ use crate::stages::segment::{ParagraphKind, Segmentation, Span, TokenKind};
 use crate::tagger::Upos;
 use crate::tagging::Tags;
 use crate::text::Document;
+use crate::vocab::{EntityKind, QuoteKind};
 
 /// A statement found in the text.
 #[derive(Clone, Debug, PartialEq)]
@@ -425,11 +425,6 @@ pub fn extract_with_roles(
             .retain(|&e| !is_bare_office(lx, &ents.entities[e].name, ents.entities[e].kind));
     }
     out.retain(|s| !s.speakers.is_empty() && s.text.len() > 3);
-    out.retain(|s| {
-        s.speakers
-            .iter()
-            .all(|&e| is_actor_kind(ents.entities[e].kind))
-    });
     out.sort_by_key(|s| (s.text.start, s.text.end));
     // one statement per text span: merge speakers of duplicates
     let mut merged: Vec<StatementFact> = Vec::with_capacity(out.len());
@@ -450,8 +445,8 @@ pub fn extract_with_roles(
 }
 
 /// A group named only by a singular title and title modifiers, all lowercase.
-fn is_bare_office(lx: &crate::lexicon::Lexicon, name: &str, kind: NodeKind) -> bool {
-    if kind != NodeKind::Group || name.chars().any(char::is_uppercase) {
+fn is_bare_office(lx: &crate::lexicon::Lexicon, name: &str, kind: EntityKind) -> bool {
+    if kind != EntityKind::Group || name.chars().any(char::is_uppercase) {
         return false;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -461,14 +456,6 @@ fn is_bare_office(lx: &crate::lexicon::Lexicon, name: &str, kind: NodeKind) -> b
     lx.title(head).is_some()
         && !head.ends_with('s')
         && mods.iter().all(|m| lx.title_modifiers.contains(*m))
-}
-
-/// Actors can speak.
-fn is_actor_kind(k: NodeKind) -> bool {
-    matches!(
-        k,
-        NodeKind::Person | NodeKind::Organization | NodeKind::Place | NodeKind::Group
-    )
 }
 
 impl<'a> Cx<'a> {
@@ -1926,7 +1913,9 @@ impl<'a> Cx<'a> {
             if sp.is_empty() {
                 continue;
             }
-            let named = sp.iter().any(|&e| ents.entities[e].kind != NodeKind::Group);
+            let named = sp
+                .iter()
+                .any(|&e| ents.entities[e].kind != EntityKind::Group);
             if named {
                 best = Some((sp, start));
                 break;
@@ -2047,18 +2036,15 @@ impl<'a> Cx<'a> {
             }
         }
         let head = h_end - 1;
+        // every entity is an actor
         if let Some(e) = ents.entity_at(head) {
-            let kind = ents.entities[e].kind;
-            if is_actor_kind(kind) {
-                return Some(e);
-            }
-            return None;
+            return Some(e);
         }
         let hw = self.lw(head);
         let raw = self.w(head);
         if let Some((country, true)) = self.lx.demonyms.get(raw) {
             let country = country.clone();
-            return Some(ents.ensure(NodeKind::Place, &country, Some(raw)));
+            return Some(ents.ensure(EntityKind::Place, &country, Some(raw)));
         }
         let class = speaker_nouns().get(hw.as_str()).copied().or_else(|| {
             self.lx.title(&hw).map(|_| NounClass::One).or_else(|| {
@@ -2083,10 +2069,10 @@ impl<'a> Cx<'a> {
         let indefinite = matches!(self.lw(a).as_str(), "a" | "an" | "one");
         if class == NounClass::State
             && (country.is_some()
-                || affil.is_some_and(|e| ents.entities[e].kind == NodeKind::Place))
+                || affil.is_some_and(|e| ents.entities[e].kind == EntityKind::Place))
         {
             let c = country.or_else(|| affil.map(|e| ents.entities[e].name.clone()))?;
-            return Some(ents.ensure(NodeKind::Place, &c, None));
+            return Some(ents.ensure(EntityKind::Place, &c, None));
         }
         if class == NounClass::One
             && !indefinite
@@ -2100,7 +2086,7 @@ impl<'a> Cx<'a> {
             && h_end == b
             && s == head
             && let Some(g) = ents.entities.iter().rposition(|x| {
-                x.kind == NodeKind::Group && x.name.split_whitespace().next() == Some(hw.as_str())
+                x.kind == EntityKind::Group && x.name.split_whitespace().next() == Some(hw.as_str())
             })
         {
             return Some(g);
@@ -2162,9 +2148,9 @@ impl<'a> Cx<'a> {
             }
         }
         let kind = if class == NounClass::Body && affil.is_some() {
-            NodeKind::Organization
+            EntityKind::Organization
         } else {
-            NodeKind::Group
+            EntityKind::Group
         };
         Some(ents.ensure(kind, &name, None))
     }
@@ -2241,7 +2227,9 @@ impl<'a> Cx<'a> {
         let (s, e) = self.np_right(ents, a, hi)?;
         let sp = self.resolve_np(ents, s, e, cue);
         let named = ents.entity_at(e - 1).is_some()
-            && sp.iter().any(|&x| ents.entities[x].kind != NodeKind::Group);
+            && sp
+                .iter()
+                .any(|&x| ents.entities[x].kind != EntityKind::Group);
         // the apposition after the next comma, a few words on
         let mut comma = e;
         while comma < hi && comma < e + 6 && self.w(comma) != "," && !self.is_mark(comma) {
@@ -2254,7 +2242,7 @@ impl<'a> Cx<'a> {
         {
             let sp2 = self.resolve_np(ents, s2, e2, cue);
             if let [p] = sp2.as_slice()
-                && ents.entities[*p].kind == NodeKind::Person
+                && ents.entities[*p].kind == EntityKind::Person
             {
                 return Some((sp2, e2));
             }
@@ -2286,7 +2274,7 @@ impl<'a> Cx<'a> {
                 };
                 if let [e] = recent.as_slice() {
                     let ent = &ents.entities[*e];
-                    if ent.kind == NodeKind::Person && ent.gender.is_none_or(|x| x == g) {
+                    if ent.kind == EntityKind::Person && ent.gender.is_none_or(|x| x == g) {
                         // unless another person of that gender is the subject here
                         let r = ents.resolve_pronoun(self.seg, self.text, t);
                         match r {
@@ -2312,7 +2300,7 @@ impl<'a> Cx<'a> {
                 recent
                     .iter()
                     .copied()
-                    .find(|&e| (ents.entities[e].kind == NodeKind::Person) == want_person)
+                    .find(|&e| (ents.entities[e].kind == EntityKind::Person) == want_person)
             }
             _ => None,
         }
@@ -2331,7 +2319,7 @@ impl<'a> Cx<'a> {
             }
             let e = ents.mention_entity[mi];
             let ent = &ents.entities[e];
-            if ent.kind == NodeKind::Person && ent.gender.is_none_or(|x| x == g) {
+            if ent.kind == EntityKind::Person && ent.gender.is_none_or(|x| x == g) {
                 return Some(e);
             }
         }

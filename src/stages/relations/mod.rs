@@ -35,7 +35,6 @@ pub mod dates;
 
 use std::collections::HashMap;
 
-use crate::graph::{NodeKind, Relation, Status};
 use crate::lexicon::{PlaceKind, lexicon as world};
 use crate::stages::entities::Entities;
 use crate::stages::roles::RoleFact;
@@ -43,6 +42,7 @@ use crate::stages::segment::{Segmentation, Span};
 use crate::tagger::Upos;
 use crate::tagging::Tags;
 use crate::text::{Date, Document};
+use crate::vocab::{EntityKind, Stance, Status};
 
 pub use crate::lexicon::RelationLexicon;
 use crate::lexicon::relations::{Entry, Pos, Sense};
@@ -58,7 +58,7 @@ pub enum Target {
 pub struct RelationFact {
     pub source: usize,
     pub target: Target,
-    pub relation: Relation,
+    pub relation: Stance,
     pub cue: String,
     pub evidence: Span,
     pub confidence: f32,
@@ -115,7 +115,7 @@ pub fn extract_with(
     let dateline_place = seg.dateline.clone().and_then(|r| {
         r.clone()
             .find_map(|t| ents.entity_at(t))
-            .filter(|&e| ents.entities[e].kind == NodeKind::Place)
+            .filter(|&e| ents.entities[e].kind == EntityKind::Place)
             .map(|e| {
                 (
                     e,
@@ -142,13 +142,13 @@ fn capitals_as_states(out: &mut Relations, ents: &mut Entities) {
     let lx = crate::lexicon::lexicon();
     let state = |ents: &mut Entities, e: usize| -> usize {
         let ent = &ents.entities[e];
-        if ent.kind != NodeKind::Place {
+        if ent.kind != EntityKind::Place {
             return e;
         }
         match crate::stages::mentions::capital_country(lx, &ent.name) {
             Some(country) => {
                 let alias = ent.name.clone();
-                ents.ensure(NodeKind::Place, &country, Some(&alias))
+                ents.ensure(EntityKind::Place, &country, Some(&alias))
             }
             None => e,
         }
@@ -210,7 +210,7 @@ enum Fact {
     Rel {
         subj: Side,
         obj: Obj,
-        relation: Relation,
+        relation: Stance,
         cue: String,
         confidence: f32,
         status: Status,
@@ -329,7 +329,7 @@ struct Extractor<'a> {
     /// Entity ids of groups and countries created here.
     cache: HashMap<(bool, String), usize>,
     /// (source, relation, target) → index of the fact already emitted.
-    seen: HashMap<(usize, Relation, String), usize>,
+    seen: HashMap<(usize, Stance, String), usize>,
 }
 
 /// Verbs that hold a meeting named by their object ("held talks", "resumed negotiations").
@@ -525,7 +525,7 @@ impl<'a> Extractor<'a> {
 
     fn is_country_entity(&self, ents: &Entities, e: usize) -> bool {
         let en = &ents.entities[e];
-        en.kind == NodeKind::Place
+        en.kind == EntityKind::Place
             && world()
                 .places
                 .get(&en.name)
@@ -570,7 +570,7 @@ impl<'a> Extractor<'a> {
         if let Some(e) = ents.entity_at(s.lo + h) {
             let kind = ents.entities[e].kind;
             // a hyphenated compound names no actor by itself (`U.S.-Ukraine`)
-            if !(s.words[h].contains('-') && kind == NodeKind::Place) {
+            if !(s.words[h].contains('-') && kind == EntityKind::Place) {
                 return Some(Side {
                     actor: Actor::Ent(e),
                     weak: false,
@@ -1158,7 +1158,7 @@ impl<'a> Extractor<'a> {
         }
         // a gerund: "proposed holding the next round of talks" names a proposal
         if s.tag.get(k) == Some(&Upos::Verb) && s.lw(k).ends_with("ing") {
-            if relation == Some(Relation::Criticized) || relation == Some(Relation::MetWith) {
+            if relation == Some(Stance::Criticized) || relation == Some(Stance::MetWith) {
                 return Vec::new();
             }
             let end = match s.np_starting(k + 1) {
@@ -1182,13 +1182,13 @@ impl<'a> Extractor<'a> {
             && s.tag.get(end + 1) == Some(&Upos::Verb)
             && !matches!(
                 relation,
-                Some(Relation::Warned) | Some(Relation::Criticized) | Some(Relation::MetWith)
+                Some(Stance::Warned) | Some(Stance::Criticized) | Some(Stance::MetWith)
             )
         {
             return Vec::new();
         }
         // "proposing the parties end the war": a clause, not an object
-        if relation != Some(Relation::Warned)
+        if relation != Some(Stance::Warned)
             && s.tag
                 .get(end)
                 .is_some_and(|t| matches!(t, Upos::Verb | Upos::Aux))
@@ -1200,12 +1200,12 @@ impl<'a> Extractor<'a> {
         for j in list {
             let np = &s.nps[j];
             // criticism is of actors: look through "the mandate of a negotiator like X"
-            if relation == Some(Relation::Criticized) || relation == Some(Relation::MetWith) {
+            if relation == Some(Stance::Criticized) || relation == Some(Stance::MetWith) {
                 if let Some(side) = self.np_actor(s, np, ents) {
                     out.push((Obj::Actor(side.actor), side.weak));
                     continue;
                 }
-                if relation == Some(Relation::Criticized) {
+                if relation == Some(Stance::Criticized) {
                     let stop = (np.end..s.n().min(np.end + 10))
                         .find(|&q| matches!(s.lw(q), "," | ";" | ".") || s.tag[q] == Upos::Verb)
                         .unwrap_or(s.n().min(np.end + 10));
@@ -1272,7 +1272,7 @@ impl<'a> Extractor<'a> {
         out: &mut Vec<Fact>,
         subjects: &[Side],
         objects: &[(Obj, bool)],
-        relation: Relation,
+        relation: Stance,
         cue: &str,
         confidence: f32,
         status: Status,
@@ -1327,7 +1327,7 @@ impl<'a> Extractor<'a> {
             return;
         }
         // "would reject", "could back": a possibility, not a stance (meetings stay planned)
-        if e.sense != Sense::Stance(Relation::MetWith) && self.conditional_modal(s, v) {
+        if e.sense != Sense::Stance(Stance::MetWith) && self.conditional_modal(s, v) {
             return;
         }
         let status = if planned {
@@ -1346,7 +1346,7 @@ impl<'a> Extractor<'a> {
                 if s.lw(after) == "to" && e.allows("to") {
                     let vv = after + 1;
                     if s.tag.get(vv) == Some(&Upos::Verb)
-                        && relation == Relation::Opposes
+                        && relation == Stance::Opposes
                         && !world().cues.contains_key(s.lw(vv))
                         && !matches!(s.lw(vv), "comment" | "discuss" | "speculate" | "answer")
                         && self
@@ -1407,7 +1407,7 @@ impl<'a> Extractor<'a> {
                 } else {
                     objects = self.objects(s, e, after, ents);
                 }
-                if relation == Relation::MetWith {
+                if relation == Stance::MetWith {
                     // "met his future wife X": a first encounter, not talks
                     let kin = (after..(after + 4).min(s.words.len())).any(|k| {
                         crate::lexicon::lexicon().title(s.lw(k))
@@ -1421,7 +1421,7 @@ impl<'a> Extractor<'a> {
                 }
                 let objects: Vec<(Obj, bool)> = objects
                     .into_iter()
-                    .filter(|(o, _)| relation != Relation::Criticized || matches!(o, Obj::Actor(_)))
+                    .filter(|(o, _)| relation != Stance::Criticized || matches!(o, Obj::Actor(_)))
                     .collect();
                 self.push_rels(out, &subj, &objects, relation, &cue, conf, status);
             }
@@ -1446,7 +1446,7 @@ impl<'a> Extractor<'a> {
                         out,
                         &subj,
                         &[(Obj::Proposal(name), false)],
-                        Relation::Opposes,
+                        Stance::Opposes,
                         &cue,
                         0.6,
                         status,
@@ -1583,7 +1583,7 @@ impl<'a> Extractor<'a> {
             }
             if matches!(w, "in" | "at")
                 && let Some(e) = ents.entity_at(s.lo + k + 1)
-                && ents.entities[e].kind == NodeKind::Place
+                && ents.entities[e].kind == EntityKind::Place
             {
                 let cur = items.last_mut().expect("one item");
                 if cur.place.is_none() {
@@ -1688,7 +1688,7 @@ impl<'a> Extractor<'a> {
                     out.push(Fact::Rel {
                         subj: sa.clone(),
                         obj: Obj::Actor(sb.actor.clone()),
-                        relation: Relation::MetWith,
+                        relation: Stance::MetWith,
                         cue: cue.clone(),
                         confidence: c,
                         status,
@@ -1744,7 +1744,7 @@ impl<'a> Extractor<'a> {
             }
             if let Some(e) = ents.entity_at(s.lo + k) {
                 let en = &ents.entities[e];
-                if en.kind == NodeKind::Place && !self.is_country_entity(ents, e) {
+                if en.kind == EntityKind::Place && !self.is_country_entity(ents, e) {
                     place = Some(e);
                 } else {
                     push(&mut side_a, Actor::Ent(e));
@@ -1771,7 +1771,7 @@ impl<'a> Extractor<'a> {
             let w = s.lw(k);
             if matches!(w, "in" | "at")
                 && let Some(e) = ents.entity_at(s.lo + k + 1)
-                && ents.entities[e].kind == NodeKind::Place
+                && ents.entities[e].kind == EntityKind::Place
             {
                 place.get_or_insert(e);
                 k += 1;
@@ -1872,7 +1872,7 @@ impl<'a> Extractor<'a> {
                     out.push(Fact::Rel {
                         subj: sa.clone(),
                         obj: Obj::Actor(sb.actor.clone()),
-                        relation: Relation::MetWith,
+                        relation: Stance::MetWith,
                         cue: cue.clone(),
                         confidence: if weak { 0.55 } else { 0.65 },
                         status,
@@ -1899,7 +1899,7 @@ impl<'a> Extractor<'a> {
         for k in np.start..i {
             if let Some(e) = ents.entity_at(s.lo + k) {
                 let en = &ents.entities[e];
-                if en.kind != NodeKind::Place || self.is_country_entity(ents, e) {
+                if en.kind != EntityKind::Place || self.is_country_entity(ents, e) {
                     who = Some(Side {
                         actor: Actor::Ent(e),
                         weak: false,
@@ -1929,7 +1929,7 @@ impl<'a> Extractor<'a> {
             out,
             &[who],
             &[(Obj::Proposal(name), false)],
-            Relation::Proposed,
+            Stance::Proposed,
             s.words[i],
             0.6,
             Status::Held,
@@ -1968,7 +1968,7 @@ impl<'a> Extractor<'a> {
                     .lx
                     .verb(s.lw(q))
                     .iter()
-                    .any(|e| e.sense == Sense::Stance(Relation::Warned))
+                    .any(|e| e.sense == Sense::Stance(Stance::Warned))
         });
         let warner: Vec<Side> = match speaker_verb {
             Some(q) => self.subjects(s, q, ents, 0).0,
@@ -1979,7 +1979,7 @@ impl<'a> Extractor<'a> {
             out,
             &warner,
             &[(Obj::Actor(target.actor), target.weak)],
-            Relation::Warned,
+            Stance::Warned,
             &cue,
             0.55,
             Status::Held,
@@ -1994,11 +1994,11 @@ impl<'a> Extractor<'a> {
             Actor::Country(c) => *self
                 .cache
                 .entry((true, c.clone()))
-                .or_insert_with(|| ents.ensure(NodeKind::Place, c, None)),
+                .or_insert_with(|| ents.ensure(EntityKind::Place, c, None)),
             Actor::Group(g) => *self
                 .cache
                 .entry((false, g.to_lowercase()))
-                .or_insert_with(|| ents.ensure(NodeKind::Group, g, None)),
+                .or_insert_with(|| ents.ensure(EntityKind::Group, g, None)),
         }
     }
 

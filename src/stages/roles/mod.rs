@@ -13,11 +13,11 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::graph::NodeKind;
 use crate::lexicon::{Lexicon, lexicon};
 use crate::stages::entities::Entities;
 use crate::stages::segment::{Segmentation, Span, TokenKind};
 use crate::text::Document;
+use crate::vocab::EntityKind;
 
 /// A role found in the text.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,7 +82,7 @@ pub fn attach(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Vec<Ro
     let n = ents.mentions.len();
     for mi in 0..n {
         let e = ents.mention_entity[mi];
-        if ents.entities[e].kind != NodeKind::Person {
+        if ents.entities[e].kind != EntityKind::Person {
             continue;
         }
         let m = ents.mentions[mi].clone();
@@ -187,7 +187,7 @@ pub fn attach(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Vec<Ro
         if k + 1 < s1
             && ctx.w(k) == "of"
             && let Some(a) = ents.entity_at(k + 1)
-            && ents.entities[a].kind == NodeKind::Organization
+            && ents.entities[a].kind == EntityKind::Organization
         {
             push(&mut out, e, None, Some(a), evidence, 0.7);
         }
@@ -355,16 +355,14 @@ fn affiliation_before(ctx: &Ctx, ents: &mut Entities, t: usize, s0: usize) -> Op
     if matches!(ctx.w(p), "'s" | "’s" | "'" | "’") && p > s0 {
         p -= 1;
     }
+    // every entity is an actor
     if let Some(e) = ents.entity_at(p) {
-        let kind = ents.entities[e].kind;
-        if kind.is_actor() {
-            return Some(e);
-        }
+        return Some(e);
     }
     let w = ctx.w(p);
     if let Some((country, _)) = ctx.lx.demonyms.get(w) {
         let country = country.clone();
-        return Some(ents.ensure(NodeKind::Place, &country, None));
+        return Some(ents.ensure(EntityKind::Place, &country, None));
     }
     None
 }
@@ -398,10 +396,10 @@ fn implied_country(
         let Some(e) = ents.entity_at(k) else { continue };
         let ent = &ents.entities[e];
         match ent.kind {
-            NodeKind::Place if lx.country_codes.contains_key(&ent.name) => return Some(e),
-            NodeKind::Organization => {
+            EntityKind::Place if lx.country_codes.contains_key(&ent.name) => return Some(e),
+            EntityKind::Organization => {
                 if let Some(c) = lx.orgs.get(&ent.name).and_then(|o| o.country.clone()) {
-                    return Some(ents.ensure(NodeKind::Place, &c, None));
+                    return Some(ents.ensure(EntityKind::Place, &c, None));
                 }
             }
             _ => {}
@@ -415,7 +413,7 @@ fn implied_country(
         .entry(lt.clone())
         .or_insert_with(|| demonym_with_title(ctx, ents, &lt))
         .clone();
-    country.map(|c| ents.ensure(NodeKind::Place, &c, None))
+    country.map(|c| ents.ensure(EntityKind::Place, &c, None))
 }
 
 /// The country of the first demonym in the text that stands before the lowercase title
@@ -509,14 +507,14 @@ fn appositive_roles(
                 k = j + 1;
             } else if let Some((country, _)) = ctx.lx.demonyms.get(ctx.w(k)) {
                 let country = country.clone();
-                owner = Some(ents.ensure(NodeKind::Place, &country, None));
+                owner = Some(ents.ensure(EntityKind::Place, &country, None));
                 k += 1;
             }
         } else if k < end
             && let Some((country, _)) = ctx.lx.demonyms.get(ctx.w(k))
         {
             let country = country.clone();
-            owner = Some(ents.ensure(NodeKind::Place, &country, None));
+            owner = Some(ents.ensure(EntityKind::Place, &country, None));
             k += 1;
         }
         // title words up to a head

@@ -1,0 +1,43 @@
+//! Node ids: the only place they are minted.
+//!
+//! An actor's id is its kind's prefix and its name key ([`slug`], from
+//! [`crate::text::slug`]): `person/maria-hale`, so the same actor in two documents gets the
+//! same id and [`super::Graph::merge`] joins them. Statements and meetings are numbered in
+//! text order under the document's key (`statement/<doc>/3`), so they are unique across
+//! documents and stable across runs; a proposal is keyed by its name.
+
+use super::NodeKind;
+use crate::stages::entities::Entity;
+
+pub use crate::text::slug::slug;
+
+/// The id of a node of `kind` named `name` (`person/maria-hale`).
+pub fn node(kind: NodeKind, name: &str) -> String {
+    keyed(kind, &slug(name))
+}
+
+/// The id of a node of `kind` whose name key is `key`.
+pub fn keyed(kind: NodeKind, key: &str) -> String {
+    format!("{}/{}", kind.id_prefix(), key)
+}
+
+/// The id of an entity of the analysis: its kind and the key of the name it was first
+/// found under (a later, longer name does not change it).
+pub fn entity(e: &Entity) -> String {
+    keyed(e.kind.into(), &e.key)
+}
+
+/// The id of the `n`-th (from 1) statement of a document.
+pub fn statement(document: &str, n: usize) -> String {
+    format!("statement/{}/{n}", slug(document))
+}
+
+/// The id of the `n`-th (from 1) meeting of a document.
+pub fn meeting(document: &str, n: usize) -> String {
+    format!("meeting/{}/{n}", slug(document))
+}
+
+/// The id of a proposal named `name`.
+pub fn proposal(name: &str) -> String {
+    node(NodeKind::Proposal, name)
+}
