@@ -9,7 +9,9 @@
 
 use std::sync::Arc;
 
-use crate::stages::entities::{self, Entities};
+pub mod actors;
+
+use crate::stages::entities::{self, Entities, Staged};
 use crate::stages::mentions;
 use crate::stages::quotes::{self, StatementFact};
 use crate::stages::relations::{self, RelationLexicon, Relations};
@@ -58,22 +60,40 @@ impl Pipeline {
         Pipeline { config }
     }
 
-    /// Runs every stage and keeps their outputs.
+    /// Runs every stage and keeps their outputs. Each stage reads the earlier layers by
+    /// `&`; the actors it asks for are added to the entities right after it ([`actors`]).
     pub fn analyze(&self, doc: &Document) -> Analysis {
         let seg = segment::segment(doc);
         let tags = tagging::tag(doc, &seg);
         let ms = mentions::detect(doc, &seg, &tags);
         let mut ents = entities::resolve(doc, &seg, ms);
-        let roles = roles::attach(doc, &seg, &mut ents);
-        let statements = quotes::extract_with_roles(doc, &seg, &tags, &mut ents, &roles);
-        let relations = relations::extract_with(
+
+        let Staged { layer, requests } = roles::attach(doc, &seg, &ents);
+        let settled = actors::settle(&mut ents, &requests);
+        let roles: Vec<RoleFact> = layer
+            .into_iter()
+            .map(|r| r.map_actors(|a| settled.entity(a)))
+            .collect();
+
+        let Staged { layer, requests } =
+            quotes::extract_with_roles(doc, &seg, &tags, &ents, &roles);
+        let settled = actors::settle(&mut ents, &requests);
+        let statements: Vec<StatementFact> = layer
+            .into_iter()
+            .map(|s| s.map_actors(|a| settled.entity(a)))
+            .collect();
+
+        let Staged { layer, requests } = relations::extract_with(
             doc,
             &seg,
             &tags,
-            &mut ents,
+            &ents,
             &roles,
             self.config.relation_lexicon.as_deref(),
         );
+        let settled = actors::settle(&mut ents, &requests);
+        let relations = layer.map_actors(|a| settled.entity(a));
+
         Analysis {
             seg,
             tags,

@@ -17,6 +17,10 @@ use crate::text::Document;
 use crate::text::slug::slug;
 use crate::vocab::EntityKind;
 
+mod requests;
+
+pub use requests::{ActorRef, ActorRequest, Actors, Requests, Staged};
+
 #[derive(Clone, Debug)]
 pub struct Entity {
     pub kind: EntityKind,
@@ -33,20 +37,40 @@ pub struct Entity {
     pub confidence: f32,
 }
 
-/// The output of [`resolve`].
+/// The output of [`resolve`]: the actors of one article.
+///
+/// Read-only once [`resolve`] returns: its tables are read through `Deref` to
+/// [`EntityTables`] (there is no `DerefMut`), and its indexes through the methods below.
+/// Later stages that need an actor nobody named ask for it with [`Actors::request`]; only
+/// the pipeline adds the requested actors (`pipeline::actors`), between stages, so the
+/// indexes can never go stale.
 #[derive(Clone, Debug, Default)]
 pub struct Entities {
+    tables: EntityTables,
+    /// token → mention index + 1 (0: none), for lookups by token.
+    token_mention: Vec<u32>,
+    /// (kind, name key) → the entity with it.
+    by_key: HashMap<(EntityKind, String), usize>,
+}
+
+/// The tables of [`Entities`], read through it.
+#[derive(Clone, Debug, Default)]
+pub struct EntityTables {
     pub mentions: Vec<Mention>,
     /// Entity of each mention.
     pub mention_entity: Vec<usize>,
     pub entities: Vec<Entity>,
-    /// token → mention index + 1 (0: none), for lookups by token.
-    token_mention: Vec<u32>,
-    /// (kind, name key) → first entity with it, for [`Entities::ensure`].
-    by_key: HashMap<(EntityKind, String), usize>,
-    /// How many entities `by_key` has seen.
-    indexed: usize,
 }
+
+impl std::ops::Deref for Entities {
+    type Target = EntityTables;
+    fn deref(&self) -> &EntityTables {
+        &self.tables
+    }
+}
+
+/// Confidence of an actor that a later stage asked for.
+const REQUESTED_CONFIDENCE: f32 = 0.8;
 
 const PRONOUNS_MALE: &[&str] = &["he", "him", "his", "himself"];
 const PRONOUNS_FEMALE: &[&str] = &["she", "her", "hers", "herself"];
@@ -123,49 +147,49 @@ impl Entities {
         self.mention_at(t).map(|m| self.mention_entity[m])
     }
 
-    /// Finds or creates an entity by kind and name (used for groups and for countries
-    /// named only through demonyms). `alias` is added as another name form.
-    pub fn ensure(&mut self, kind: EntityKind, name: &str, alias: Option<&str>) -> usize {
-        let id = (kind, slug(name));
-        // the entity list is public: index what was added since the last call, and
-        // everything again if entities were removed or a key changed
-        let stale = self.indexed > self.entities.len()
-            || self.by_key.get(&id).is_some_and(|&e| {
-                self.entities
-                    .get(e)
-                    .is_none_or(|x| x.kind != id.0 || x.key != id.1)
-            });
-        if stale {
-            self.by_key.clear();
-            self.indexed = 0;
-        }
-        for (i, e) in self.entities.iter().enumerate().skip(self.indexed) {
-            self.by_key.entry((e.kind, e.key.clone())).or_insert(i);
-        }
-        self.indexed = self.entities.len();
-        let e = match self.by_key.get(&id).copied() {
-            Some(e) => e,
+    /// The entity of `kind` whose name key ([`slug`]) is `key`.
+    pub fn find_key(&self, kind: EntityKind, key: &str) -> Option<usize> {
+        self.by_key.get(&(kind, key.to_string())).copied()
+    }
+
+    /// The entity of `kind` named `name` (by name key: "U.S." finds "US").
+    pub fn find(&self, kind: EntityKind, name: &str) -> Option<usize> {
+        self.find_key(kind, &slug(name))
+    }
+
+    /// Adds a requested actor, or its aliases to the entity that has its kind and name key
+    /// already. Called by the pipeline only (`pipeline::actors`), between stages.
+    pub(crate) fn add_requested(&mut self, r: &ActorRequest) -> usize {
+        let key = (r.kind, slug(&r.name));
+        let e = match self.by_key.get(&key) {
+            Some(&e) => e,
             None => {
-                self.entities.push(Entity {
-                    kind,
-                    name: name.to_string(),
-                    key: id.1.clone(),
+                self.tables.entities.push(Entity {
+                    kind: r.kind,
+                    name: r.name.clone(),
+                    key: key.1.clone(),
                     aliases: BTreeSet::new(),
                     mentions: Vec::new(),
                     gender: None,
-                    confidence: 0.8,
+                    confidence: REQUESTED_CONFIDENCE,
                 });
-                self.by_key.insert(id, self.entities.len() - 1);
-                self.indexed = self.entities.len();
-                self.entities.len() - 1
+                let e = self.tables.entities.len() - 1;
+                self.by_key.insert(key, e);
+                e
             }
         };
-        if let Some(a) = alias
-            && a != self.entities[e].name
-        {
-            self.entities[e].aliases.insert(a.to_string());
+        for a in &r.aliases {
+            self.add_alias(e, a);
         }
         e
+    }
+
+    /// Adds another name of entity `e` (not its own name). Called by the pipeline only.
+    pub(crate) fn add_alias(&mut self, e: usize, alias: &str) {
+        let ent = &mut self.tables.entities[e];
+        if alias != ent.name {
+            ent.aliases.insert(alias.to_string());
+        }
     }
 
     /// Resolves a third-person personal pronoun at token `t` to a person entity: the most
@@ -284,32 +308,31 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
         .filter_map(|m| name_tokens(&m.text).last().map(|s| s.to_string()))
         .collect();
     mentions.retain(|m| !m.weak || surnames.contains(&m.text));
-    let mut ents = Entities {
-        token_mention: vec![0; seg.tokens.len()],
+    let mut token_mention = vec![0; seg.tokens.len()];
+    let mut ents = EntityTables {
         mention_entity: vec![usize::MAX; mentions.len()],
         mentions,
         entities: Vec::new(),
-        by_key: HashMap::new(),
-        indexed: 0,
     };
     let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
-    let mut new_entity = |ents: &mut Entities, kind: EntityKind, name: &str, conf: f32| -> usize {
-        let id = (kind, slug(name));
-        if let Some(&e) = by_key.get(&id) {
-            return e;
-        }
-        ents.entities.push(Entity {
-            kind,
-            name: name.to_string(),
-            key: id.1.clone(),
-            aliases: BTreeSet::new(),
-            mentions: Vec::new(),
-            gender: None,
-            confidence: conf,
-        });
-        by_key.insert(id, ents.entities.len() - 1);
-        ents.entities.len() - 1
-    };
+    let mut new_entity =
+        |ents: &mut EntityTables, kind: EntityKind, name: &str, conf: f32| -> usize {
+            let id = (kind, slug(name));
+            if let Some(&e) = by_key.get(&id) {
+                return e;
+            }
+            ents.entities.push(Entity {
+                kind,
+                name: name.to_string(),
+                key: id.1.clone(),
+                aliases: BTreeSet::new(),
+                mentions: Vec::new(),
+                gender: None,
+                confidence: conf,
+            });
+            by_key.insert(id, ents.entities.len() - 1);
+            ents.entities.len() - 1
+        };
 
     // 1. people with full names (two or more tokens), in text order
     let n = ents.mentions.len();
@@ -364,7 +387,7 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
     }
     let mut longer: HashMap<String, Longer> = HashMap::new();
     let mut indexed = vec![false; ents.entities.len()];
-    let index_person = |ents: &Entities,
+    let index_person = |ents: &EntityTables,
                         longer: &mut HashMap<String, Longer>,
                         indexed: &mut Vec<bool>,
                         e: usize| {
@@ -390,7 +413,7 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
         index_person(&ents, &mut longer, &mut indexed, e);
     }
     // records that mention `mi` names entity `e`, for the candidates' recency
-    let seen = |ents: &Entities, longer: &mut HashMap<String, Longer>, e: usize| {
+    let seen = |ents: &EntityTables, longer: &mut HashMap<String, Longer>, e: usize| {
         if ents.entities[e].kind != EntityKind::Person {
             return;
         }
@@ -519,8 +542,8 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
             ent.confidence = m.confidence;
         }
         for t in m.tokens.clone() {
-            if ents.token_mention[t] == 0 {
-                ents.token_mention[t] = mi as u32 + 1;
+            if token_mention[t] == 0 {
+                token_mention[t] = mi as u32 + 1;
             }
         }
     }
@@ -549,7 +572,17 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
                 .map(|(g, _)| *g);
         }
     }
-    ents
+    let by_key = ents
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| ((e.kind, e.key.clone()), i))
+        .collect();
+    Entities {
+        tables: ents,
+        token_mention,
+        by_key,
+    }
 }
 
 fn is_acronym(s: &str) -> bool {

@@ -35,7 +35,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::lexicon::{Gender, Lexicon, lexicon};
-use crate::stages::entities::Entities;
+use crate::stages::entities::{ActorRef, Actors, Entities, Staged};
 use crate::stages::roles::RoleFact;
 use crate::stages::segment::{ParagraphKind, Segmentation, Span, TokenKind};
 use crate::tagger::Upos;
@@ -43,11 +43,13 @@ use crate::tagging::Tags;
 use crate::text::Document;
 use crate::vocab::{EntityKind, QuoteKind};
 
-/// A statement found in the text.
+/// A statement found in the text. The stage returns its speakers as [`ActorRef`]s (a
+/// group or a country may be a requested actor); the pipeline settles them into entity
+/// indices (`A = usize`).
 #[derive(Clone, Debug, PartialEq)]
-pub struct StatementFact {
-    /// Speakers (entity indices); one statement may be said by several.
-    pub speakers: Vec<usize>,
+pub struct StatementFact<A = usize> {
+    /// Speakers; one statement may be said by several.
+    pub speakers: Vec<A>,
     /// The quoted words or the reported clause (for a quote split by its attribution,
     /// the extent from its first to its last word; see `parts`).
     pub text: Span,
@@ -62,7 +64,20 @@ pub struct StatementFact {
     pub confidence: f32,
 }
 
-impl StatementFact {
+impl<A> StatementFact<A> {
+    /// The same statement with its speakers mapped by `f`.
+    pub fn map_actors<B>(self, f: impl FnMut(A) -> B) -> StatementFact<B> {
+        StatementFact {
+            speakers: self.speakers.into_iter().map(f).collect(),
+            text: self.text,
+            parts: self.parts,
+            kind: self.kind,
+            cue: self.cue,
+            evidence: self.evidence,
+            confidence: self.confidence,
+        }
+    }
+
     /// The statement's text: its span, or its fragments joined by one space.
     pub fn text_in(&self, doc_text: &str) -> String {
         if self.parts.is_empty() {
@@ -343,12 +358,12 @@ struct Cx<'a> {
     /// Runs that are (part of) a direct statement already.
     run_used: Vec<bool>,
     /// The last direct statement: speakers, paragraph, index in `out`.
-    last_direct: Option<(Vec<usize>, usize, usize)>,
+    last_direct: Option<(Vec<ActorRef>, usize, usize)>,
     /// Body paragraph token ranges (index = paragraph index).
     para_tokens: Vec<Range<usize>>,
-    out: Vec<StatementFact>,
+    out: Vec<StatementFact<ActorRef>>,
     /// The last speakers found and the sentence of their statement.
-    last: Option<(Vec<usize>, usize)>,
+    last: Option<(Vec<ActorRef>, usize)>,
 }
 
 /// Finds statements (without role facts: role nouns resolve through mention titles only).
@@ -356,19 +371,22 @@ pub fn extract(
     doc: &Document,
     seg: &Segmentation,
     tags: &Tags,
-    ents: &mut Entities,
-) -> Vec<StatementFact> {
+    ents: &Entities,
+) -> Staged<Vec<StatementFact<ActorRef>>> {
     extract_with_roles(doc, seg, tags, ents, &[])
 }
 
 /// Finds statements; `roles` lets role nouns ("the spokesman") find their holder.
+/// Speakers nobody named (groups, countries of demonyms) are requested actors.
 pub fn extract_with_roles(
     doc: &Document,
     seg: &Segmentation,
     tags: &Tags,
-    ents: &mut Entities,
+    ents: &Entities,
     roles: &[RoleFact],
-) -> Vec<StatementFact> {
+) -> Staged<Vec<StatementFact<ActorRef>>> {
+    let mut actors = Actors::new(ents);
+    let ents = &mut actors;
     let n = seg.tokens.len();
     let mut para_tokens = vec![0..0; seg.paragraphs.len()];
     for (pi, p) in seg.paragraphs.iter().enumerate() {
@@ -422,12 +440,12 @@ pub fn extract_with_roles(
     let lx = lexicon();
     for st in &mut out {
         st.speakers
-            .retain(|&e| !is_bare_office(lx, &ents.entities[e].name, ents.entities[e].kind));
+            .retain(|&e| !is_bare_office(lx, ents.name(e), ents.kind(e)));
     }
     out.retain(|s| !s.speakers.is_empty() && s.text.len() > 3);
     out.sort_by_key(|s| (s.text.start, s.text.end));
     // one statement per text span: merge speakers of duplicates
-    let mut merged: Vec<StatementFact> = Vec::with_capacity(out.len());
+    let mut merged: Vec<StatementFact<ActorRef>> = Vec::with_capacity(out.len());
     for s in out {
         if let Some(last) = merged.last_mut()
             && last.text == s.text
@@ -441,7 +459,7 @@ pub fn extract_with_roles(
         }
         merged.push(s);
     }
-    merged
+    actors.finish(merged)
 }
 
 /// A group named only by a singular title and title modifiers, all lowercase.
@@ -656,7 +674,7 @@ impl<'a> Cx<'a> {
     // ------------------------------------------------------------------ direct
 
     /// Direct statements from runs `which` (in text order).
-    fn direct(&mut self, runs: &[Run], which: Range<usize>, ents: &mut Entities) {
+    fn direct(&mut self, runs: &[Run], which: Range<usize>, ents: &mut Actors) {
         for i in which {
             if self.run_used[i] {
                 continue;
@@ -744,7 +762,7 @@ impl<'a> Cx<'a> {
     fn push_direct(
         &mut self,
         pieces: &[Range<usize>],
-        speakers: &[usize],
+        speakers: &[ActorRef],
         cue: usize,
         from: usize,
         to: usize,
@@ -874,8 +892,8 @@ impl<'a> Cx<'a> {
     fn after_frame(
         &mut self,
         r: &Run,
-        ents: &mut Entities,
-    ) -> Option<(Vec<usize>, usize, Range<usize>)> {
+        ents: &mut Actors,
+    ) -> Option<(Vec<ActorRef>, usize, Range<usize>)> {
         let c = r.close?;
         let pt = self.para_tokens[r.last_para].clone();
         let mut a = c + 1;
@@ -934,8 +952,8 @@ impl<'a> Cx<'a> {
     fn before_frame(
         &mut self,
         r: &Run,
-        ents: &mut Entities,
-    ) -> Option<(Vec<usize>, usize, Range<usize>)> {
+        ents: &mut Actors,
+    ) -> Option<(Vec<ActorRef>, usize, Range<usize>)> {
         let o = r.open;
         let pt = self.para_tokens[r.para].clone();
         if o <= pt.start {
@@ -1022,8 +1040,8 @@ impl<'a> Cx<'a> {
     fn next_sentence_speaker(
         &mut self,
         r: &Run,
-        ents: &mut Entities,
-    ) -> Option<(Vec<usize>, usize)> {
+        ents: &mut Actors,
+    ) -> Option<(Vec<ActorRef>, usize)> {
         let c = r.close?;
         let pt = self.para_tokens[r.last_para].clone();
         let mut a = c + 1;
@@ -1054,7 +1072,7 @@ impl<'a> Cx<'a> {
     // ------------------------------------------------------------------ indirect
 
     /// Indirect statements of sentence `si`.
-    fn indirect(&mut self, si: usize, ents: &mut Entities) {
+    fn indirect(&mut self, si: usize, ents: &mut Actors) {
         let seg = self.seg;
         self.covered.clear();
         {
@@ -1062,7 +1080,7 @@ impl<'a> Cx<'a> {
             if toks.is_empty() {
                 return;
             }
-            let mut sent_speakers: Option<Vec<usize>> = None;
+            let mut sent_speakers: Option<Vec<ActorRef>> = None;
             // trailing attribution and `according to` first, so cues inside their
             // clause count as nested
             self.according(si, toks.clone(), ents);
@@ -1086,7 +1104,7 @@ impl<'a> Cx<'a> {
     #[allow(clippy::too_many_arguments)]
     fn push_indirect(
         &mut self,
-        speakers: Vec<usize>,
+        speakers: Vec<ActorRef>,
         parts: Vec<Span>,
         cue: usize,
         cue_text: String,
@@ -1137,7 +1155,7 @@ impl<'a> Cx<'a> {
 
     /// `according to X, CLAUSE` / `CLAUSE, according to X` / `A, according to X, B` /
     /// `in X's words, CLAUSE`.
-    fn according(&mut self, si: usize, toks: Range<usize>, ents: &mut Entities) {
+    fn according(&mut self, si: usize, toks: Range<usize>, ents: &mut Actors) {
         let evidence = self.seg.sentences[si].span;
         for t in toks.clone() {
             if self.quoted(t) || self.used[t] {
@@ -1240,8 +1258,8 @@ impl<'a> Cx<'a> {
         &mut self,
         si: usize,
         toks: Range<usize>,
-        ents: &mut Entities,
-        sent_speakers: &mut Option<Vec<usize>>,
+        ents: &mut Actors,
+        sent_speakers: &mut Option<Vec<ActorRef>>,
     ) {
         let evidence = self.seg.sentences[si].span;
         // the last comma outside quotes followed by an attribution to the sentence end
@@ -1328,8 +1346,8 @@ impl<'a> Cx<'a> {
         toks: Range<usize>,
         cue: usize,
         strength: u8,
-        ents: &mut Entities,
-        sent_speakers: &mut Option<Vec<usize>>,
+        ents: &mut Actors,
+        sent_speakers: &mut Option<Vec<ActorRef>>,
     ) {
         let evidence = self.seg.sentences[si].span;
         let lo = toks.start;
@@ -1427,7 +1445,7 @@ impl<'a> Cx<'a> {
     }
 
     /// `X's warning that CLAUSE`, `the claim by X that CLAUSE`.
-    fn noun_report(&mut self, toks: Range<usize>, t: usize, ents: &mut Entities) {
+    fn noun_report(&mut self, toks: Range<usize>, t: usize, ents: &mut Actors) {
         let Some(c) = self
             .lx
             .cues
@@ -1441,7 +1459,7 @@ impl<'a> Cx<'a> {
         }
         let end = toks.end;
         let mut k = t + 1;
-        let mut speaker: Vec<usize> = Vec::new();
+        let mut speaker: Vec<ActorRef> = Vec::new();
         // `the warning by X that`
         if k < end
             && self.lw(k) == "by"
@@ -1819,10 +1837,10 @@ impl<'a> Cx<'a> {
     /// The subject of a cue: (speakers, first token of the subject phrase).
     fn subject_before(
         &mut self,
-        ents: &mut Entities,
+        ents: &mut Actors,
         cue: usize,
         lo: usize,
-    ) -> Option<(Vec<usize>, usize)> {
+    ) -> Option<(Vec<ActorRef>, usize)> {
         let mut k = cue;
         while k > lo
             && (BEFORE_CUE.contains(&self.lw(k - 1).as_str())
@@ -1844,11 +1862,11 @@ impl<'a> Cx<'a> {
     /// `X, who …, Y's deputy, said`: the comma-separated segments before the cue.
     fn comma_subject(
         &mut self,
-        ents: &mut Entities,
+        ents: &mut Actors,
         comma: usize,
         lo: usize,
         cue: usize,
-    ) -> Option<(Vec<usize>, usize)> {
+    ) -> Option<(Vec<ActorRef>, usize)> {
         let mut segs: Vec<Range<usize>> = Vec::new();
         let mut end = comma;
         loop {
@@ -1870,7 +1888,7 @@ impl<'a> Cx<'a> {
             end = start - 1;
         }
         let mut nps: Vec<Range<usize>> = Vec::new();
-        let mut extra: Vec<usize> = Vec::new();
+        let mut extra: Vec<ActorRef> = Vec::new();
         for s in &segs {
             let first = self.lw(s.start);
             if matches!(
@@ -1904,7 +1922,7 @@ impl<'a> Cx<'a> {
             nps.push(s.clone());
         }
         // the leftmost phrase is the subject; a name in an apposition beats a role noun
-        let mut best: Option<(Vec<usize>, usize)> = None;
+        let mut best: Option<(Vec<ActorRef>, usize)> = None;
         for s in nps.iter().rev() {
             let Some(start) = self.np_left(ents, s.end, s.start) else {
                 continue;
@@ -1913,9 +1931,7 @@ impl<'a> Cx<'a> {
             if sp.is_empty() {
                 continue;
             }
-            let named = sp
-                .iter()
-                .any(|&e| ents.entities[e].kind != EntityKind::Group);
+            let named = sp.iter().any(|&e| ents.kind(e) != EntityKind::Group);
             if named {
                 best = Some((sp, start));
                 break;
@@ -1936,10 +1952,10 @@ impl<'a> Cx<'a> {
     /// The first noun phrase of a sentence, before token `before`.
     fn subject_of_sentence(
         &mut self,
-        ents: &mut Entities,
+        ents: &mut Actors,
         lo: usize,
         before: usize,
-    ) -> Option<Vec<usize>> {
+    ) -> Option<Vec<ActorRef>> {
         let mut k = lo;
         while k < before && k < lo + 8 {
             if ents.mention_at(k).is_some()
@@ -1963,12 +1979,12 @@ impl<'a> Cx<'a> {
     }
 
     /// The speakers a noun phrase names (one per conjunct).
-    fn resolve_np(&mut self, ents: &mut Entities, a: usize, b: usize, cue: usize) -> Vec<usize> {
+    fn resolve_np(&mut self, ents: &mut Actors, a: usize, b: usize, cue: usize) -> Vec<ActorRef> {
         let mut out = Vec::new();
         let mut s = a;
         let mut k = a;
         let push =
-            |cx: &mut Self, ents: &mut Entities, s: usize, e: usize, out: &mut Vec<usize>| {
+            |cx: &mut Self, ents: &mut Actors, s: usize, e: usize, out: &mut Vec<ActorRef>| {
                 if s < e
                     && let Some(x) = cx.resolve_conjunct(ents, s, e, cue)
                     && !out.contains(&x)
@@ -2006,11 +2022,11 @@ impl<'a> Cx<'a> {
     /// One conjunct: a name, a pronoun, a demonym, a role noun or a group.
     fn resolve_conjunct(
         &mut self,
-        ents: &mut Entities,
+        ents: &mut Actors,
         a: usize,
         b: usize,
         cue: usize,
-    ) -> Option<usize> {
+    ) -> Option<ActorRef> {
         let mut s = a;
         while s < b && ents.mention_at(s).is_none() && GROUP_DETS.contains(&self.lw(s).as_str()) {
             s += 1;
@@ -2038,13 +2054,13 @@ impl<'a> Cx<'a> {
         let head = h_end - 1;
         // every entity is an actor
         if let Some(e) = ents.entity_at(head) {
-            return Some(e);
+            return Some(ActorRef::Entity(e));
         }
         let hw = self.lw(head);
         let raw = self.w(head);
         if let Some((country, true)) = self.lx.demonyms.get(raw) {
             let country = country.clone();
-            return Some(ents.ensure(EntityKind::Place, &country, Some(raw)));
+            return Some(ents.request(EntityKind::Place, &country, Some(raw)));
         }
         let class = speaker_nouns().get(hw.as_str()).copied().or_else(|| {
             self.lx.title(&hw).map(|_| NounClass::One).or_else(|| {
@@ -2072,21 +2088,22 @@ impl<'a> Cx<'a> {
                 || affil.is_some_and(|e| ents.entities[e].kind == EntityKind::Place))
         {
             let c = country.or_else(|| affil.map(|e| ents.entities[e].name.clone()))?;
-            return Some(ents.ensure(EntityKind::Place, &c, None));
+            return Some(ents.request(EntityKind::Place, &c, None));
         }
         if class == NounClass::One
             && !indefinite
             && (definite || affil.is_some())
             && let Some(p) = self.person_with_role(ents, &hw, affil, cue)
         {
-            return Some(p);
+            return Some(ActorRef::Entity(p));
         }
         // `the spokesman` after `a spokesman for the ministry`: the group named before
         if definite
             && h_end == b
             && s == head
-            && let Some(g) = ents.entities.iter().rposition(|x| {
-                x.kind == EntityKind::Group && x.name.split_whitespace().next() == Some(hw.as_str())
+            && let Some(g) = ents.all().rev().find(|&x| {
+                ents.kind(x) == EntityKind::Group
+                    && ents.name(x).split_whitespace().next() == Some(hw.as_str())
             })
         {
             return Some(g);
@@ -2152,7 +2169,7 @@ impl<'a> Cx<'a> {
         } else {
             EntityKind::Group
         };
-        Some(ents.ensure(kind, &name, None))
+        Some(ents.request(kind, &name, None))
     }
 
     /// A person whose title contains the role word, preferring the affiliation given
@@ -2219,17 +2236,15 @@ impl<'a> Cx<'a> {
     /// Ana Ruiz`): the named person in the apposition wins over a role noun or group.
     fn inverted_speaker(
         &mut self,
-        ents: &mut Entities,
+        ents: &mut Actors,
         a: usize,
         hi: usize,
         cue: usize,
-    ) -> Option<(Vec<usize>, usize)> {
+    ) -> Option<(Vec<ActorRef>, usize)> {
         let (s, e) = self.np_right(ents, a, hi)?;
         let sp = self.resolve_np(ents, s, e, cue);
         let named = ents.entity_at(e - 1).is_some()
-            && sp
-                .iter()
-                .any(|&x| ents.entities[x].kind != EntityKind::Group);
+            && sp.iter().any(|&x| ents.kind(x) != EntityKind::Group);
         // the apposition after the next comma, a few words on
         let mut comma = e;
         while comma < hi && comma < e + 6 && self.w(comma) != "," && !self.is_mark(comma) {
@@ -2242,7 +2257,7 @@ impl<'a> Cx<'a> {
         {
             let sp2 = self.resolve_np(ents, s2, e2, cue);
             if let [p] = sp2.as_slice()
-                && ents.entities[*p].kind == EntityKind::Person
+                && ents.kind(*p) == EntityKind::Person
             {
                 return Some((sp2, e2));
             }
@@ -2250,14 +2265,14 @@ impl<'a> Cx<'a> {
         (!sp.is_empty()).then_some((sp, e))
     }
 
-    fn pronoun_at(&self, ents: &Entities, t: usize) -> Option<usize> {
+    fn pronoun_at(&self, ents: &Actors, t: usize) -> Option<ActorRef> {
         let lw = self.lw(t);
         self.pronoun_word(ents, &lw, t)
     }
 
     /// A pronoun's speaker: the speaker of the discourse (the last statement, one
     /// sentence back at most) when it fits, else [`Entities::resolve_pronoun`].
-    fn pronoun_word(&self, ents: &Entities, lw: &str, t: usize) -> Option<usize> {
+    fn pronoun_word(&self, ents: &Actors, lw: &str, t: usize) -> Option<ActorRef> {
         let si = self.sent(t);
         let recent = self
             .last
@@ -2273,17 +2288,17 @@ impl<'a> Cx<'a> {
                     Gender::Female
                 };
                 if let [e] = recent.as_slice() {
-                    let ent = &ents.entities[*e];
-                    if ent.kind == EntityKind::Person && ent.gender.is_none_or(|x| x == g) {
+                    let gender = ents.gender(*e);
+                    if ents.kind(*e) == EntityKind::Person && gender.is_none_or(|x| x == g) {
                         // unless another person of that gender is the subject here
                         let r = ents.resolve_pronoun(self.seg, self.text, t);
                         match r {
                             Some(o)
-                                if o != *e
-                                    && ent.gender != Some(g)
+                                if ActorRef::Entity(o) != *e
+                                    && gender != Some(g)
                                     && ents.entities[o].gender == Some(g) =>
                             {
-                                return Some(o);
+                                return Some(ActorRef::Entity(o));
                             }
                             _ => return Some(*e),
                         }
@@ -2291,16 +2306,17 @@ impl<'a> Cx<'a> {
                 }
                 if lw == "his" || lw == "her" || lw == "him" {
                     // resolve_pronoun knows he/she forms; map the others
-                    return self.resolve_by_gender(ents, t, g);
+                    return self.resolve_by_gender(ents, t, g).map(ActorRef::Entity);
                 }
                 ents.resolve_pronoun(self.seg, self.text, t)
+                    .map(ActorRef::Entity)
             }
             "they" | "their" | "them" | "it" | "its" => {
                 let want_person = false;
                 recent
                     .iter()
                     .copied()
-                    .find(|&e| (ents.entities[e].kind == EntityKind::Person) == want_person)
+                    .find(|&e| (ents.kind(e) == EntityKind::Person) == want_person)
             }
             _ => None,
         }

@@ -36,7 +36,7 @@ pub mod dates;
 use std::collections::HashMap;
 
 use crate::lexicon::{PlaceKind, lexicon as world};
-use crate::stages::entities::Entities;
+use crate::stages::entities::{ActorRef, Actors, Entities, Staged};
 use crate::stages::roles::RoleFact;
 use crate::stages::segment::{Segmentation, Span};
 use crate::tagger::Upos;
@@ -49,15 +49,18 @@ use crate::lexicon::relations::{Entry, Pos, Sense};
 
 /// The object of a relation: an actor or a proposal named by a noun phrase.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Target {
-    Entity(usize),
+pub enum Target<A = usize> {
+    Entity(A),
     Proposal(String),
 }
 
+/// A stance of one actor towards another or a proposal. The stage returns its actors as
+/// [`ActorRef`]s (a group or a country may be a requested actor); the pipeline settles
+/// them into entity indices (`A = usize`).
 #[derive(Clone, Debug, PartialEq)]
-pub struct RelationFact {
-    pub source: usize,
-    pub target: Target,
+pub struct RelationFact<A = usize> {
+    pub source: A,
+    pub target: Target<A>,
     pub relation: Stance,
     pub cue: String,
     pub evidence: Span,
@@ -65,9 +68,10 @@ pub struct RelationFact {
     pub status: Status,
 }
 
+/// A meeting of two or more actors; its place is an entity (a place named in the text).
 #[derive(Clone, Debug, PartialEq)]
-pub struct MeetingFact {
-    pub participants: Vec<usize>,
+pub struct MeetingFact<A = usize> {
+    pub participants: Vec<A>,
     pub place: Option<usize>,
     /// The article's words for the time ("Tuesday").
     pub when: Option<String>,
@@ -78,14 +82,66 @@ pub struct MeetingFact {
     pub confidence: f32,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Relations {
-    pub relations: Vec<RelationFact>,
-    pub meetings: Vec<MeetingFact>,
+/// The output of [`extract`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Relations<A = usize> {
+    pub relations: Vec<RelationFact<A>>,
+    pub meetings: Vec<MeetingFact<A>>,
+}
+
+impl<A> Default for Relations<A> {
+    fn default() -> Self {
+        Relations {
+            relations: Vec::new(),
+            meetings: Vec::new(),
+        }
+    }
+}
+
+impl<A> Relations<A> {
+    /// The same relations and meetings with their actors mapped by `f`.
+    pub fn map_actors<B>(self, mut f: impl FnMut(A) -> B) -> Relations<B> {
+        Relations {
+            relations: self
+                .relations
+                .into_iter()
+                .map(|r| RelationFact {
+                    source: f(r.source),
+                    target: match r.target {
+                        Target::Entity(t) => Target::Entity(f(t)),
+                        Target::Proposal(p) => Target::Proposal(p),
+                    },
+                    relation: r.relation,
+                    cue: r.cue,
+                    evidence: r.evidence,
+                    confidence: r.confidence,
+                    status: r.status,
+                })
+                .collect(),
+            meetings: self
+                .meetings
+                .into_iter()
+                .map(|m| MeetingFact {
+                    participants: m.participants.into_iter().map(&mut f).collect(),
+                    place: m.place,
+                    when: m.when,
+                    date: m.date,
+                    status: m.status,
+                    evidence: m.evidence,
+                    confidence: m.confidence,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Finds relations and meetings with the embedded lexicon.
-pub fn extract(doc: &Document, seg: &Segmentation, tags: &Tags, ents: &mut Entities) -> Relations {
+pub fn extract(
+    doc: &Document,
+    seg: &Segmentation,
+    tags: &Tags,
+    ents: &Entities,
+) -> Staged<Relations<ActorRef>> {
     extract_with(doc, seg, tags, ents, &[], None)
 }
 
@@ -95,10 +151,12 @@ pub fn extract_with(
     doc: &Document,
     seg: &Segmentation,
     tags: &Tags,
-    ents: &mut Entities,
+    ents: &Entities,
     roles: &[RoleFact],
     lexicon: Option<&RelationLexicon>,
-) -> Relations {
+) -> Staged<Relations<ActorRef>> {
+    let mut actors = Actors::new(ents);
+    let ents = &mut actors;
     let lx = lexicon.unwrap_or_else(|| RelationLexicon::embedded());
     let mut x = Extractor {
         text: doc.text.as_str(),
@@ -133,22 +191,21 @@ pub fn extract_with(
     }
     let mut out = x.out;
     capitals_as_states(&mut out, ents);
-    out
+    actors.finish(out)
 }
 
 /// A capital city that takes or receives a stance acts for its state ("accusing Nairobi of
 /// siding with …", "talks between Kyiv and Moscow"): cities do not accuse or negotiate.
-fn capitals_as_states(out: &mut Relations, ents: &mut Entities) {
+fn capitals_as_states(out: &mut Relations<ActorRef>, ents: &mut Actors) {
     let lx = crate::lexicon::lexicon();
-    let state = |ents: &mut Entities, e: usize| -> usize {
-        let ent = &ents.entities[e];
-        if ent.kind != EntityKind::Place {
+    let state = |ents: &mut Actors, e: ActorRef| -> ActorRef {
+        if ents.kind(e) != EntityKind::Place {
             return e;
         }
-        match crate::stages::mentions::capital_country(lx, &ent.name) {
+        match crate::stages::mentions::capital_country(lx, ents.name(e)) {
             Some(country) => {
-                let alias = ent.name.clone();
-                ents.ensure(EntityKind::Place, &country, Some(&alias))
+                let alias = ents.name(e).to_string();
+                ents.request(EntityKind::Place, &country, Some(&alias))
             }
             None => e,
         }
@@ -324,12 +381,12 @@ struct Extractor<'a> {
     lx: &'a RelationLexicon,
     published: Option<Date>,
     roles: &'a [RoleFact],
-    out: Relations,
+    out: Relations<ActorRef>,
     proposals: Vec<KnownProposal>,
-    /// Entity ids of groups and countries created here.
-    cache: HashMap<(bool, String), usize>,
+    /// Groups and countries asked for here.
+    cache: HashMap<(bool, String), ActorRef>,
     /// (source, relation, target) → index of the fact already emitted.
-    seen: HashMap<(usize, Stance, String), usize>,
+    seen: HashMap<(ActorRef, Stance, String), usize>,
 }
 
 /// Verbs that hold a meeting named by their object ("held talks", "resumed negotiations").
@@ -1228,7 +1285,7 @@ impl<'a> Extractor<'a> {
 
     // -------------------------------------------------------------- facts
 
-    fn sentence_facts(&mut self, s: &Sent, ents: &mut Entities, out: &mut Vec<Fact>) {
+    fn sentence_facts(&mut self, s: &Sent, ents: &mut Actors, out: &mut Vec<Fact>) {
         let lx = self.lx;
         for i in 0..s.n() {
             let w = s.lower[i].as_str();
@@ -1315,7 +1372,7 @@ impl<'a> Extractor<'a> {
         v: usize,
         after: usize,
         e: &Entry,
-        ents: &mut Entities,
+        ents: &mut Actors,
         out: &mut Vec<Fact>,
     ) {
         if self.hypothetical(s, v) {
@@ -1479,7 +1536,7 @@ impl<'a> Extractor<'a> {
         a: usize,
         after: usize,
         e: &Entry,
-        ents: &mut Entities,
+        ents: &mut Actors,
         out: &mut Vec<Fact>,
     ) {
         let Sense::Stance(relation) = e.sense else {
@@ -1708,7 +1765,7 @@ impl<'a> Extractor<'a> {
 
     /// `talks between X and Y`, `X's meeting with Y`, `U.S.-Ukraine negotiations`,
     /// `held talks with Y` (the holder is the clause's subject).
-    fn nominal_meeting(&mut self, s: &Sent, i: usize, ents: &mut Entities, out: &mut Vec<Fact>) {
+    fn nominal_meeting(&mut self, s: &Sent, i: usize, ents: &mut Actors, out: &mut Vec<Fact>) {
         if self.hypothetical(s, i) {
             return;
         }
@@ -1890,7 +1947,7 @@ impl<'a> Extractor<'a> {
 
     /// `the U.S. peace plan`, `Russia's proposal`, `his bid`: the possessor or national
     /// modifier proposed it.
-    fn nominal_proposal(&mut self, s: &Sent, i: usize, ents: &mut Entities, out: &mut Vec<Fact>) {
+    fn nominal_proposal(&mut self, s: &Sent, i: usize, ents: &mut Actors, out: &mut Vec<Fact>) {
         let Some(np) = s.np_at(i) else { return };
         if np.head() != i {
             return;
@@ -1937,7 +1994,7 @@ impl<'a> Extractor<'a> {
     }
 
     /// `X stated that if Y refuses …, Z will …` → X warned Y; without a speaker, Z warned Y.
-    fn conditional_threat(&mut self, s: &Sent, i: usize, ents: &mut Entities, out: &mut Vec<Fact>) {
+    fn conditional_threat(&mut self, s: &Sent, i: usize, ents: &mut Actors, out: &mut Vec<Fact>) {
         let Some(cnp) = s.np_starting(i + 1) else {
             return;
         };
@@ -1988,17 +2045,17 @@ impl<'a> Extractor<'a> {
 
     // -------------------------------------------------------------- output
 
-    fn entity(&mut self, a: &Actor, ents: &mut Entities) -> usize {
+    fn entity(&mut self, a: &Actor, ents: &mut Actors) -> ActorRef {
         match a {
-            Actor::Ent(e) => *e,
+            Actor::Ent(e) => ActorRef::Entity(*e),
             Actor::Country(c) => *self
                 .cache
                 .entry((true, c.clone()))
-                .or_insert_with(|| ents.ensure(EntityKind::Place, c, None)),
+                .or_insert_with(|| ents.request(EntityKind::Place, c, None)),
             Actor::Group(g) => *self
                 .cache
                 .entry((false, g.to_lowercase()))
-                .or_insert_with(|| ents.ensure(EntityKind::Group, g, None)),
+                .or_insert_with(|| ents.request(EntityKind::Group, g, None)),
         }
     }
 
@@ -2006,7 +2063,7 @@ impl<'a> Extractor<'a> {
         &mut self,
         f: Fact,
         s: &Sent,
-        ents: &mut Entities,
+        ents: &mut Actors,
         dateline: Option<(usize, Option<usize>)>,
     ) {
         match f {
@@ -2022,7 +2079,7 @@ impl<'a> Extractor<'a> {
                 let (target, key) = match obj {
                     Obj::Actor(a) => {
                         let t = self.entity(&a, ents);
-                        (Target::Entity(t), format!("e{t}"))
+                        (Target::Entity(t), format!("e{t:?}"))
                     }
                     Obj::Proposal(p) => {
                         let key = format!("p{}", p.to_lowercase());
@@ -2034,7 +2091,7 @@ impl<'a> Extractor<'a> {
                 }
                 let key = if relation.is_symmetric() {
                     let Target::Entity(t) = target else { return };
-                    (source.min(t), relation, format!("e{}", source.max(t)))
+                    (source.min(t), relation, format!("e{:?}", source.max(t)))
                 } else {
                     (source, relation, key)
                 };
@@ -2065,7 +2122,7 @@ impl<'a> Extractor<'a> {
                 status,
                 confidence,
             } => {
-                let mut ps: Vec<usize> = Vec::new();
+                let mut ps: Vec<ActorRef> = Vec::new();
                 for p in &parts {
                     let e = self.entity(&p.actor, ents);
                     if !ps.contains(&e) {
@@ -2092,17 +2149,17 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    fn affiliations(&self, people: &[usize]) -> Vec<usize> {
+    fn affiliations(&self, people: &[ActorRef]) -> Vec<ActorRef> {
         self.roles
             .iter()
-            .filter(|r| people.contains(&r.person))
-            .filter_map(|r| r.affiliation)
+            .filter(|r| people.contains(&ActorRef::Entity(r.person)))
+            .filter_map(|r| r.affiliation.map(ActorRef::Entity))
             .collect()
     }
 
     fn add_meeting(
         &mut self,
-        ps: Vec<usize>,
+        ps: Vec<ActorRef>,
         info: MeetingInfo,
         status: Status,
         evidence: Span,

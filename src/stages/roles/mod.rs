@@ -14,29 +14,44 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::lexicon::{Lexicon, lexicon};
-use crate::stages::entities::Entities;
+use crate::stages::entities::{ActorRef, Actors, Entities, Staged};
 use crate::stages::segment::{Segmentation, Span, TokenKind};
 use crate::text::Document;
 use crate::vocab::EntityKind;
 
-/// A role found in the text.
+/// A role found in the text. The stage returns its affiliations as [`ActorRef`]s (a
+/// country named by a demonym may be a requested actor); the pipeline settles them into
+/// entity indices (`A = usize`).
 #[derive(Clone, Debug, PartialEq)]
-pub struct RoleFact {
+pub struct RoleFact<A = usize> {
     /// The person (entity index).
     pub person: usize,
     /// Title without the affiliation word; None for a bare `X of Y` affiliation.
     pub title: Option<String>,
-    /// The entity the title is held at.
-    pub affiliation: Option<usize>,
+    /// The actor the title is held at.
+    pub affiliation: Option<A>,
     /// The sentence span that states it.
     pub evidence: Span,
     pub confidence: f32,
 }
 
+impl<A> RoleFact<A> {
+    /// The same role with its affiliation mapped by `f`.
+    pub fn map_actors<B>(self, f: impl FnOnce(A) -> B) -> RoleFact<B> {
+        RoleFact {
+            person: self.person,
+            title: self.title,
+            affiliation: self.affiliation.map(f),
+            evidence: self.evidence,
+            confidence: self.confidence,
+        }
+    }
+}
+
 /// The roles found so far, indexed by person and lowercase title (one role each).
 #[derive(Default)]
 struct Found {
-    roles: Vec<RoleFact>,
+    roles: Vec<RoleFact<ActorRef>>,
     index: HashMap<(usize, Option<String>), usize>,
 }
 
@@ -68,9 +83,15 @@ impl Ctx<'_> {
     }
 }
 
-/// Finds roles of the people in `ents`. Affiliations named only by a demonym create
-/// (or reuse) the country's entity.
-pub fn attach(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Vec<RoleFact> {
+/// Finds roles of the people in `ents`. An affiliation named only by a demonym is the
+/// country's entity, or a request for it.
+pub fn attach(
+    doc: &Document,
+    seg: &Segmentation,
+    ents: &Entities,
+) -> Staged<Vec<RoleFact<ActorRef>>> {
+    let mut requests = Actors::new(ents);
+    let actors = &mut requests;
     let ctx = Ctx {
         text: &doc.text,
         seg,
@@ -125,8 +146,8 @@ pub fn attach(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Vec<Ro
             }
         };
         if let (Some(tr), Some(title)) = (title_range, title_text) {
-            let affiliation = affiliation_before(&ctx, ents, tr.start, s0)
-                .or_else(|| implied_country(&ctx, ents, &title, tr.start, s0));
+            let affiliation = affiliation_before(&ctx, actors, tr.start, s0)
+                .or_else(|| implied_country(&ctx, actors, &title, tr.start, s0));
             push(
                 &mut out,
                 e,
@@ -141,7 +162,7 @@ pub fn attach(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Vec<Ro
         let mut k = m.tokens.end;
         if k < s1 && ctx.w(k) == "," {
             k += 1;
-            appositive_roles(&ctx, ents, e, k, s1, evidence, &mut out);
+            appositive_roles(&ctx, actors, e, k, s1, evidence, &mut out);
         }
 
         // 3. appositive before the name: "his Israeli counterpart, X" / "the bank's chief, X"
@@ -157,7 +178,7 @@ pub fn attach(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Vec<Ro
                 // demonym/affiliation before it
                 let sp = Span::new(seg.tokens[k].span.start, seg.tokens[head].span.end);
                 let title = doc.text[sp.range()].to_string();
-                let affiliation = affiliation_before(&ctx, ents, k, s0);
+                let affiliation = affiliation_before(&ctx, actors, k, s0);
                 let opens_np = k > s0
                     && (matches!(
                         ctx.lw(k - 1).as_str(),
@@ -179,7 +200,14 @@ pub fn attach(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Vec<Ro
         // 4. "X was appointed as the Middle East envoy", "X, who serves as chief of staff"
         let clause_start = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start) == s0;
         if clause_start && let Some(r) = as_title(&ctx, ents, m.tokens.end, s1) {
-            push(&mut out, e, Some(r.0), r.1, evidence, 0.7);
+            push(
+                &mut out,
+                e,
+                Some(r.0),
+                r.1.map(ActorRef::Entity),
+                evidence,
+                0.7,
+            );
         }
 
         // 5. "X of Y" with Y an organization
@@ -189,10 +217,10 @@ pub fn attach(doc: &Document, seg: &Segmentation, ents: &mut Entities) -> Vec<Ro
             && let Some(a) = ents.entity_at(k + 1)
             && ents.entities[a].kind == EntityKind::Organization
         {
-            push(&mut out, e, None, Some(a), evidence, 0.7);
+            push(&mut out, e, None, Some(ActorRef::Entity(a)), evidence, 0.7);
         }
     }
-    out.roles
+    requests.finish(out.roles)
 }
 
 /// Verbs that put a person in an office: "appointed as", "named as", "serves as".
@@ -319,11 +347,11 @@ fn push(
     out: &mut Found,
     person: usize,
     title: Option<String>,
-    affiliation: Option<usize>,
+    affiliation: Option<ActorRef>,
     evidence: Span,
     confidence: f32,
 ) {
-    if affiliation == Some(person) {
+    if affiliation == Some(ActorRef::Entity(person)) {
         return;
     }
     let key = (person, title.as_deref().map(str::to_lowercase));
@@ -346,7 +374,8 @@ fn push(
 
 /// The affiliation written before a title that starts at token `t`: a demonym, a named
 /// mention, or a possessive (`X's`).
-fn affiliation_before(ctx: &Ctx, ents: &mut Entities, t: usize, s0: usize) -> Option<usize> {
+fn affiliation_before(ctx: &Ctx, actors: &mut Actors, t: usize, s0: usize) -> Option<ActorRef> {
+    let ents = actors.entities();
     if t <= s0 {
         return None;
     }
@@ -357,12 +386,12 @@ fn affiliation_before(ctx: &Ctx, ents: &mut Entities, t: usize, s0: usize) -> Op
     }
     // every entity is an actor
     if let Some(e) = ents.entity_at(p) {
-        return Some(e);
+        return Some(ActorRef::Entity(e));
     }
     let w = ctx.w(p);
     if let Some((country, _)) = ctx.lx.demonyms.get(w) {
         let country = country.clone();
-        return Some(ents.ensure(EntityKind::Place, &country, None));
+        return Some(actors.request(EntityKind::Place, &country, None));
     }
     None
 }
@@ -383,11 +412,12 @@ fn is_national_office(title: &str) -> bool {
 /// the same title written with a demonym elsewhere ("the British prime minister").
 fn implied_country(
     ctx: &Ctx,
-    ents: &mut Entities,
+    actors: &mut Actors,
     title: &str,
     t: usize,
     s0: usize,
-) -> Option<usize> {
+) -> Option<ActorRef> {
+    let ents = actors.entities();
     if !is_national_office(title) {
         return None;
     }
@@ -396,10 +426,12 @@ fn implied_country(
         let Some(e) = ents.entity_at(k) else { continue };
         let ent = &ents.entities[e];
         match ent.kind {
-            EntityKind::Place if lx.country_codes.contains_key(&ent.name) => return Some(e),
+            EntityKind::Place if lx.country_codes.contains_key(&ent.name) => {
+                return Some(ActorRef::Entity(e));
+            }
             EntityKind::Organization => {
                 if let Some(c) = lx.orgs.get(&ent.name).and_then(|o| o.country.clone()) {
-                    return Some(ents.ensure(EntityKind::Place, &c, None));
+                    return Some(actors.request(EntityKind::Place, &c, None));
                 }
             }
             _ => {}
@@ -413,7 +445,7 @@ fn implied_country(
         .entry(lt.clone())
         .or_insert_with(|| demonym_with_title(ctx, ents, &lt))
         .clone();
-    country.map(|c| ents.ensure(EntityKind::Place, &c, None))
+    country.map(|c| actors.request(EntityKind::Place, &c, None))
 }
 
 /// The country of the first demonym in the text that stands before the lowercase title
@@ -456,13 +488,14 @@ fn demonym_with_title(ctx: &Ctx, ents: &Entities, lt: &str) -> Option<String> {
 #[allow(clippy::too_many_arguments)]
 fn appositive_roles(
     ctx: &Ctx,
-    ents: &mut Entities,
+    actors: &mut Actors,
     person: usize,
     mut k: usize,
     s1: usize,
     evidence: Span,
     out: &mut Found,
 ) {
+    let ents = actors.entities();
     let start = k;
     if start >= s1 {
         // a name and a comma end the sentence ("… met X,"): no appositive
@@ -503,18 +536,18 @@ fn appositive_roles(
                 j += 1;
             }
             if j < end && matches!(ctx.w(j), "'s" | "’s") {
-                owner = Some(e);
+                owner = Some(ActorRef::Entity(e));
                 k = j + 1;
             } else if let Some((country, _)) = ctx.lx.demonyms.get(ctx.w(k)) {
                 let country = country.clone();
-                owner = Some(ents.ensure(EntityKind::Place, &country, None));
+                owner = Some(actors.request(EntityKind::Place, &country, None));
                 k += 1;
             }
         } else if k < end
             && let Some((country, _)) = ctx.lx.demonyms.get(ctx.w(k))
         {
             let country = country.clone();
-            owner = Some(ents.ensure(EntityKind::Place, &country, None));
+            owner = Some(actors.request(EntityKind::Place, &country, None));
             k += 1;
         }
         // title words up to a head
@@ -555,7 +588,7 @@ fn appositive_roles(
             if j < end
                 && let Some(e) = ents.entity_at(j)
             {
-                affiliation = Some(e);
+                affiliation = Some(ActorRef::Entity(e));
                 while j < end && ents.entity_at(j) == Some(e) {
                     j += 1;
                 }
@@ -588,14 +621,15 @@ mod tests {
         let doc = Document::new("t", text);
         let seg = segment(&doc);
         let m = detect(&doc, &seg, &crate::tagging::tag(&doc, &seg));
-        let mut e = resolve(&doc, &seg, m);
-        let r = attach(&doc, &seg, &mut e);
-        r.into_iter()
+        let e = resolve(&doc, &seg, m);
+        let Staged { layer, requests } = attach(&doc, &seg, &e);
+        layer
+            .into_iter()
             .map(|r| {
                 (
                     e.entities[r.person].name.clone(),
                     r.title,
-                    r.affiliation.map(|a| e.entities[a].name.clone()),
+                    r.affiliation.map(|a| requests.name(&e, a).to_string()),
                 )
             })
             .collect()
