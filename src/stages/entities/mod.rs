@@ -17,6 +17,7 @@ use crate::text::Document;
 use crate::text::slug::slug;
 use crate::vocab::EntityKind;
 
+mod pronouns;
 mod requests;
 
 pub use requests::{ActorRef, ActorRequest, Actors, Requests, Staged};
@@ -71,9 +72,6 @@ impl std::ops::Deref for Entities {
 
 /// Confidence of an actor that a later stage asked for.
 const REQUESTED_CONFIDENCE: f32 = 0.8;
-
-const PRONOUNS_MALE: &[&str] = &["he", "him", "his", "himself"];
-const PRONOUNS_FEMALE: &[&str] = &["she", "her", "hers", "herself"];
 
 /// Words after a name that show it acts (subject of a verb): auxiliaries and frequent
 /// verbs; a past-tense `-ed` word counts too.
@@ -190,68 +188,6 @@ impl Entities {
         if alias != ent.name {
             ent.aliases.insert(alias.to_string());
         }
-    }
-
-    /// Resolves a third-person personal pronoun at token `t` to a person entity: the most
-    /// recent person of compatible gender in this or the previous three sentences,
-    /// preferring the subjects of sentences. None when no candidate fits.
-    pub fn resolve_pronoun(&self, seg: &Segmentation, text: &str, t: usize) -> Option<usize> {
-        let w = text[seg.tokens.get(t)?.span.range()].to_lowercase();
-        let gender = if PRONOUNS_MALE.contains(&w.as_str()) {
-            Gender::Male
-        } else if PRONOUNS_FEMALE.contains(&w.as_str()) {
-            Gender::Female
-        } else {
-            return None;
-        };
-        let si = seg.sentence_of(t)?;
-        let first_sentence = si.saturating_sub(3);
-        let mut best: Option<(i64, usize)> = None;
-        // mentions are in text order: start from the last one in this sentence rather
-        // than from the end of the document (linear in the pronouns, not quadratic)
-        let last = self.mentions.partition_point(|m| m.sentence <= si);
-        for (mi, m) in self.mentions[..last].iter().enumerate().rev() {
-            if m.sentence < first_sentence {
-                break;
-            }
-            if m.tokens.start >= t {
-                continue;
-            }
-            let e = &self.entities[self.mention_entity[mi]];
-            if e.kind != EntityKind::Person || e.gender.is_some_and(|g| g != gender) {
-                continue;
-            }
-            let s = &seg.sentences[m.sentence];
-            let is_subject = self.is_sentence_subject(seg, text, mi, s.tokens.start);
-            // recency in sentences; subjects and same-sentence mentions weigh more
-            let mut score = -(10 * (si - m.sentence) as i64);
-            if is_subject {
-                score += 6;
-            }
-            if e.gender == Some(gender) {
-                score += 2;
-            }
-            score -= (t.saturating_sub(m.tokens.end) / 20) as i64;
-            if best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, self.mention_entity[mi]));
-            }
-        }
-        best.map(|(_, e)| e)
-    }
-
-    /// A mention is its sentence's subject when no other mention precedes it and it is
-    /// near the sentence start (after at most a title and a few words).
-    fn is_sentence_subject(&self, seg: &Segmentation, text: &str, mi: usize, start: usize) -> bool {
-        let m = &self.mentions[mi];
-        // mentions are in text order, so only the one before can share the sentence
-        let first_in_sentence = mi == 0 || self.mentions[mi - 1].sentence != m.sentence;
-        let before = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start);
-        first_in_sentence
-            && before >= start
-            && before - start <= 4
-            && !seg.tokens[start..before]
-                .iter()
-                .any(|tk| matches!(&text[tk.span.range()], "," | "in" | "with" | "by"))
     }
 }
 

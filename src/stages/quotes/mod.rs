@@ -2306,7 +2306,7 @@ impl<'a> Cx<'a> {
                 }
                 if lw == "his" || lw == "her" || lw == "him" {
                     // resolve_pronoun knows he/she forms; map the others
-                    return self.resolve_by_gender(ents, t, g).map(ActorRef::Entity);
+                    return ents.recent_person(self.seg, t, g).map(ActorRef::Entity);
                 }
                 ents.resolve_pronoun(self.seg, self.text, t)
                     .map(ActorRef::Entity)
@@ -2320,26 +2320,6 @@ impl<'a> Cx<'a> {
             }
             _ => None,
         }
-    }
-
-    /// Like [`Entities::resolve_pronoun`] for a possessive: the most recent person of
-    /// that gender in this or the previous two sentences.
-    fn resolve_by_gender(&self, ents: &Entities, t: usize, g: Gender) -> Option<usize> {
-        let si = self.sent(t);
-        for (mi, m) in ents.mentions.iter().enumerate().rev() {
-            if m.tokens.start >= t {
-                continue;
-            }
-            if m.sentence + 2 < si {
-                break;
-            }
-            let e = ents.mention_entity[mi];
-            let ent = &ents.entities[e];
-            if ent.kind == EntityKind::Person && ent.gender.is_none_or(|x| x == g) {
-                return Some(e);
-            }
-        }
-        None
     }
 }
 
