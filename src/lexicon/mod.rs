@@ -3,61 +3,48 @@
 //! Every file opens with `#` lines naming its source and licence. Generated files
 //! (places, demonyms, organizations, given names, common words) are rebuilt by
 //! `tools/build_lexicons.py`; the others are written by hand. No file lists people.
-
-pub mod relations;
-
-pub use relations::RelationLexicon;
+//!
+//! One loader, one reader: every file is read by [`tsv`] (comments, blank lines, tab-
+//! separated columns) into the typed tables of [`Lexicon`], parsed once ([`lexicon`]).
+//! A malformed embedded file is an error naming the file and line (and a failing test),
+//! never a silently skipped row. The relation lexicon, which users extend with
+//! `--lexicon`, has its own type ([`RelationLexicon`]) over the same reader.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 use std::sync::OnceLock;
 
-/// What a place name denotes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PlaceKind {
-    Country,
-    City,
-    Region,
+/// An embedded lexicon file: its name under `lexicon/` and its text.
+#[derive(Clone, Copy, Debug)]
+pub struct Embedded {
+    pub name: &'static str,
+    pub text: &'static str,
 }
 
-#[derive(Clone, Debug)]
-pub struct PlaceEntry {
-    pub kind: PlaceKind,
-    /// Canonical name ("United States" for "U.S.").
-    pub canonical: String,
-    /// ISO 3166 code of the country it is in (or is).
-    pub country: String,
-    /// A national capital (its name can stand for the government: "Kyiv rejected").
-    pub capital_of: Option<String>,
+/// `embedded!("places.tsv")`: the file `lexicon/places.tsv`, embedded.
+macro_rules! embedded {
+    ($file:literal) => {
+        $crate::lexicon::Embedded {
+            name: $file,
+            text: include_str!(concat!("../../lexicon/", $file)),
+        }
+    };
 }
 
-#[derive(Clone, Debug)]
-pub struct OrgEntry {
-    pub canonical: String,
-    /// Canonical name of the country it belongs to.
-    pub country: Option<String>,
-}
+pub mod cues;
+pub mod gazetteer;
+pub mod names;
+pub mod relations;
+pub mod titles;
+pub mod tsv;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Gender {
-    Male,
-    Female,
-}
+pub use cues::{Cue, SpeakerClass};
+pub use gazetteer::{OrgEntry, PlaceEntry, PlaceKind};
+pub use names::Gender;
+pub use relations::RelationLexicon;
+pub use titles::TitleClass;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TitleClass {
-    Office,
-    Profession,
-    Military,
-    Religious,
-    Kin,
-}
-
-#[derive(Clone, Debug)]
-pub struct Cue {
-    pub lemma: String,
-    /// 1: a speech verb that introduces quotes; 2: stance or thought.
-    pub strength: u8,
-}
+use tsv::TsvError;
 
 /// All lexicons, parsed once.
 #[derive(Debug, Default)]
@@ -83,168 +70,86 @@ pub struct Lexicon {
     pub title_modifiers: HashSet<String>,
     pub org_words: HashSet<String>,
     pub cues: HashMap<String, Cue>,
+    /// Nouns that name speakers without a proper name ("officials", "the ministry").
+    pub speaker_nouns: HashMap<String, SpeakerClass>,
+    /// Nouns that name no proposal or position ("congratulations").
+    pub non_proposals: HashSet<String>,
     /// Canonical country name → ISO code.
     pub country_codes: HashMap<String, String>,
     /// ISO code → canonical country name.
     pub country_names: HashMap<String, String>,
 }
 
-const PLACES: &str = include_str!("../../lexicon/places.tsv");
-const REGIONS_EXTRA: &str = include_str!("../../lexicon/regions-extra.tsv");
-const DEMONYMS: &str = include_str!("../../lexicon/demonyms.tsv");
-const DEMONYMS_EXTRA: &str = include_str!("../../lexicon/demonyms-extra.tsv");
-const ORGS: &str = include_str!("../../lexicon/organizations.tsv");
-const GOV_BODIES: &str = include_str!("../../lexicon/gov-bodies.tsv");
-const GIVEN: &str = include_str!("../../lexicon/given-names.tsv");
-const COMMON: &str = include_str!("../../lexicon/common-words.txt");
-const TITLES: &str = include_str!("../../lexicon/titles.tsv");
-const TITLE_MODIFIERS: &str = include_str!("../../lexicon/title-modifiers.txt");
-const ORG_WORDS: &str = include_str!("../../lexicon/org-words.txt");
-const CUES: &str = include_str!("../../lexicon/cues.tsv");
-const SURNAMES: &str = include_str!("../../lexicon/surnames.txt");
-const NOT_NAMES: &str = include_str!("../../lexicon/not-names.txt");
-const PLACE_WORDS: &str = include_str!("../../lexicon/place-words.txt");
-const PARTY_ADJECTIVES: &str = include_str!("../../lexicon/party-adjectives.txt");
-const CAPITALS: &str = include_str!("../../lexicon/capitals.tsv");
-
-fn data_lines(s: &str) -> impl Iterator<Item = &str> {
-    s.lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+/// A malformed line in an embedded lexicon file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LexiconError {
+    pub file: &'static str,
+    pub error: TsvError,
 }
 
-fn cols(l: &str) -> Vec<&str> {
-    l.split('\t').map(str::trim).collect()
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "lexicon/{}: {}", self.file, self.error)
+    }
 }
+
+impl std::error::Error for LexiconError {}
+
+const NON_PROPOSALS: Embedded = embedded!("non-proposals.txt");
 
 /// The embedded lexicons.
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(Lexicon::load)
+    LEX.get_or_init(|| Lexicon::embedded().unwrap_or_else(|e| panic!("{e}")))
 }
 
+/// Reads a word list (one word or phrase per line) into `into`.
+fn set(into: &mut HashSet<String>, text: &str) -> Result<(), TsvError> {
+    into.extend(tsv::words(text).map(str::to_string));
+    Ok(())
+}
+
+type Loader = fn(&mut Lexicon, &str) -> Result<(), TsvError>;
+
 impl Lexicon {
-    fn load() -> Lexicon {
+    /// Parses the embedded files (in an order where later files refine earlier ones:
+    /// capitals mark places, hand-written government bodies override generated
+    /// organizations).
+    pub fn embedded() -> Result<Lexicon, LexiconError> {
+        use gazetteer as gz;
         let mut lx = Lexicon::default();
-        for l in data_lines(PLACES).chain(data_lines(REGIONS_EXTRA)) {
-            let c = cols(l);
-            if c.len() < 4 {
-                continue;
-            }
-            let kind = match c[1] {
-                "country" => PlaceKind::Country,
-                "city" => PlaceKind::City,
-                _ => PlaceKind::Region,
-            };
-            if kind == PlaceKind::Country {
-                lx.country_codes
-                    .entry(c[2].to_string())
-                    .or_insert_with(|| c[3].to_string());
-                lx.country_names
-                    .entry(c[3].to_string())
-                    .or_insert_with(|| c[2].to_string());
-            }
-            lx.places.entry(c[0].to_string()).or_insert(PlaceEntry {
-                kind,
-                canonical: c[2].to_string(),
-                country: c[3].to_string(),
-                capital_of: None,
-            });
+        let loaders: [(Embedded, Loader); 19] = [
+            (gz::PLACES, gz::places),
+            (gz::REGIONS_EXTRA, gz::places),
+            (gz::CAPITALS, gz::capitals),
+            (gz::DEMONYMS, gz::demonyms),
+            (gz::DEMONYMS_EXTRA, gz::demonyms),
+            (gz::ORGS, gz::organizations),
+            (gz::GOV_BODIES, gz::government_bodies),
+            (names::GIVEN, names::given_names),
+            (names::COMMON, |lx, t| set(&mut lx.common_words, t)),
+            (names::SURNAMES, |lx, t| set(&mut lx.surnames, t)),
+            (names::NOT_NAMES, |lx, t| set(&mut lx.not_names, t)),
+            (names::PLACE_WORDS, names::place_words),
+            (names::PARTY_ADJECTIVES, |lx, t| {
+                set(&mut lx.party_adjectives, t)
+            }),
+            (titles::TITLES, titles::titles),
+            (titles::TITLE_MODIFIERS, |lx, t| {
+                set(&mut lx.title_modifiers, t)
+            }),
+            (names::ORG_WORDS, |lx, t| set(&mut lx.org_words, t)),
+            (cues::CUES, cues::cues),
+            (cues::SPEAKER_NOUNS, cues::speaker_nouns),
+            (NON_PROPOSALS, |lx, t| set(&mut lx.non_proposals, t)),
+        ];
+        for (file, load) in loaders {
+            load(&mut lx, file.text).map_err(|error| LexiconError {
+                file: file.name,
+                error,
+            })?;
         }
-        for l in data_lines(CAPITALS) {
-            let c = cols(l);
-            if c.len() >= 2
-                && let Some(p) = lx.places.get_mut(c[0])
-                && p.kind == PlaceKind::City
-            {
-                p.capital_of = Some(c[1].to_string());
-            }
-        }
-        for l in data_lines(DEMONYMS).chain(data_lines(DEMONYMS_EXTRA)) {
-            let c = cols(l);
-            if c.len() >= 3 {
-                lx.demonyms
-                    .entry(c[0].to_string())
-                    .or_insert((c[2].to_string(), c[1] == "noun"));
-            }
-        }
-        for l in data_lines(ORGS) {
-            let c = cols(l);
-            let name = c[0].to_string();
-            let entry = OrgEntry {
-                canonical: name.clone(),
-                country: None,
-            };
-            if let Some(a) = c.get(1).filter(|a| a.len() >= 2) {
-                lx.orgs.entry(a.to_string()).or_insert(entry.clone());
-            }
-            for a in c.get(2).unwrap_or(&"").split('|').filter(|a| a.len() >= 2) {
-                lx.orgs.entry(a.to_string()).or_insert(entry.clone());
-            }
-            lx.orgs.entry(name).or_insert(entry);
-        }
-        for l in data_lines(GOV_BODIES) {
-            let c = cols(l);
-            let country = c.get(3).filter(|s| !s.is_empty()).map(|s| s.to_string());
-            let entry = OrgEntry {
-                canonical: c[0].to_string(),
-                country,
-            };
-            // hand-written rows win over generated ones
-            for a in c.get(2).unwrap_or(&"").split('|').filter(|a| !a.is_empty()) {
-                lx.orgs.insert(a.to_string(), entry.clone());
-            }
-            lx.orgs.insert(c[0].to_string(), entry);
-        }
-        for l in data_lines(GIVEN) {
-            let c = cols(l);
-            if c.len() >= 3 {
-                let g = if c[1] == "F" {
-                    Gender::Female
-                } else {
-                    Gender::Male
-                };
-                let share = c[2].parse().unwrap_or(0.5);
-                lx.given_names.insert(c[0].to_string(), (g, share));
-            }
-        }
-        lx.common_words = data_lines(COMMON).map(str::to_string).collect();
-        lx.surnames = data_lines(SURNAMES).map(str::to_string).collect();
-        lx.not_names = data_lines(NOT_NAMES).map(str::to_string).collect();
-        for l in data_lines(PLACE_WORDS) {
-            let c = cols(l);
-            match c.get(1) {
-                Some(&"first") => lx.place_firsts.insert(c[0].to_string()),
-                _ => lx.place_heads.insert(c[0].to_string()),
-            };
-        }
-        lx.party_adjectives = data_lines(PARTY_ADJECTIVES).map(str::to_string).collect();
-        for l in data_lines(TITLES) {
-            let c = cols(l);
-            let class = match c.get(1).copied().unwrap_or("") {
-                "kin" => TitleClass::Kin,
-                "profession" => TitleClass::Profession,
-                "military" => TitleClass::Military,
-                "religious" => TitleClass::Religious,
-                _ => TitleClass::Office,
-            };
-            lx.titles.entry(c[0].to_string()).or_insert(class);
-        }
-        lx.title_modifiers = data_lines(TITLE_MODIFIERS).map(str::to_string).collect();
-        lx.org_words = data_lines(ORG_WORDS).map(str::to_string).collect();
-        for l in data_lines(CUES) {
-            let c = cols(l);
-            if c.len() >= 3 {
-                lx.cues.insert(
-                    c[0].to_string(),
-                    Cue {
-                        lemma: c[1].to_string(),
-                        strength: c[2].parse().unwrap_or(2),
-                    },
-                );
-            }
-        }
-        lx
+        Ok(lx)
     }
 
     /// A lowercase word that is common in English text (so a capitalized form of it at a
@@ -255,6 +160,15 @@ impl Lexicon {
 
     pub fn title(&self, lower: &str) -> Option<TitleClass> {
         self.titles.get(lower).copied()
+    }
+
+    /// The country whose capital city `name` is (a capital can stand for its
+    /// government: "Kyiv rejected").
+    pub fn capital_country(&self, name: &str) -> Option<String> {
+        self.places
+            .get(name)
+            .filter(|p| p.kind == PlaceKind::City)
+            .and_then(|p| p.capital_of.clone())
     }
 }
 
@@ -277,5 +191,27 @@ mod tests {
         assert_eq!(lx.title("spokesman"), Some(TitleClass::Office));
         assert_eq!(lx.cues["said"].lemma, "say");
         assert_eq!(lx.country_codes["Russia"], "RU");
+        assert_eq!(lx.capital_country("Kyiv").as_deref(), Some("Ukraine"));
+        assert_eq!(lx.speaker_nouns["officials"], SpeakerClass::Many);
+        assert!(lx.non_proposals.contains("congratulations"));
+    }
+
+    #[test]
+    fn every_embedded_file_parses_and_errors_name_file_and_line() {
+        if let Err(e) = Lexicon::embedded() {
+            panic!("{e}");
+        }
+        let mut lx = Lexicon::default();
+        let e = gazetteer::places(&mut lx, "# header\nParis\tcity\tParis\n").unwrap_err();
+        let e = LexiconError {
+            file: "places.tsv",
+            error: e,
+        };
+        assert_eq!(
+            e.to_string(),
+            "lexicon/places.tsv: line 2: expected at least 4 tab-separated columns, found 3"
+        );
+        let e = cues::speaker_nouns(&mut lx, "envoys\tsome\n").unwrap_err();
+        assert_eq!(e.to_string(), "line 1: unknown speaker class \"some\"");
     }
 }

@@ -91,39 +91,35 @@ impl RelationLexicon {
 
     /// Adds the entries of another file in the same format.
     pub fn extend(&mut self, text: &str) -> Result<(), String> {
-        for (n, line) in text.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
+        for r in super::tsv::rows(text) {
+            if r.len() < 3 {
+                return Err(r
+                    .error("expected at least 3 tab-separated columns (entry, pos, relation)")
+                    .to_string());
             }
-            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            if cols.len() < 3 {
-                return Err(format!(
-                    "line {}: expected at least 3 tab-separated columns (entry, pos, relation)",
-                    n + 1
-                ));
-            }
-            let mut forms = cols[0].split('|').map(|s| s.trim().to_lowercase());
+            let mut forms = r.col(0).split('|').map(|s| s.trim().to_lowercase());
             let head = forms.next().unwrap_or_default();
             let mut words = head.split_whitespace().map(str::to_string);
             let Some(lemma) = words.next() else {
-                return Err(format!("line {}: empty entry", n + 1));
+                return Err(r.error("empty entry").to_string());
             };
             let particles: Vec<String> = words.collect();
-            let pos = match cols[1] {
+            let pos = match r.col(1) {
                 "verb" => Pos::Verb,
                 "noun" => Pos::Noun,
                 "adj" => Pos::Adj,
                 "actor" => Pos::Actor,
-                p => return Err(format!("line {}: unknown part of speech {p:?}", n + 1)),
+                p => return Err(r.error(format!("unknown part of speech {p:?}")).to_string()),
             };
-            let sense = parse_sense(cols[2])
-                .ok_or_else(|| format!("line {}: unknown relation {:?}", n + 1, cols[2]))?;
-            let cameo = cols
+            let sense = parse_sense(r.col(2)).ok_or_else(|| {
+                r.error(format!("unknown relation {:?}", r.col(2)))
+                    .to_string()
+            })?;
+            let cameo = r
                 .get(3)
-                .filter(|c| !c.is_empty() && **c != "-")
+                .filter(|c| !c.is_empty() && *c != "-")
                 .map(|c| c.to_string());
-            let patterns: Vec<String> = cols
+            let patterns: Vec<String> = r
                 .get(4)
                 .map(|p| p.split('|').map(|x| x.trim().to_lowercase()).collect())
                 .unwrap_or_else(|| vec!["-".to_string()]);

@@ -13,7 +13,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::lexicon::{Gender, Lexicon, PlaceKind, lexicon};
+use crate::lexicon::{Gender, Lexicon, lexicon};
 use crate::stages::segment::{Segmentation, Span, TokenKind, is_all_caps};
 use crate::tagger::Upos;
 use crate::tagging::Tags;
@@ -881,14 +881,6 @@ fn given_gender(lx: &Lexicon, first: &str) -> Option<Gender> {
         .get(first)
         .filter(|(_, share)| *share >= 0.85)
         .map(|(g, _)| *g)
-}
-
-/// A capital city used for its country's government.
-pub fn capital_country(lx: &Lexicon, name: &str) -> Option<String> {
-    lx.places
-        .get(name)
-        .filter(|p| p.kind == PlaceKind::City)
-        .and_then(|p| p.capital_of.clone())
 }
 
 #[cfg(test)]

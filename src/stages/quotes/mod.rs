@@ -30,11 +30,9 @@
 //! data (`lexicon/cues.tsv`, `lexicon/speaker-nouns.tsv`). Every scan is bounded by a
 //! small window, so time is linear in the input even on hostile text.
 
-use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
 
-use crate::lexicon::{Gender, Lexicon, lexicon};
+use crate::lexicon::{Gender, Lexicon, SpeakerClass, lexicon};
 use crate::stages::entities::{ActorRef, Actors, Entities, Staged};
 use crate::stages::roles::RoleFact;
 use crate::stages::segment::{ParagraphKind, Segmentation, Span, TokenKind};
@@ -95,37 +93,6 @@ const MAX_RUN_TOKENS: usize = 2000;
 const MAX_RUN_PARAGRAPHS: usize = 12;
 /// Attribution frames are searched this many tokens away from a quote.
 const FRAME: usize = 14;
-
-/// Speaker-noun classes (`lexicon/speaker-nouns.tsv`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum NounClass {
-    One,
-    Many,
-    Body,
-    State,
-}
-
-fn speaker_nouns() -> &'static HashMap<String, NounClass> {
-    static NOUNS: OnceLock<HashMap<String, NounClass>> = OnceLock::new();
-    NOUNS.get_or_init(|| {
-        include_str!("../../../lexicon/speaker-nouns.tsv")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut c = l.split('\t');
-                let w = c.next()?.trim().to_string();
-                let class = match c.next()?.trim() {
-                    "one" => NounClass::One,
-                    "many" => NounClass::Many,
-                    "body" => NounClass::Body,
-                    "state" => NounClass::State,
-                    _ => return None,
-                };
-                Some((w, class))
-            })
-            .collect()
-    })
-}
 
 /// Words skipped between a speaker and its cue ("has also said").
 const BEFORE_CUE: &[&str] = &[
@@ -2062,13 +2029,18 @@ impl<'a> Cx<'a> {
             let country = country.clone();
             return Some(ents.request(EntityKind::Place, &country, Some(raw)));
         }
-        let class = speaker_nouns().get(hw.as_str()).copied().or_else(|| {
-            self.lx.title(&hw).map(|_| NounClass::One).or_else(|| {
-                hw.strip_suffix('s')
-                    .and_then(|sg| self.lx.title(sg))
-                    .map(|_| NounClass::Many)
-            })
-        })?;
+        let class = self
+            .lx
+            .speaker_nouns
+            .get(hw.as_str())
+            .copied()
+            .or_else(|| {
+                self.lx.title(&hw).map(|_| SpeakerClass::One).or_else(|| {
+                    hw.strip_suffix('s')
+                        .and_then(|sg| self.lx.title(sg))
+                        .map(|_| SpeakerClass::Many)
+                })
+            })?;
         // modifiers: a named entity or a demonym before the head
         let mut affil: Option<usize> = None;
         let mut country: Option<String> = None;
@@ -2083,14 +2055,14 @@ impl<'a> Cx<'a> {
             || matches!(self.lw(a).as_str(), "the" | "his" | "her" | "their" | "its")
             || affil.is_some();
         let indefinite = matches!(self.lw(a).as_str(), "a" | "an" | "one");
-        if class == NounClass::State
+        if class == SpeakerClass::State
             && (country.is_some()
                 || affil.is_some_and(|e| ents.entities[e].kind == EntityKind::Place))
         {
             let c = country.or_else(|| affil.map(|e| ents.entities[e].name.clone()))?;
             return Some(ents.request(EntityKind::Place, &c, None));
         }
-        if class == NounClass::One
+        if class == SpeakerClass::One
             && !indefinite
             && (definite || affil.is_some())
             && let Some(p) = self.person_with_role(ents, &hw, affil, cue)
@@ -2110,7 +2082,7 @@ impl<'a> Cx<'a> {
         }
         // a bare definite role noun nobody holds here ("the prime minister said") names
         // one unknown person: no speaker rather than a group called "prime minister"
-        if class == NounClass::One
+        if class == SpeakerClass::One
             && definite
             && !indefinite
             && affil.is_none()
@@ -2164,7 +2136,7 @@ impl<'a> Cx<'a> {
                 name = f.to_lowercase().collect::<String>() + ch.as_str();
             }
         }
-        let kind = if class == NounClass::Body && affil.is_some() {
+        let kind = if class == SpeakerClass::Body && affil.is_some() {
             EntityKind::Organization
         } else {
             EntityKind::Group
@@ -2229,7 +2201,7 @@ impl<'a> Cx<'a> {
 
     /// A noun that names a speaker (`spokesman`, `officials`, `embassy`) or a title.
     fn is_speaker_noun(&self, lw: &str) -> bool {
-        speaker_nouns().contains_key(lw) || self.lx.title(lw).is_some()
+        self.lx.speaker_nouns.contains_key(lw) || self.lx.title(lw).is_some()
     }
 
     /// An inverted speaker phrase and its apposition (`said the ministry's spokesman,

@@ -202,7 +202,7 @@ fn capitals_as_states(out: &mut Relations<ActorRef>, ents: &mut Actors) {
         if ents.kind(e) != EntityKind::Place {
             return e;
         }
-        match crate::stages::mentions::capital_country(lx, ents.name(e)) {
+        match lx.capital_country(ents.name(e)) {
             Some(country) => {
                 let alias = ents.name(e).to_string();
                 ents.request(EntityKind::Place, &country, Some(&alias))
@@ -415,19 +415,6 @@ const LIGHT_MEETING_VERBS: &[&str] = &[
 
 /// How far back to look for a proposal or meeting that a new one repeats.
 const LOOKBACK: usize = 48;
-
-/// Nouns that name no proposal or position (`lexicon/non-proposals.txt`).
-fn non_proposals() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("../../../lexicon/non-proposals.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-}
 
 impl<'a> Extractor<'a> {
     // -------------------------------------------------------------- chunking
@@ -707,7 +694,7 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let hw = s.lw(np.head()).to_string();
-        if non_proposals().contains(hw.as_str()) {
+        if world().non_proposals.contains(hw.as_str()) {
             return None;
         }
         let mut end = np.end;
