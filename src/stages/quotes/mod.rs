@@ -1510,8 +1510,7 @@ impl<'a> Cx<'a> {
                 }
                 if e > c + 1 {
                     let head = self.lw(e - 1);
-                    if (TIME_VENUE.contains(&head.as_str())
-                        || crate::stages::relations::dates::is_weekday(&head))
+                    if (TIME_VENUE.contains(&head.as_str()) || crate::text::date::is_weekday(&head))
                         || matches!(self.tag(e - 1), Upos::Propn | Upos::Num)
                     {
                         c = e;

@@ -7,6 +7,7 @@
 //! such day or month on or before the publication date for events that were held, and
 //! to the next one after it for planned events.
 
+use crate::text::date::{month, weekday};
 use crate::text::{Date, days_in_month};
 
 /// A time expression found at a token position.
@@ -18,55 +19,6 @@ pub struct TimeExpr {
     pub when: String,
     /// Normalized against the publication date, when it can be.
     pub date: Option<String>,
-}
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// A lowercase weekday name ("monday").
-pub(crate) fn is_weekday(w: &str) -> bool {
-    WEEKDAYS.contains(&w)
-}
-
-/// A lowercase full month name ("march").
-pub(crate) fn is_month(w: &str) -> bool {
-    MONTHS.contains(&w)
-}
-
-fn weekday(w: &str) -> Option<u32> {
-    WEEKDAYS
-        .iter()
-        .position(|d| d.eq_ignore_ascii_case(w))
-        .map(|i| i as u32)
-}
-
-fn month(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.');
-    MONTHS
-        .iter()
-        .position(|m| m.eq_ignore_ascii_case(w) || (w.len() == 3 && m[..3].eq_ignore_ascii_case(w)))
-        .map(|i| i as u32 + 1)
 }
 
 fn day_number(w: &str) -> Option<u32> {

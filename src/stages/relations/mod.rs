@@ -41,6 +41,7 @@ use crate::stages::roles::RoleFact;
 use crate::stages::segment::{Segmentation, Span};
 use crate::tagger::Upos;
 use crate::tagging::Tags;
+use crate::text::date::{is_month, is_weekday};
 use crate::text::{Date, Document};
 use crate::vocab::{EntityKind, Stance, Status};
 
@@ -360,7 +361,7 @@ const TIME_HEADS: &[&str] = &[
 /// A time word that heads a noun phrase: `TIME_HEADS`, a weekday or a month ("may" is
 /// left out: it is far more often the modal).
 fn is_time_head(w: &str) -> bool {
-    TIME_HEADS.contains(&w) || dates::is_weekday(w) || (dates::is_month(w) && w != "may")
+    TIME_HEADS.contains(&w) || is_weekday(w) || (is_month(w) && w != "may")
 }
 /// Modifiers that do not distinguish one version of a proposal from another.
 const GENERIC_MODIFIERS: &[&str] = &[
