@@ -37,12 +37,14 @@ pub mod names;
 pub mod relations;
 pub mod titles;
 pub mod tsv;
+pub mod words;
 
 pub use cues::{Cue, SpeakerClass};
 pub use gazetteer::{OrgEntry, PlaceEntry, PlaceKind};
 pub use names::Gender;
 pub use relations::RelationLexicon;
 pub use titles::TitleClass;
+pub use words::{WordClass, WordLists};
 
 use tsv::TsvError;
 
@@ -74,6 +76,10 @@ pub struct Lexicon {
     pub speaker_nouns: HashMap<String, SpeakerClass>,
     /// Nouns that name no proposal or position ("congratulations").
     pub non_proposals: HashSet<String>,
+    /// Closed-class and context words by class.
+    pub words: WordLists,
+    /// Honorifics as written ("Mr", "Dr.") and the gender they show, if any.
+    pub honorifics: HashMap<String, Option<Gender>>,
     /// Canonical country name → ISO code.
     pub country_codes: HashMap<String, String>,
     /// ISO code → canonical country name.
@@ -118,7 +124,7 @@ impl Lexicon {
     pub fn embedded() -> Result<Lexicon, LexiconError> {
         use gazetteer as gz;
         let mut lx = Lexicon::default();
-        let loaders: [(Embedded, Loader); 19] = [
+        let loaders: [(Embedded, Loader); 25] = [
             (gz::PLACES, gz::places),
             (gz::REGIONS_EXTRA, gz::places),
             (gz::CAPITALS, gz::capitals),
@@ -142,6 +148,12 @@ impl Lexicon {
             (cues::CUES, cues::cues),
             (cues::SPEAKER_NOUNS, cues::speaker_nouns),
             (NON_PROPOSALS, |lx, t| set(&mut lx.non_proposals, t)),
+            (words::CLOSED_CLASS, words::word_classes),
+            (words::SEGMENTATION, words::word_classes),
+            (words::NAME_CONTEXT, words::word_classes),
+            (words::SPEECH_CONTEXT, words::word_classes),
+            (words::RELATION_WORDS, words::word_classes),
+            (words::HONORIFICS, words::honorifics),
         ];
         for (file, load) in loaders {
             load(&mut lx, file.text).map_err(|error| LexiconError {
@@ -160,6 +172,16 @@ impl Lexicon {
 
     pub fn title(&self, lower: &str) -> Option<TitleClass> {
         self.titles.get(lower).copied()
+    }
+
+    /// `w` is a word of `class`.
+    pub fn is(&self, class: WordClass, w: &str) -> bool {
+        self.words.is(class, w)
+    }
+
+    /// An honorific as written ("Mr", "Dr."), with the gender it shows.
+    pub fn honorific(&self, w: &str) -> Option<Option<Gender>> {
+        self.honorifics.get(w).copied()
     }
 
     /// The country whose capital city `name` is (a capital can stand for its
@@ -194,6 +216,16 @@ mod tests {
         assert_eq!(lx.capital_country("Kyiv").as_deref(), Some("Ukraine"));
         assert_eq!(lx.speaker_nouns["officials"], SpeakerClass::Many);
         assert!(lx.non_proposals.contains("congratulations"));
+        assert!(lx.is(WordClass::Determiner, "the"));
+        assert!(lx.is(WordClass::Abbreviation, "mr"));
+        assert!(!lx.is(WordClass::Abbreviation, "Mr"));
+        assert_eq!(lx.honorific("Mrs"), Some(Some(Gender::Female)));
+        assert_eq!(lx.honorific("Dr."), Some(None));
+        assert_eq!(lx.honorific("Minister"), None);
+        // every class has words: a typo in a file's class column fails here
+        for c in WordClass::ALL {
+            assert!(lx.words.of(c).next().is_some(), "{c:?} is empty");
+        }
     }
 
     #[test]

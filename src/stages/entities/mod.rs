@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::lexicon::words::{WordClass, is};
 use crate::lexicon::{Gender, lexicon};
 use crate::stages::mentions::Mention;
 use crate::stages::segment::{Segmentation, TokenKind};
@@ -72,64 +73,6 @@ impl std::ops::Deref for Entities {
 
 /// Confidence of an actor that a later stage asked for.
 const REQUESTED_CONFIDENCE: f32 = 0.8;
-
-/// Words after a name that show it acts (subject of a verb): auxiliaries and frequent
-/// verbs; a past-tense `-ed` word counts too.
-const ACTOR_NEXT: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "is",
-    "was",
-    "are",
-    "were",
-    "will",
-    "would",
-    "could",
-    "should",
-    "must",
-    "may",
-    "might",
-    "can",
-    "cannot",
-    "does",
-    "did",
-    "says",
-    "said",
-    "wants",
-    "insists",
-    "continues",
-    "maintains",
-    "seeks",
-    "refuses",
-    "rejects",
-    "demands",
-    "argues",
-    "warns",
-    "claims",
-    "denies",
-    "plans",
-    "hopes",
-    "believes",
-    "accuses",
-    "blames",
-    "backs",
-    "supports",
-    "opposes",
-    "launched",
-    "sent",
-    "made",
-    "took",
-    "gave",
-    "told",
-    "met",
-    "agreed",
-    "also",
-    "however",
-    "must",
-    "'s",
-    "’s",
-];
 
 impl Entities {
     /// The mention covering token `t`.
@@ -201,9 +144,8 @@ fn suffixes<'a>(tokens: &'a [&'a str]) -> impl Iterator<Item = String> + 'a {
 }
 
 fn initials(name: &str) -> String {
-    const SKIP: &[&str] = &["of", "for", "the", "and", "on", "in", "de"];
     name.split([' ', '-'])
-        .filter(|w| !w.is_empty() && !SKIP.contains(w))
+        .filter(|w| !w.is_empty() && !is(WordClass::InitialsSkip, w))
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect()
@@ -230,7 +172,7 @@ fn is_actor_position(seg: &Segmentation, text: &str, m: &Mention) -> bool {
         return false;
     }
     let nw = text[next.span.range()].to_lowercase();
-    ACTOR_NEXT.contains(&nw.as_str()) || (nw.ends_with("ed") && nw.len() > 4)
+    is(WordClass::ActorNext, nw.as_str()) || (nw.ends_with("ed") && nw.len() > 4)
 }
 
 /// Clusters mentions into entities.

@@ -9,13 +9,11 @@
 //! document's end, so resolving every pronoun of a document is linear in its mentions.
 
 use crate::lexicon::Gender;
+use crate::lexicon::words::{WordClass, is};
 use crate::stages::segment::Segmentation;
 use crate::vocab::EntityKind;
 
 use super::Entities;
-
-const PRONOUNS_MALE: &[&str] = &["he", "him", "his", "himself"];
-const PRONOUNS_FEMALE: &[&str] = &["she", "her", "hers", "herself"];
 
 impl Entities {
     /// Person mentions before token `t` (in sentence `si`) in sentences `first..=si`, with
@@ -48,9 +46,9 @@ impl Entities {
     /// preferring the subjects of sentences. None when no candidate fits.
     pub fn resolve_pronoun(&self, seg: &Segmentation, text: &str, t: usize) -> Option<usize> {
         let w = text[seg.tokens.get(t)?.span.range()].to_lowercase();
-        let gender = if PRONOUNS_MALE.contains(&w.as_str()) {
+        let gender = if is(WordClass::MalePronoun, w.as_str()) {
             Gender::Male
-        } else if PRONOUNS_FEMALE.contains(&w.as_str()) {
+        } else if is(WordClass::FemalePronoun, w.as_str()) {
             Gender::Female
         } else {
             return None;

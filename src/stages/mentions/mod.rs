@@ -13,6 +13,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use crate::lexicon::words::{WordClass, is};
 use crate::lexicon::{Gender, Lexicon, lexicon};
 use crate::stages::segment::{Segmentation, Span, TokenKind, is_all_caps};
 use crate::tagger::Upos;
@@ -55,150 +56,6 @@ pub struct Mention {
     pub weak: bool,
 }
 
-/// Honorifics: evidence of a person, some of a gender.
-const HONORIFICS: &[(&str, Option<Gender>)] = &[
-    ("Mr", Some(Gender::Male)),
-    ("Mr.", Some(Gender::Male)),
-    ("Mrs", Some(Gender::Female)),
-    ("Mrs.", Some(Gender::Female)),
-    ("Ms", Some(Gender::Female)),
-    ("Ms.", Some(Gender::Female)),
-    ("Miss", Some(Gender::Female)),
-    ("Dr", None),
-    ("Dr.", None),
-    ("Prof", None),
-    ("Prof.", None),
-    ("Sir", Some(Gender::Male)),
-    ("Dame", Some(Gender::Female)),
-    ("Lord", Some(Gender::Male)),
-    ("Lady", Some(Gender::Female)),
-    ("Sen.", None),
-    ("Rep.", None),
-    ("Gov.", None),
-    ("Gen.", None),
-    ("Lt.", None),
-    ("Col.", None),
-    ("Capt.", None),
-    ("Sgt.", None),
-    ("Adm.", None),
-    ("Maj.", None),
-    ("Rev.", None),
-    ("Pres.", None),
-    ("Messrs", None),
-];
-
-/// Closed-class words that start no name (except in lexicon names like "The Hague").
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
-    "your", "and", "but", "or", "if", "when", "while", "as", "in", "on", "at", "for", "with", "by",
-    "from", "after", "before", "since", "during", "under", "over", "both", "all", "some", "many",
-    "most", "every", "each", "no", "not", "he", "she", "it", "they", "we", "you", "there", "here",
-    "what", "who", "which", "why", "how", "where", "whether",
-];
-
-/// Name particles that may stand lowercase inside a name.
-const PARTICLES: &[&str] = &[
-    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "ibn",
-    "al", "el", "ter", "dos", "das", "y",
-];
-
-/// Words after which `of`/`for` continues a name ("Bank of England", "Secretary of State").
-const OF_HEADS: &[&str] = &[
-    "Republic",
-    "Kingdom",
-    "Bank",
-    "University",
-    "Ministry",
-    "Department",
-    "Institute",
-    "Council",
-    "Court",
-    "Chamber",
-    "House",
-    "Organization",
-    "Organisation",
-    "Office",
-    "League",
-    "Union",
-    "Federation",
-    "Gulf",
-    "Sea",
-    "Bay",
-    "Isle",
-    "Strait",
-    "Cape",
-    "Duke",
-    "Church",
-    "College",
-    "School",
-    "Academy",
-    "Commission",
-    "Committee",
-    "Board",
-    "Bureau",
-    "Agency",
-    "Center",
-    "Centre",
-    "Association",
-    "Society",
-    "Party",
-    "Museum",
-    "Palace",
-    "Port",
-    "Queen",
-    "King",
-    "Prince",
-    "Princess",
-    "Emirate",
-    "State",
-    "States",
-    "Fund",
-    "Forces",
-    "Command",
-    "Alliance",
-    "Coalition",
-    "Movement",
-    "Front",
-    "Conference",
-    "Summit",
-    "Parliament",
-    "Assembly",
-    "Authority",
-    "Corporation",
-    "Trust",
-    "Foundation",
-];
-
-/// Nouns after which an unknown name is a place ("the city of X", "the hub of X").
-const PLACE_NOUNS: &[&str] = &[
-    "city",
-    "town",
-    "village",
-    "region",
-    "province",
-    "district",
-    "hub",
-    "port",
-    "capital",
-    "area",
-    "oblast",
-    "state",
-    "county",
-    "island",
-    "suburb",
-    "outskirts",
-    "border",
-];
-
-/// Prepositions after which an unknown name is a place ("in X", "near X").
-const PLACE_PREPS: &[&str] = &[
-    "in", "near", "outside", "around", "across", "towards", "toward", "through",
-];
-
-pub(crate) fn is_honorific(w: &str) -> Option<Option<Gender>> {
-    HONORIFICS.iter().find(|(h, _)| *h == w).map(|(_, g)| *g)
-}
-
 /// Read-only view of the text for the detectors.
 struct Ctx<'a> {
     text: &'a str,
@@ -232,7 +89,7 @@ impl<'a> Ctx<'a> {
         }
         // "al-Qaeda", "bin-Salman", "el-Sisi": a particle joined to a capitalized name
         w.split_once('-').is_some_and(|(p, rest)| {
-            PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+            is(WordClass::NameParticle, p) && rest.chars().next().is_some_and(char::is_uppercase)
         })
     }
 
@@ -242,7 +99,7 @@ impl<'a> Ctx<'a> {
         self.title_case[si] && {
             let w = self.w(t);
             let lw = w.to_lowercase();
-            FUNCTION_WORDS.contains(&lw.as_str())
+            is(WordClass::FunctionWord, lw.as_str())
                 || (lookup(self.lx, w).is_none()
                     && self.lx.title(&lw).is_none()
                     && ((self.lx.is_common(&lw) && !self.lx.given_names.contains_key(w))
@@ -343,13 +200,13 @@ fn extend_run(ctx: &Ctx, si: usize, t: usize, end: usize) -> usize {
         }
         let w = ctx.w(j);
         let next_cap = j + 1 < end && ctx.is_cap(j + 1);
-        if next_cap && ctx.is_word(j) && PARTICLES.contains(&w) && j > t {
+        if next_cap && ctx.is_word(j) && is(WordClass::NameParticle, w) && j > t {
             j += 1;
             continue;
         }
         if next_cap && matches!(w, "of" | "for" | "on") {
             let prev = ctx.w(j - 1);
-            if OF_HEADS.contains(&prev) || ctx.lx.org_words.contains(prev) {
+            if is(WordClass::OfHead, prev) || ctx.lx.org_words.contains(prev) {
                 has_of = true;
                 j += 1;
                 continue;
@@ -416,24 +273,7 @@ fn title_len(ctx: &Ctx, t: usize, end: usize) -> Option<usize> {
             if k + 2 < end
                 && ctx.w(k + 1) == "of"
                 && ctx.is_cap(k + 2)
-                && matches!(
-                    ctx.w(k + 2),
-                    "State"
-                        | "Staff"
-                        | "Defence"
-                        | "Defense"
-                        | "Justice"
-                        | "Finance"
-                        | "Health"
-                        | "Education"
-                        | "Interior"
-                        | "Commerce"
-                        | "Energy"
-                        | "Agriculture"
-                        | "Labor"
-                        | "Labour"
-                        | "Transportation"
-                )
+                && is(WordClass::TitleComplement, ctx.w(k + 2))
             {
                 last_head = Some(k + 2);
                 k += 3;
@@ -516,7 +356,7 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
                 TokenKind::OpenQuote | TokenKind::Dash | TokenKind::SingleQuote
             ) || matches!(&ctx.text[prev.span.range()], ":" | "(" | ";")
         };
-        if let Some(g) = is_honorific(w) {
+        if let Some(g) = lx.honorific(w) {
             gender = gender.or(g);
             person_evidence = true;
             let sp = span_of(ctx, &(start..start + 1));
@@ -583,7 +423,7 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
             continue;
         }
         if ctx.lx.not_names.contains(w)
-            || (FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+            || (is(WordClass::FunctionWord, w.to_lowercase().as_str())
                 && !known_prefix(ctx, start, end))
         {
             start += 1;
@@ -593,7 +433,7 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
     }
 
     // An honorific inside the run starts a new name: "told the BBC Mr Hale had ..."
-    if let Some(k) = (start + 1..end.saturating_sub(1)).find(|&k| is_honorific(ctx.w(k)).is_some())
+    if let Some(k) = (start + 1..end.saturating_sub(1)).find(|&k| lx.honorific(ctx.w(k)).is_some())
     {
         process_run(ctx, si, start..k, sent_start, out);
         process_run(ctx, si, k..end, sent_start, out);
@@ -747,7 +587,8 @@ fn push_name(
         return;
     }
     // organization head words: "Chatham House", "Ministry of Defence", "Labour Party"
-    if lx.org_words.contains(last) || (n > 1 && OF_HEADS.contains(&first) && text.contains(" of "))
+    if lx.org_words.contains(last)
+        || (n > 1 && is(WordClass::OfHead, first) && text.contains(" of "))
     {
         m.kind = EntityKind::Organization;
         m.confidence = 0.85;
@@ -838,9 +679,13 @@ fn push_name(
             && !lx.surnames.contains(&first.to_lowercase()));
     let prev = (r.start > 0).then(|| ctx.w(r.start - 1).to_lowercase());
     let prev2 = (r.start > 1).then(|| ctx.w(r.start - 2).to_lowercase());
-    let place_ctx = prev.as_deref().is_some_and(|p| PLACE_PREPS.contains(&p))
+    let place_ctx = prev
+        .as_deref()
+        .is_some_and(|p| is(WordClass::PlacePreposition, p))
         || (prev.as_deref() == Some("of")
-            && prev2.as_deref().is_some_and(|p| PLACE_NOUNS.contains(&p)));
+            && prev2
+                .as_deref()
+                .is_some_and(|p| is(WordClass::PlaceNoun, p)));
     if place_ctx {
         m.kind = EntityKind::Place;
         m.confidence = 0.6;

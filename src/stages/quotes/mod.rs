@@ -32,6 +32,7 @@
 
 use std::ops::Range;
 
+use crate::lexicon::words::{WordClass, is};
 use crate::lexicon::{Gender, Lexicon, SpeakerClass, lexicon};
 use crate::stages::entities::{ActorRef, Actors, Entities, Staged};
 use crate::stages::roles::RoleFact;
@@ -93,189 +94,6 @@ const MAX_RUN_TOKENS: usize = 2000;
 const MAX_RUN_PARAGRAPHS: usize = 12;
 /// Attribution frames are searched this many tokens away from a quote.
 const FRAME: usize = 14;
-
-/// Words skipped between a speaker and its cue ("has also said").
-const BEFORE_CUE: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "is",
-    "was",
-    "were",
-    "are",
-    "will",
-    "would",
-    "also",
-    "again",
-    "later",
-    "then",
-    "previously",
-    "reportedly",
-    "publicly",
-    "privately",
-    "repeatedly",
-    "recently",
-    "separately",
-    "once",
-    "earlier",
-    "further",
-    "firmly",
-    "flatly",
-    "explicitly",
-    "clearly",
-    "often",
-    "has also",
-    "had also",
-    "already",
-    "long",
-    "since",
-    "subsequently",
-    "simply",
-    "herself",
-    "himself",
-    "themselves",
-    "itself",
-];
-
-/// Time and venue words (besides weekdays) that a prepositional phrase after a cue may end
-/// with ("said on Monday that", "told CNN in an interview that").
-const TIME_VENUE: &[&str] = &[
-    "today",
-    "yesterday",
-    "tonight",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "day",
-    "statement",
-    "statements",
-    "interview",
-    "interviews",
-    "post",
-    "posts",
-    "speech",
-    "letter",
-    "briefing",
-    "conference",
-    "call",
-    "message",
-    "tweet",
-    "video",
-    "address",
-    "remarks",
-    "comments",
-    "meeting",
-    "summit",
-    "session",
-    "hearing",
-    "rally",
-    "television",
-    "radio",
-    "podcast",
-    "broadcast",
-    "channel",
-    "media",
-    "reporters",
-    "journalists",
-    "appearance",
-    "event",
-    "time",
-    "times",
-    "parliament",
-    "lawmakers",
-    "audience",
-    "supporters",
-    "crowd",
-    "release",
-    "op-ed",
-    "article",
-    "column",
-    "book",
-    "memoir",
-    "platform",
-    "account",
-    "visit",
-    "trip",
-    "tour",
-    "talks",
-    "debate",
-    "point",
-];
-
-/// Adverbs and time words that may follow a cue before its clause.
-const AFTER_CUE_ADV: &[&str] = &[
-    "also",
-    "again",
-    "later",
-    "earlier",
-    "today",
-    "yesterday",
-    "tonight",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "previously",
-    "recently",
-    "then",
-    "separately",
-    "once",
-    "firmly",
-    "flatly",
-    "explicitly",
-    "clearly",
-    "bluntly",
-    "frankly",
-    "candidly",
-    "emphatically",
-    "angrily",
-    "late",
-    "last",
-    "this",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "week",
-    "month",
-    "year",
-    "weekend",
-    "night",
-    "morning",
-    "evening",
-    "afternoon",
-    "however",
-];
-
-/// Words that open a clause after a cue even without a verb test.
-const SUBJECT_PRONOUNS: &[&str] = &[
-    "he", "she", "it", "they", "we", "i", "there", "you", "this", "these", "those", "that",
-];
-
-/// Conjunctions at which a reported clause ends when a new report follows.
-const CLAUSE_SPLIT: &[&str] = &[
-    "and", "but", "while", "though", "although", "whereas", "yet", "as",
-];
-
-/// Words after a head noun that start its post-modifier ("officials familiar with …").
-const POSTMOD: &[&str] = &[
-    "of", "from", "at", "in", "for", "with", "on", "familiar", "close", "who", "which", "that",
-    "whose", "based", "involved", "working", "speaking", "to",
-];
-
-/// Leading words dropped from a group's name ("the", "other", "some").
-const GROUP_DETS: &[&str] = &[
-    "the", "a", "an", "other", "some", "several", "many", "most", "both", "all", "these", "those",
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "one", "few",
-    "numerous", "various", "certain", "also", "his", "her", "their", "its",
-];
 
 fn is_dash(k: TokenKind) -> bool {
     k == TokenKind::Dash
@@ -901,7 +719,7 @@ impl<'a> Cx<'a> {
             return None;
         }
         let mut k = cue;
-        while k > a && BEFORE_CUE.contains(&self.lw(k - 1).as_str()) {
+        while k > a && is(WordClass::BeforeCue, self.lw(k - 1).as_str()) {
             k -= 1;
         }
         if k <= a {
@@ -1264,7 +1082,7 @@ impl<'a> Cx<'a> {
             sp
         } else {
             let mut k = cue;
-            while k > a && BEFORE_CUE.contains(&self.lw(k - 1).as_str()) {
+            while k > a && is(WordClass::BeforeCue, self.lw(k - 1).as_str()) {
                 k -= 1;
             }
             let Some(start) = self.np_left(ents, k, a) else {
@@ -1323,7 +1141,7 @@ impl<'a> Cx<'a> {
         }
         // the speakers
         let mut k = cue;
-        while k > lo && BEFORE_CUE.contains(&self.lw(k - 1).as_str()) {
+        while k > lo && is(WordClass::BeforeCue, self.lw(k - 1).as_str()) {
             k -= 1;
         }
         let coordinated = k > lo
@@ -1483,7 +1301,7 @@ impl<'a> Cx<'a> {
         let start = c;
         while c < end && c < start + FRAME {
             let lw = self.lw(c);
-            if AFTER_CUE_ADV.contains(&lw.as_str()) || self.kind(c) == TokenKind::Number {
+            if is(WordClass::AfterCue, lw.as_str()) || self.kind(c) == TokenKind::Number {
                 c += 1;
                 continue;
             }
@@ -1510,7 +1328,8 @@ impl<'a> Cx<'a> {
                 }
                 if e > c + 1 {
                     let head = self.lw(e - 1);
-                    if (TIME_VENUE.contains(&head.as_str()) || crate::text::date::is_weekday(&head))
+                    if (is(WordClass::TimeVenue, head.as_str())
+                        || crate::text::date::is_weekday(&head))
                         || matches!(self.tag(e - 1), Upos::Propn | Upos::Num)
                     {
                         c = e;
@@ -1571,7 +1390,7 @@ impl<'a> Cx<'a> {
         if k >= lim {
             return false;
         }
-        if SUBJECT_PRONOUNS.contains(&self.lw(k).as_str()) {
+        if is(WordClass::SubjectPronoun, self.lw(k).as_str()) {
             return (k + 1..(k + 4).min(end)).any(finite);
         }
         // a noun phrase (with a gerund or prepositions inside) then a finite verb
@@ -1618,17 +1437,20 @@ impl<'a> Cx<'a> {
             if w == "," && i + 1 < end && self.is_participle_cue(i + 1) {
                 return i;
             }
-            let conj = CLAUSE_SPLIT.contains(&w.as_str());
+            let conj = is(WordClass::ClauseConjunction, w.as_str());
             if conj || is_dash(self.kind(i)) {
                 // a new report: [conj] [subject of up to four words] [adverbs] cue
                 let mut k = i + 1;
-                if is_dash(self.kind(i)) && k < end && CLAUSE_SPLIT.contains(&self.lw(k).as_str()) {
+                if is_dash(self.kind(i))
+                    && k < end
+                    && is(WordClass::ClauseConjunction, self.lw(k).as_str())
+                {
                     k += 1;
                 }
                 let s = k;
                 while k < end && k < s + 5 && self.verb_cue(k).is_none() {
                     if matches!(self.tag(k), Upos::Verb | Upos::Aux)
-                        && !BEFORE_CUE.contains(&self.lw(k).as_str())
+                        && !is(WordClass::BeforeCue, self.lw(k).as_str())
                         || self.w(k) == ","
                         || self.quoted(k)
                     {
@@ -1639,7 +1461,7 @@ impl<'a> Cx<'a> {
                 if k < end && self.verb_cue(k) == Some(1) && !self.negated(k, s) {
                     let subj_ok = k == s
                         || (s..k).all(|j| {
-                            BEFORE_CUE.contains(&self.lw(j).as_str())
+                            is(WordClass::BeforeCue, self.lw(j).as_str())
                                 || matches!(
                                     self.tag(j),
                                     Upos::Pron | Upos::Propn | Upos::Noun | Upos::Det | Upos::Adj
@@ -1660,7 +1482,7 @@ impl<'a> Cx<'a> {
                 if let Some(cue) = (a..(a + 8).min(end)).find(|&k| self.verb_cue(k) == Some(1)) {
                     let rest = self.skip_object_and_adverbials(cue, end);
                     let np_ok = (a..cue).all(|j| {
-                        BEFORE_CUE.contains(&self.lw(j).as_str())
+                        is(WordClass::BeforeCue, self.lw(j).as_str())
                             || matches!(
                                 self.tag(j),
                                 Upos::Pron | Upos::Propn | Upos::Noun | Upos::Det | Upos::Adj
@@ -1779,7 +1601,7 @@ impl<'a> Cx<'a> {
                 || matches!(self.w(e), "'s" | "’s")
                 || (e == a
                     && (is_pronoun(&lw) || matches!(lw.as_str(), "his" | "her" | "its" | "their")))
-                || (POSTMOD.contains(&lw.as_str())
+                || (is(WordClass::Postmodifier, lw.as_str())
                     && e > a
                     && !matches!(lw.as_str(), "who" | "which" | "that" | "to"))
                 || lw == "and"
@@ -1809,7 +1631,7 @@ impl<'a> Cx<'a> {
     ) -> Option<(Vec<ActorRef>, usize)> {
         let mut k = cue;
         while k > lo
-            && (BEFORE_CUE.contains(&self.lw(k - 1).as_str())
+            && (is(WordClass::BeforeCue, self.lw(k - 1).as_str())
                 || (self.tag(k - 1) == Upos::Adv && self.lw(k - 1).ends_with("ly")))
         {
             k -= 1;
@@ -1994,7 +1816,10 @@ impl<'a> Cx<'a> {
         cue: usize,
     ) -> Option<ActorRef> {
         let mut s = a;
-        while s < b && ents.mention_at(s).is_none() && GROUP_DETS.contains(&self.lw(s).as_str()) {
+        while s < b
+            && ents.mention_at(s).is_none()
+            && is(WordClass::GroupDeterminer, self.lw(s).as_str())
+        {
             s += 1;
         }
         if s >= b {
@@ -2011,7 +1836,7 @@ impl<'a> Cx<'a> {
         let mut h_end = b;
         for k in s + 1..b {
             if ents.mention_at(k).is_none()
-                && (POSTMOD.contains(&self.lw(k).as_str()) || self.w(k) == ",")
+                && (is(WordClass::Postmodifier, self.lw(k).as_str()) || self.w(k) == ",")
             {
                 h_end = k;
                 break;
@@ -2295,11 +2120,11 @@ impl<'a> Cx<'a> {
 }
 
 fn is_relative(lw: &str) -> bool {
-    matches!(lw, "who" | "whom" | "which" | "that" | "whose")
+    is(WordClass::RelativePronoun, lw)
 }
 
 fn is_pronoun(lw: &str) -> bool {
-    matches!(lw, "he" | "she" | "they" | "it" | "we")
+    is(WordClass::SpeakerPronoun, lw)
 }
 
 /// Trims spaces and edge punctuation off a span.

@@ -47,6 +47,7 @@ use crate::vocab::{EntityKind, Stance, Status};
 
 pub use crate::lexicon::RelationLexicon;
 use crate::lexicon::relations::{Entry, Pos, Sense};
+use crate::lexicon::words::{WordClass, is};
 
 /// The object of a relation: an actor or a proposal named by a noun phrase.
 #[derive(Clone, Debug, PartialEq)]
@@ -327,47 +328,11 @@ impl Sent<'_> {
     }
 }
 
-const PERSONAL: &[&str] = &[
-    "he", "she", "him", "her", "they", "them", "it", "we", "us", "i", "you",
-];
-const POSSESSIVE: &[&str] = &["his", "her", "its", "their", "our", "your", "my"];
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "some", "any", "other", "another", "his",
-    "her", "its", "their", "our", "your", "my", "all", "both", "each", "every", "such",
-];
-const INDEFINITE_SUBJECTS: &[&str] = &[
-    "one", "some", "many", "others", "several", "most", "few", "both", "all",
-];
-const TIME_HEADS: &[&str] = &[
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "weekend",
-    "day",
-    "days",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "morning",
-    "evening",
-    "night",
-    "hours",
-    "time",
-];
-
 /// A time word that heads a noun phrase: `TIME_HEADS`, a weekday or a month ("may" is
 /// left out: it is far more often the modal).
 fn is_time_head(w: &str) -> bool {
-    TIME_HEADS.contains(&w) || is_weekday(w) || (is_month(w) && w != "may")
+    is(WordClass::TimeHead, w) || is_weekday(w) || (is_month(w) && w != "may")
 }
-/// Modifiers that do not distinguish one version of a proposal from another.
-const GENERIC_MODIFIERS: &[&str] = &[
-    "revised", "new", "latest", "initial", "original", "final", "updated", "current", "proposed",
-    "amended", "earlier", "first", "second",
-];
 
 /// A proposal named earlier in the document, for linking later mentions.
 struct KnownProposal {
@@ -389,30 +354,6 @@ struct Extractor<'a> {
     /// (source, relation, target) → index of the fact already emitted.
     seen: HashMap<(ActorRef, Stance, String), usize>,
 }
-
-/// Verbs that hold a meeting named by their object ("held talks", "resumed negotiations").
-const LIGHT_MEETING_VERBS: &[&str] = &[
-    "hold",
-    "holds",
-    "held",
-    "holding",
-    "have",
-    "has",
-    "had",
-    "having",
-    "conduct",
-    "conducted",
-    "began",
-    "begin",
-    "begun",
-    "opened",
-    "open",
-    "resume",
-    "resumed",
-    "resuming",
-    "started",
-    "start",
-];
 
 /// How far back to look for a proposal or meeting that a new one repeats.
 const LOOKBACK: usize = 48;
@@ -466,7 +407,7 @@ impl<'a> Extractor<'a> {
         let mut i = 0;
         while i < n {
             let w = lower[i].as_str();
-            if PERSONAL.contains(&w) && tag[i] == Upos::Pron {
+            if is(WordClass::PersonalPronoun, w) && tag[i] == Upos::Pron {
                 np[i] = Some(nps.len());
                 nps.push(Np {
                     start: i,
@@ -482,7 +423,7 @@ impl<'a> Extractor<'a> {
                     tag[k],
                     Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn
                 ) && !matches!(w, "that" | "which" | "what" | "whose")
-                    || (tag[k] == Upos::Pron && POSSESSIVE.contains(&w))
+                    || (tag[k] == Upos::Pron && is(WordClass::Possessive, w))
             };
             if !starts(i) {
                 i += 1;
@@ -497,12 +438,12 @@ impl<'a> Extractor<'a> {
                 let ok = poss
                     || ent
                     || (matches!(tag[k], Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn)
-                        && !(tag[k - 1] == Upos::Pron && PERSONAL.contains(&lower[k - 1].as_str()))
-                        || POSSESSIVE.contains(&w))
+                        && !(tag[k - 1] == Upos::Pron && is(WordClass::PersonalPronoun, lower[k - 1].as_str()))
+                        || is(WordClass::Possessive, w))
                     // a determiner after a noun starts a new phrase; after 's it does not
                     || (tag[k] == Upos::Det && matches!(lower[k - 1].as_str(), "'s" | "’s"));
                 // a new entity after a complete one of a different kind starts a new phrase
-                if !ok || (tag[k] == Upos::Pron && PERSONAL.contains(&w)) {
+                if !ok || (tag[k] == Upos::Pron && is(WordClass::PersonalPronoun, w)) {
                     break;
                 }
                 // "On Monday Jane Roe met …", "In 2004 Jane Roe …": a name after a time word
@@ -581,7 +522,7 @@ impl<'a> Extractor<'a> {
     /// following `of` phrase (`members of Congress`).
     fn group_name(&self, s: &Sent, np: &Np) -> String {
         let mut a = np.start;
-        while a < np.head() && DETERMINERS.contains(&s.lw(a)) {
+        while a < np.head() && is(WordClass::Determiner, s.lw(a)) {
             a += 1;
         }
         let mut end = np.end;
@@ -604,7 +545,7 @@ impl<'a> Extractor<'a> {
     fn np_actor(&self, s: &Sent, np: &Np, ents: &Entities) -> Option<Side> {
         let h = np.head();
         let hw = s.lw(h);
-        if np.end - np.start == 1 && PERSONAL.contains(&hw) {
+        if np.end - np.start == 1 && is(WordClass::PersonalPronoun, hw) {
             return ents
                 .resolve_pronoun(self.seg, self.text, s.lo + h)
                 .map(|e| Side {
@@ -681,7 +622,7 @@ impl<'a> Extractor<'a> {
                 a = k + 1;
             }
         }
-        while a < np.head() && DETERMINERS.contains(&s.lw(a)) {
+        while a < np.head() && is(WordClass::Determiner, s.lw(a)) {
             a += 1;
         }
         if a >= np.end
@@ -690,7 +631,7 @@ impl<'a> Extractor<'a> {
                 s.tag[np.head()],
                 Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num
             )
-            || DETERMINERS.contains(&s.lw(np.head()))
+            || is(WordClass::Determiner, s.lw(np.head()))
         {
             return None;
         }
@@ -715,10 +656,10 @@ impl<'a> Extractor<'a> {
         }
         let mods: Vec<String> = (a..np.head())
             .map(|k| s.lower[k].clone())
-            .filter(|m| !GENERIC_MODIFIERS.contains(&m.as_str()))
+            .filter(|m| !is(WordClass::GenericModifier, m.as_str()))
             .collect();
         let definite = matches!(s.lw(np.start), "the" | "this" | "that" | "these" | "those")
-            || POSSESSIVE.contains(&s.lw(np.start));
+            || is(WordClass::Possessive, s.lw(np.start));
         if !mods.is_empty() || definite {
             let lo = self.proposals.len().saturating_sub(LOOKBACK);
             if let Some(p) = self.proposals[lo..]
@@ -1052,7 +993,7 @@ impl<'a> Extractor<'a> {
         let mut weak = false;
         for j in nps {
             let np = &s.nps[j];
-            if np.end - np.start == 1 && INDEFINITE_SUBJECTS.contains(&s.lw(np.start)) {
+            if np.end - np.start == 1 && is(WordClass::IndefiniteSubject, s.lw(np.start)) {
                 // "with one questioning …": one of the main clause's subjects
                 if depth < 4
                     && let Some(m) =
@@ -1128,7 +1069,7 @@ impl<'a> Extractor<'a> {
     fn gerund_name(&self, s: &Sent, subj: usize, v: usize) -> String {
         let np = &s.nps[subj];
         let mut a = np.start;
-        while a < np.head() && DETERMINERS.contains(&s.lw(a)) {
+        while a < np.head() && is(WordClass::Determiner, s.lw(a)) {
             a += 1;
         }
         let mut parts: Vec<String> = s.words[a..np.end].iter().map(|w| w.to_string()).collect();
@@ -1458,7 +1399,7 @@ impl<'a> Extractor<'a> {
                         crate::lexicon::lexicon().title(s.lw(k))
                             == Some(crate::lexicon::TitleClass::Kin)
                     });
-                    if kin && POSSESSIVE.contains(&s.lw(after)) {
+                    if kin && is(WordClass::Possessive, s.lw(after)) {
                         return;
                     }
                     self.verbal_meeting(s, v, after, &subj, &objects, status, ents, out);
@@ -1500,7 +1441,7 @@ impl<'a> Extractor<'a> {
                     // a demand names a position later phrases may refer to
                     let np = &s.nps[cs];
                     let a = (np.start..np.head())
-                        .find(|&q| !DETERMINERS.contains(&s.lw(q)))
+                        .find(|&q| !is(WordClass::Determiner, s.lw(q)))
                         .unwrap_or(np.start);
                     let end = self.vp_end(s, cv + 1);
                     let name = format!(
@@ -1796,7 +1737,7 @@ impl<'a> Extractor<'a> {
                 }
                 continue;
             }
-            if POSSESSIVE.contains(&s.lw(k))
+            if is(WordClass::Possessive, s.lw(k))
                 && k == np.start
                 && let Some(e) = ents.resolve_pronoun(self.seg, self.text, s.lo + k)
             {
@@ -1873,7 +1814,7 @@ impl<'a> Extractor<'a> {
             let gov = (0..np.start)
                 .rev()
                 .find(|&q| matches!(s.tag[q], Upos::Verb))
-                .filter(|&q| np.start - q <= 2 && LIGHT_MEETING_VERBS.contains(&s.lw(q)));
+                .filter(|&q| np.start - q <= 2 && is(WordClass::LightMeetingVerb, s.lw(q)));
             if let Some(g) = gov {
                 let subj = self.subjects(s, g, ents, 0).0;
                 if subj.len() >= 2 {
@@ -1951,7 +1892,7 @@ impl<'a> Extractor<'a> {
                     });
                 }
             } else if k == np.start
-                && POSSESSIVE.contains(&s.lw(k))
+                && is(WordClass::Possessive, s.lw(k))
                 && s.lw(k) != "its"
                 && let Some(e) = ents.resolve_pronoun(self.seg, self.text, s.lo + k)
             {

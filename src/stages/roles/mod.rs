@@ -13,6 +13,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use crate::lexicon::words::{WordClass, is};
 use crate::lexicon::{Lexicon, lexicon};
 use crate::stages::entities::{ActorRef, Actors, Entities, Staged};
 use crate::stages::segment::{Segmentation, Span, TokenKind};
@@ -223,31 +224,6 @@ pub fn attach(
     requests.finish(out.roles)
 }
 
-/// Verbs that put a person in an office: "appointed as", "named as", "serves as".
-const OFFICE_VERBS: &[&str] = &[
-    "appointed",
-    "named",
-    "elected",
-    "chosen",
-    "nominated",
-    "installed",
-    "selected",
-    "serves",
-    "served",
-    "serving",
-    "works",
-    "worked",
-    "acts",
-    "acted",
-    "hired",
-    "sworn",
-    "confirmed",
-    "re-elected",
-    "reappointed",
-    "promoted",
-    "tapped",
-];
-
 /// After a person: `(who)? (is|was|has been)? (initially)? VERB as (the|a)? TITLE (of Y)?`
 /// within a few tokens. Returns the title and its affiliation.
 fn as_title(ctx: &Ctx, ents: &Entities, from: usize, s1: usize) -> Option<(String, Option<usize>)> {
@@ -261,7 +237,7 @@ fn as_title(ctx: &Ctx, ents: &Entities, from: usize, s1: usize) -> Option<(Strin
     let mut verb = false;
     while k < limit {
         let lw = ctx.lw(k);
-        if OFFICE_VERBS.contains(&lw.as_str()) {
+        if is(WordClass::OfficeVerb, lw.as_str()) {
             verb = true;
         } else if lw == "as" && verb {
             break;
@@ -327,7 +303,7 @@ fn as_title(ctx: &Ctx, ents: &Entities, from: usize, s1: usize) -> Option<(Strin
 }
 
 fn is_honorific(t: &str) -> bool {
-    crate::stages::mentions::is_honorific(t).is_some()
+    lexicon().honorific(t).is_some()
 }
 
 /// Strips determiners and possessive pronouns off a title.

@@ -19,6 +19,7 @@
 
 use std::ops::Range;
 
+use crate::lexicon::words::{WordClass, is};
 use crate::text::Document;
 
 /// A byte range into the document text.
@@ -292,37 +293,11 @@ fn paragraph_spans(text: &str) -> Vec<Span> {
     out
 }
 
-const BOILERPLATE: &[&str] = &[
-    "share it",
-    "share this",
-    "share this article",
-    "share",
-    "next story",
-    "previous story",
-    "read more",
-    "read next",
-    "related",
-    "related stories",
-    "related articles",
-    "advertisement",
-    "subscribe",
-    "sign up",
-    "follow us",
-    "click here",
-    "comments",
-    "author",
-    "all rights reserved",
-    "more from this author",
-    "print",
-    "email",
-    "tweet",
-];
-
 fn is_boilerplate_phrase(line: &str) -> bool {
     let l = line
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    BOILERPLATE.contains(&l.as_str()) || l.starts_with("copyright") || l.starts_with("©")
+    is(WordClass::Boilerplate, l.as_str()) || l.starts_with("copyright") || l.starts_with("©")
 }
 
 fn word_count(s: &str) -> usize {
@@ -408,86 +383,6 @@ fn is_apostrophe(c: char) -> bool {
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
-
-/// Abbreviations that keep their period (lowercase, without the period).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "cpt", "sgt",
-    "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "insp", "st", "mt", "ft", "jr", "sr",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
-    "ltd", "corp", "co", "bros", "vs", "etc", "approx", "dept", "est", "fig", "vol", "pp", "cf",
-    "al", "no", "nos", "messrs", "mme", "mlle",
-];
-
-/// US state abbreviations in news style ("Fla.", "Calif."): they keep their period and may
-/// also end a sentence.
-const STATE_ABBREVIATIONS: &[&str] = &[
-    "ala", "ariz", "calif", "colo", "conn", "fla", "kan", "ky", "md", "mich", "minn", "mont",
-    "neb", "nev", "okla", "tenn", "vt", "wis", "wyo",
-];
-
-/// Abbreviations that can also end a sentence.
-const FINAL_ABBREVIATIONS: &[&str] = &["inc", "ltd", "corp", "co", "jr", "sr", "etc", "bros"];
-
-/// Words that open sentences; after an abbreviation like "U.S." they signal a new sentence.
-const SENTENCE_OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "As",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "However",
-    "Meanwhile",
-    "Some",
-    "Many",
-    "Most",
-    "One",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Yet",
-    "So",
-    "Still",
-    "Now",
-    "Then",
-    "For",
-    "Last",
-    "Earlier",
-    "Later",
-    "According",
-    "Under",
-    "Since",
-    "Although",
-    "Officials",
-    "What",
-    "Who",
-];
 
 /// `U.S`, `e.g`, `a.m`, `D.C`: single letters (or two) between periods.
 fn is_dotted(w: &str) -> bool {
@@ -677,8 +572,8 @@ fn scan_word(text: &str, mut i: usize, end: usize) -> (usize, TokenKind) {
             let w = &text[start..i];
             let lw = w.to_lowercase();
             let single_initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-            let abbrev = (ABBREVIATIONS.contains(&lw.as_str())
-                || STATE_ABBREVIATIONS.contains(&lw.as_str()))
+            let abbrev = (is(WordClass::Abbreviation, lw.as_str())
+                || is(WordClass::StateAbbreviation, lw.as_str()))
                 && (lw != "no" || next_is_digit(text, i + 1, end));
             if is_dotted(w) || single_initial || abbrev {
                 i += 1;
@@ -790,12 +685,12 @@ fn split_sentences(text: &str, from: usize, to: usize, paragraph: usize, seg: &m
                     let w = s.trim_end_matches('.');
                     let lw = w.to_lowercase();
                     let can_end = is_dotted(w)
-                        || FINAL_ABBREVIATIONS.contains(&lw.as_str())
-                        || STATE_ABBREVIATIONS.contains(&lw.as_str());
+                        || is(WordClass::FinalAbbreviation, lw.as_str())
+                        || is(WordClass::StateAbbreviation, lw.as_str());
                     let first_word = ns.trim_end_matches('.');
                     boundary = can_end
                         && n.space_before
-                        && (SENTENCE_OPENERS.contains(&first_word)
+                        && (is(WordClass::SentenceOpener, first_word)
                             || matches!(n.kind, TokenKind::OpenQuote));
                 }
             }
