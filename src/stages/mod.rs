@@ -8,3 +8,4 @@ pub mod quotes;
 pub mod relations;
 pub mod roles;
 pub mod segment;
+pub mod tokens;

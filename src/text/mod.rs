@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod document;
+pub mod shape;
 pub mod slug;
 
 pub use date::{Date, days_in_month};

@@ -13,8 +13,10 @@ use std::collections::{BTreeSet, HashMap};
 use crate::lexicon::words::{WordClass, is};
 use crate::lexicon::{Gender, lexicon};
 use crate::stages::mentions::Mention;
-use crate::stages::segment::{Segmentation, TokenKind};
+use crate::stages::segment::Segmentation;
+use crate::stages::tokens::TokenView;
 use crate::text::Document;
+use crate::text::shape::is_acronym;
 use crate::text::slug::slug;
 use crate::vocab::EntityKind;
 
@@ -151,12 +153,8 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-fn is_actor_position(seg: &Segmentation, text: &str, m: &Mention) -> bool {
-    let prev = m
-        .tokens
-        .start
-        .checked_sub(1)
-        .map(|p| text[seg.tokens[p].span.range()].to_lowercase());
+fn is_actor_position(tok: &TokenView, m: &Mention) -> bool {
+    let prev = m.tokens.start.checked_sub(1).map(|p| tok.lower(p));
     if prev.as_deref().is_some_and(|p| {
         matches!(
             p,
@@ -165,19 +163,17 @@ fn is_actor_position(seg: &Segmentation, text: &str, m: &Mention) -> bool {
     }) {
         return false;
     }
-    let Some(next) = seg.tokens.get(m.tokens.end) else {
-        return false;
-    };
-    if next.kind != TokenKind::Word {
+    let next = m.tokens.end;
+    if next >= tok.seg.tokens.len() || !tok.is_word(next) {
         return false;
     }
-    let nw = text[next.span.range()].to_lowercase();
+    let nw = tok.lower(next);
     is(WordClass::ActorNext, nw.as_str()) || (nw.ends_with("ed") && nw.len() > 4)
 }
 
 /// Clusters mentions into entities.
 pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -> Entities {
-    let text = doc.text.as_str();
+    let tok = TokenView::new(&doc.text, seg);
     let lx = lexicon();
     // weak single words survive only as surnames of people named in full
     let surnames: std::collections::HashSet<String> = mentions
@@ -338,7 +334,7 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
         let m = &ents.mentions[mi];
         let s = m.tokens.start;
         if s >= 3 {
-            let w = |k: usize| &text[seg.tokens[k].span.range()];
+            let w = |k: usize| tok.word(k);
             let aka =
                 (w(s - 2) == "known" && w(s - 1) == "as") || w(s - 1).eq_ignore_ascii_case("aka");
             let prev = &ents.mentions[mi - 1];
@@ -364,7 +360,7 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
         let prev = &ents.mentions[mi - 1];
         if s >= 1
             && is_acronym(&m.text)
-            && text[seg.tokens[s - 1].span.range()] == *"("
+            && tok.word(s - 1) == "("
             && prev.tokens.end == s - 1
             && ents.entities[ents.mention_entity[mi - 1]].kind == EntityKind::Organization
         {
@@ -396,7 +392,7 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
     for mi in 0..n {
         let m = &ents.mentions[mi];
         if let Some(country) = m.capital_of.clone()
-            && is_actor_position(seg, text, m)
+            && is_actor_position(&tok, m)
         {
             let alias = m.text.clone();
             let e = new_entity(&mut ents, EntityKind::Place, &country, 0.8);
@@ -461,10 +457,6 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
         token_mention,
         by_key,
     }
-}
-
-fn is_acronym(s: &str) -> bool {
-    s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase())
 }
 
 #[cfg(test)]

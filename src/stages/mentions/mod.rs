@@ -15,10 +15,14 @@ use std::ops::Range;
 
 use crate::lexicon::words::{WordClass, is};
 use crate::lexicon::{Gender, Lexicon, lexicon};
-use crate::stages::segment::{Segmentation, Span, TokenKind, is_all_caps};
+use crate::stages::segment::{Segmentation, Span, TokenKind};
+use crate::stages::tokens::TokenView;
 use crate::tagger::Upos;
 use crate::tagging::Tags;
 use crate::text::Document;
+use crate::text::shape::{
+    is_all_caps, is_capitalized, is_clitic, is_initial, is_plural_acronym, is_title_case,
+};
 use crate::vocab::EntityKind;
 
 /// How a title relates to the name it precedes.
@@ -58,9 +62,7 @@ pub struct Mention {
 
 /// Read-only view of the text for the detectors.
 struct Ctx<'a> {
-    text: &'a str,
-    seg: &'a Segmentation,
-    tags: &'a Tags,
+    tok: TokenView<'a>,
     /// Sentences written mostly in capitals (headlines, shouting): no acronyms there.
     caps_sentences: Vec<bool>,
     /// Sentences in headline capitalization: capitals there do not mark names.
@@ -71,40 +73,31 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn w(&self, t: usize) -> &'a str {
-        &self.text[self.seg.tokens[t].span.range()]
-    }
-
-    fn is_word(&self, t: usize) -> bool {
-        matches!(self.seg.tokens[t].kind, TokenKind::Word)
-    }
-
     fn is_cap(&self, t: usize) -> bool {
-        if !self.is_word(t) {
+        if !self.tok.is_word(t) {
             return false;
         }
-        let w = self.w(t);
-        if w.chars().next().is_some_and(char::is_uppercase) {
+        let w = self.tok.word(t);
+        if is_capitalized(w) {
             return !is_clitic(w);
         }
         // "al-Qaeda", "bin-Salman", "el-Sisi": a particle joined to a capitalized name
-        w.split_once('-').is_some_and(|(p, rest)| {
-            is(WordClass::NameParticle, p) && rest.chars().next().is_some_and(char::is_uppercase)
-        })
+        w.split_once('-')
+            .is_some_and(|(p, rest)| is(WordClass::NameParticle, p) && is_capitalized(rest))
     }
 
     /// In a headline-capitalized sentence, a capitalized common word ("Invokes", "In")
     /// is not part of a name.
     fn headline_word(&self, si: usize, t: usize) -> bool {
         self.title_case[si] && {
-            let w = self.w(t);
+            let w = self.tok.word(t);
             let lw = w.to_lowercase();
             is(WordClass::FunctionWord, lw.as_str())
                 || (lookup(self.lx, w).is_none()
                     && self.lx.title(&lw).is_none()
                     && ((self.lx.is_common(&lw) && !self.lx.given_names.contains_key(w))
                         || matches!(
-                            self.tags.at(t),
+                            self.tok.tag(t),
                             Upos::Verb | Upos::Aux | Upos::Adp | Upos::Det | Upos::Cconj
                         )
                         || (["ing", "ed", "es", "s"].iter().any(|e| lw.ends_with(e))
@@ -116,10 +109,6 @@ impl<'a> Ctx<'a> {
     fn title_words(&self, t: usize, end: usize) -> Option<usize> {
         title_len(self, t, end)
     }
-}
-
-fn is_clitic(w: &str) -> bool {
-    w.starts_with(['\'', '’'])
 }
 
 /// Detects named mentions in the body sentences of a segmented document.
@@ -142,12 +131,10 @@ pub fn detect(doc: &Document, seg: &Segmentation, tags: &Tags) -> Vec<Mention> {
     let title_case = seg
         .sentences
         .iter()
-        .map(|s| crate::stages::segment::is_title_case(&text[s.span.range()]))
+        .map(|s| is_title_case(&text[s.span.range()]))
         .collect();
     let mut ctx = Ctx {
-        text,
-        seg,
-        tags,
+        tok: TokenView::tagged(text, seg, tags),
         caps_sentences,
         title_case,
         lx,
@@ -163,7 +150,7 @@ pub fn detect(doc: &Document, seg: &Segmentation, tags: &Tags) -> Vec<Mention> {
                 TokenKind::OpenQuote | TokenKind::Dash | TokenKind::SingleQuote
             ) || matches!(&text[prev.span.range()], ":" | "(");
             if !after_open && ctx.is_cap(t) {
-                inner.insert(ctx.w(t));
+                inner.insert(ctx.tok.word(t));
             }
         }
     }
@@ -198,14 +185,14 @@ fn extend_run(ctx: &Ctx, si: usize, t: usize, end: usize) -> usize {
             j += 1;
             continue;
         }
-        let w = ctx.w(j);
+        let w = ctx.tok.word(j);
         let next_cap = j + 1 < end && ctx.is_cap(j + 1);
-        if next_cap && ctx.is_word(j) && is(WordClass::NameParticle, w) && j > t {
+        if next_cap && ctx.tok.is_word(j) && is(WordClass::NameParticle, w) && j > t {
             j += 1;
             continue;
         }
         if next_cap && matches!(w, "of" | "for" | "on") {
-            let prev = ctx.w(j - 1);
+            let prev = ctx.tok.word(j - 1);
             if is(WordClass::OfHead, prev) || ctx.lx.org_words.contains(prev) {
                 has_of = true;
                 j += 1;
@@ -216,7 +203,7 @@ fn extend_run(ctx: &Ctx, si: usize, t: usize, end: usize) -> usize {
             j += 1;
             continue;
         }
-        if next_cap && w == "the" && j > t && ctx.w(j - 1) == "of" {
+        if next_cap && w == "the" && j > t && ctx.tok.word(j - 1) == "of" {
             j += 1;
             continue;
         }
@@ -233,20 +220,20 @@ fn and_joins_org(ctx: &Ctx, t: usize, j: usize, end: usize) -> bool {
     while k < end && ctx.is_cap(k) {
         k += 1;
     }
-    let left_last = ctx.w(j - 1);
+    let left_last = ctx.tok.word(j - 1);
     let left = span_of(ctx, &(t..j));
     k > j + 1
-        && ctx.lx.org_words.contains(ctx.w(k - 1))
+        && ctx.lx.org_words.contains(ctx.tok.word(k - 1))
         && !ctx.lx.org_words.contains(left_last)
-        && lookup(ctx.lx, &ctx.text[left.range()]).is_none()
+        && lookup(ctx.lx, &ctx.tok.text[left.range()]).is_none()
         && lookup(ctx.lx, left_last).is_none()
         && j - t <= 3
         && (t..j).all(|k| {
-            let w = ctx.w(k);
+            let w = ctx.tok.word(k);
             !ctx.lx.given_names.contains_key(w) && ctx.lx.title(&w.to_lowercase()).is_none()
         })
         && (t..j)
-            .filter(|&k| ctx.lx.is_common(&ctx.w(k).to_lowercase()))
+            .filter(|&k| ctx.lx.is_common(&ctx.tok.word(k).to_lowercase()))
             .count()
             * 2
             >= j - t
@@ -264,16 +251,16 @@ fn title_len(ctx: &Ctx, t: usize, end: usize) -> Option<usize> {
     // modifiers then a head; all tokens capitalized in a name run
     let mut k = t;
     let mut last_head = None;
-    while k < end && ctx.is_word(k) {
-        let lw = ctx.w(k).to_lowercase();
+    while k < end && ctx.tok.is_word(k) {
+        let lw = ctx.tok.word(k).to_lowercase();
         let lw = lw.trim_end_matches('.');
         if lx.title(lw).is_some() {
             last_head = Some(k);
             // "Secretary of State", "Minister of Defence", "Chief of Staff"
             if k + 2 < end
-                && ctx.w(k + 1) == "of"
+                && ctx.tok.word(k + 1) == "of"
                 && ctx.is_cap(k + 2)
-                && is(WordClass::TitleComplement, ctx.w(k + 2))
+                && is(WordClass::TitleComplement, ctx.tok.word(k + 2))
             {
                 last_head = Some(k + 2);
                 k += 3;
@@ -295,7 +282,7 @@ fn title_len(ctx: &Ctx, t: usize, end: usize) -> Option<usize> {
 fn known_prefix(ctx: &Ctx, start: usize, end: usize) -> bool {
     (start + 2..=end.min(start + 5)).any(|e| {
         let sp = span_of(ctx, &(start..e));
-        lookup(ctx.lx, &ctx.text[sp.range()]).is_some()
+        lookup(ctx.lx, &ctx.tok.text[sp.range()]).is_some()
     })
 }
 
@@ -312,8 +299,8 @@ fn lookup(lx: &Lexicon, name: &str) -> Option<(EntityKind, String, Option<String
 
 fn span_of(ctx: &Ctx, r: &Range<usize>) -> Span {
     Span::new(
-        ctx.seg.tokens[r.start].span.start,
-        ctx.seg.tokens[r.end - 1].span.end,
+        ctx.tok.seg.tokens[r.start].span.start,
+        ctx.tok.seg.tokens[r.end - 1].span.end,
     )
 }
 
@@ -330,12 +317,15 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
             return;
         }
         // hyphenated compounds of known names: "U.S.-Ukraine", "US-mediated"
-        if end - start == 1 && ctx.w(start).contains('-') && lookup(lx, ctx.w(start)).is_none() {
+        if end - start == 1
+            && ctx.tok.word(start).contains('-')
+            && lookup(lx, ctx.tok.word(start)).is_none()
+        {
             compound_mentions(ctx, si, start, out);
             return;
         }
         // an adjective compound before a name: "US-based X", "Kremlin-backed X"
-        if let Some((_, tail)) = ctx.w(start).rsplit_once('-')
+        if let Some((_, tail)) = ctx.tok.word(start).rsplit_once('-')
             && tail.chars().all(char::is_lowercase)
             && !tail.is_empty()
         {
@@ -344,17 +334,17 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
             continue;
         }
         // plural acronyms are people, not organizations: "MEPs", "MPs", "CEOs"
-        if is_plural_acronym(ctx.w(start)) {
+        if is_plural_acronym(ctx.tok.word(start)) {
             start += 1;
             continue;
         }
-        let w = ctx.w(start);
+        let w = ctx.tok.word(start);
         let at_sentence_start = start == sent_start || {
-            let prev = ctx.seg.tokens[start - 1];
+            let prev = ctx.tok.seg.tokens[start - 1];
             matches!(
                 prev.kind,
                 TokenKind::OpenQuote | TokenKind::Dash | TokenKind::SingleQuote
-            ) || matches!(&ctx.text[prev.span.range()], ":" | "(" | ";")
+            ) || matches!(&ctx.tok.text[prev.span.range()], ":" | "(" | ";")
         };
         if let Some(g) = lx.honorific(w) {
             gender = gender.or(g);
@@ -374,7 +364,7 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
             let r = start..start + n;
             let sp = span_of(ctx, &r);
             title = Some(TitleInfo {
-                text: ctx.text[sp.range()].to_string(),
+                text: ctx.tok.text[sp.range()].to_string(),
                 span: sp,
                 tokens: r,
             });
@@ -395,7 +385,7 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
             && lookup(lx, w).is_none()
             && !known_prefix(ctx, start, end)
             && !(start + 1 < end
-                && lx.org_words.contains(ctx.w(end - 1))
+                && lx.org_words.contains(ctx.tok.word(end - 1))
                 && (start + 1..end).all(|k| ctx.title_words(k, end).is_none()))
         {
             start += 1;
@@ -415,7 +405,7 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
         if ctx.title_case[si]
             && start + 2 < end
             && !lx.given_names.contains_key(w)
-            && lx.given_names.contains_key(ctx.w(start + 1))
+            && lx.given_names.contains_key(ctx.tok.word(start + 1))
             && lookup(lx, w).is_none()
             && ctx.title_words(start, end).is_none()
         {
@@ -433,7 +423,8 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
     }
 
     // An honorific inside the run starts a new name: "told the BBC Mr Hale had ..."
-    if let Some(k) = (start + 1..end.saturating_sub(1)).find(|&k| lx.honorific(ctx.w(k)).is_some())
+    if let Some(k) =
+        (start + 1..end.saturating_sub(1)).find(|&k| lx.honorific(ctx.tok.word(k)).is_some())
     {
         process_run(ctx, si, start..k, sent_start, out);
         process_run(ctx, si, k..end, sent_start, out);
@@ -447,9 +438,9 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
                 && k + n < end
             {
                 let left = start..k;
-                let left_text = &ctx.text[span_of(ctx, &left).range()];
+                let left_text = &ctx.tok.text[span_of(ctx, &left).range()];
                 let left_known = lookup(lx, left_text).is_some()
-                    || lx.org_words.contains(ctx.w(k - 1))
+                    || lx.org_words.contains(ctx.tok.word(k - 1))
                     || (k == start + 1 && is_all_caps(left_text) && left_text.len() >= 2)
                     || lx.demonyms.contains_key(left_text);
                 if left_known {
@@ -459,7 +450,7 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
                     let r = k..k + n;
                     let sp = span_of(ctx, &r);
                     title = Some(TitleInfo {
-                        text: ctx.text[sp.range()].to_string(),
+                        text: ctx.tok.text[sp.range()].to_string(),
                         span: sp,
                         tokens: r,
                     });
@@ -475,12 +466,12 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
     }
     // drop trailing day/month words ("Moscow Tuesday")
     let mut end = end;
-    while end > start + 1 && lx.not_names.contains(ctx.w(end - 1)) {
+    while end > start + 1 && lx.not_names.contains(ctx.tok.word(end - 1)) {
         end -= 1;
     }
     // "the Harmon administration": a government named after its leader
-    if end < ctx.seg.sentences[si].tokens.end
-        && matches!(ctx.w(end), "administration" | "Administration")
+    if end < ctx.tok.seg.sentences[si].tokens.end
+        && matches!(ctx.tok.word(end), "administration" | "Administration")
         && title.is_none()
     {
         let r = start..end + 1;
@@ -490,7 +481,7 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
             span,
             sentence: si,
             kind: EntityKind::Organization,
-            text: ctx.text[span.range()].to_string(),
+            text: ctx.tok.text[span.range()].to_string(),
             canonical: None,
             title: None,
             gender: None,
@@ -506,8 +497,8 @@ fn process_run(ctx: &Ctx, si: usize, run: Range<usize>, sent_start: usize, out: 
 
 /// A hyphenated token: mention each part that is a known place or organization.
 fn compound_mentions(ctx: &Ctx, si: usize, t: usize, out: &mut Vec<Mention>) {
-    let tok = ctx.seg.tokens[t];
-    let w = ctx.w(t);
+    let tok = ctx.tok.seg.tokens[t];
+    let w = ctx.tok.word(t);
     let mut off = 0;
     for part in w.split('-') {
         let p_start = tok.span.start + off;
@@ -545,10 +536,10 @@ fn push_name(
 ) {
     let lx = ctx.lx;
     let span = span_of(ctx, &r);
-    let text = &ctx.text[span.range()];
+    let text = &ctx.tok.text[span.range()];
     let n = r.len();
-    let first = ctx.w(r.start);
-    let last = ctx.w(r.end - 1);
+    let first = ctx.tok.word(r.start);
+    let last = ctx.tok.word(r.end - 1);
     let mut m = Mention {
         tokens: r.clone(),
         span,
@@ -624,23 +615,23 @@ fn push_name(
     if n >= 2 {
         // a run of five or more words, or of capitals only ("READERS SAY"), is no name
         if n >= 5
-            || ctx.seg.tokens[r.clone()]
+            || ctx.tok.seg.tokens[r.clone()]
                 .iter()
-                .all(|t| is_all_caps(&ctx.text[t.span.range()]))
+                .all(|t| is_all_caps(&ctx.tok.text[t.span.range()]))
         {
             return;
         }
         // a multi-word name whose words are not common words is a person's name,
         // the more so with a known given name
         let given = lx.given_names.contains_key(first);
-        let proper = r.clone().any(|t| ctx.tags.at(t) == Upos::Propn);
+        let proper = r.clone().any(|t| ctx.tok.tag(t) == Upos::Propn);
         if !proper && !given {
             return;
         }
-        let commons = ctx.seg.tokens[r.clone()]
+        let commons = ctx.tok.seg.tokens[r.clone()]
             .iter()
             .filter(|t| {
-                let w = &ctx.text[t.span.range()];
+                let w = &ctx.tok.text[t.span.range()];
                 lx.is_common(&w.to_lowercase()) && !lx.given_names.contains_key(w)
             })
             .count();
@@ -663,22 +654,22 @@ fn push_name(
     }
     // a word alone in quotation marks is a title or a term: “Unfit,”
     let quoted = r.start > 0
-        && ctx.seg.tokens[r.start - 1].kind == TokenKind::OpenQuote
-        && ctx.seg.tokens.get(r.end).is_some_and(|t| {
-            t.kind == TokenKind::CloseQuote || matches!(&ctx.text[t.span.range()], "," | ".")
+        && ctx.tok.seg.tokens[r.start - 1].kind == TokenKind::OpenQuote
+        && ctx.tok.seg.tokens.get(r.end).is_some_and(|t| {
+            t.kind == TokenKind::CloseQuote || matches!(&ctx.tok.text[t.span.range()], "," | ".")
         });
     if quoted {
         return;
     }
     // not tagged a proper noun: kept only if it turns out to be a known person's surname
     // Also weak: a word capitalized only where a sentence starts ("Licensees must ...").
-    let sentence_initial = r.start == ctx.seg.sentences[si].tokens.start;
-    m.weak = ctx.tags.at(r.start) != Upos::Propn
+    let sentence_initial = r.start == ctx.tok.seg.sentences[si].tokens.start;
+    m.weak = ctx.tok.tag(r.start) != Upos::Propn
         || (sentence_initial
             && !ctx.inner_caps.contains(first)
             && !lx.surnames.contains(&first.to_lowercase()));
-    let prev = (r.start > 0).then(|| ctx.w(r.start - 1).to_lowercase());
-    let prev2 = (r.start > 1).then(|| ctx.w(r.start - 2).to_lowercase());
+    let prev = (r.start > 0).then(|| ctx.tok.word(r.start - 1).to_lowercase());
+    let prev2 = (r.start > 1).then(|| ctx.tok.word(r.start - 2).to_lowercase());
     let place_ctx = prev
         .as_deref()
         .is_some_and(|p| is(WordClass::PlacePreposition, p))
@@ -707,18 +698,12 @@ fn push_name(
 
 /// The word after a name is a speech verb ("X said", "X told").
 fn next_is_cue(ctx: &Ctx, t: usize) -> bool {
-    t < ctx.seg.tokens.len() && ctx.lx.cues.get(ctx.w(t)).is_some_and(|c| c.strength == 1)
-}
-
-fn is_plural_acronym(w: &str) -> bool {
-    w.len() >= 3 && w.ends_with('s') && w[..w.len() - 1].chars().all(|c| c.is_ascii_uppercase())
-}
-
-/// `F.`, `X.`: an initial standing alone.
-fn is_initial(w: &str) -> bool {
-    let mut c = w.chars();
-    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
-        || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+    t < ctx.tok.seg.tokens.len()
+        && ctx
+            .lx
+            .cues
+            .get(ctx.tok.word(t))
+            .is_some_and(|c| c.strength == 1)
 }
 
 fn given_gender(lx: &Lexicon, first: &str) -> Option<Gender> {

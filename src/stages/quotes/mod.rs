@@ -37,9 +37,11 @@ use crate::lexicon::{Gender, Lexicon, SpeakerClass, lexicon};
 use crate::stages::entities::{ActorRef, Actors, Entities, Staged};
 use crate::stages::roles::RoleFact;
 use crate::stages::segment::{ParagraphKind, Segmentation, Span, TokenKind};
+use crate::stages::tokens::TokenView;
 use crate::tagger::Upos;
 use crate::tagging::Tags;
 use crate::text::Document;
+use crate::text::shape::{is_all_caps, is_capitalized};
 use crate::vocab::{EntityKind, QuoteKind};
 
 /// A statement found in the text. The stage returns its speakers as [`ActorRef`]s (a
@@ -123,15 +125,18 @@ impl Run {
         self.pieces
             .iter()
             .flat_map(|p| p.clone())
-            .filter(|&t| matches!(cx.seg.tokens[t].kind, TokenKind::Word | TokenKind::Number))
+            .filter(|&t| {
+                matches!(
+                    cx.tok.seg.tokens[t].kind,
+                    TokenKind::Word | TokenKind::Number
+                )
+            })
             .count()
     }
 }
 
 struct Cx<'a> {
-    text: &'a str,
-    seg: &'a Segmentation,
-    tags: &'a Tags,
+    tok: TokenView<'a>,
     lx: &'static Lexicon,
     roles: &'a [RoleFact],
     /// Token → quotation run index + 1 (0: outside quotes).
@@ -183,9 +188,7 @@ pub fn extract_with_roles(
         para_tokens[pi] = a..b;
     }
     let mut cx = Cx {
-        text: doc.text.as_str(),
-        seg,
-        tags,
+        tok: TokenView::tagged(&doc.text, seg, tags),
         lx: lexicon(),
         roles,
         in_run: vec![0; n],
@@ -262,53 +265,49 @@ fn is_bare_office(lx: &crate::lexicon::Lexicon, name: &str, kind: EntityKind) ->
 }
 
 impl<'a> Cx<'a> {
-    fn w(&self, t: usize) -> &'a str {
-        &self.text[self.seg.tokens[t].span.range()]
-    }
-    fn lw(&self, t: usize) -> String {
-        self.w(t).to_lowercase()
-    }
-    fn kind(&self, t: usize) -> TokenKind {
-        self.seg.tokens[t].kind
-    }
-    fn tag(&self, t: usize) -> Upos {
-        self.tags.at(t)
-    }
     fn quoted(&self, t: usize) -> bool {
         self.in_run[t] != 0
     }
     fn is_mark(&self, t: usize) -> bool {
-        matches!(self.kind(t), TokenKind::OpenQuote | TokenKind::CloseQuote)
+        matches!(
+            self.tok.kind(t),
+            TokenKind::OpenQuote | TokenKind::CloseQuote
+        )
     }
     /// Ends a sentence or clause: `.`, `?`, `!`, `;`.
     fn is_terminal(&self, t: usize) -> bool {
-        self.kind(t) == TokenKind::Punct
-            && matches!(self.w(t), "." | "?" | "!" | ";" | "…" | "..." | "....")
+        self.tok.kind(t) == TokenKind::Punct
+            && matches!(
+                self.tok.word(t),
+                "." | "?" | "!" | ";" | "…" | "..." | "...."
+            )
     }
     fn sentence_range(&self, t: usize) -> Range<usize> {
-        self.seg
+        self.tok
+            .seg
             .sentence_of(t)
-            .map_or(t..t + 1, |s| self.seg.sentences[s].tokens.clone())
+            .map_or(t..t + 1, |s| self.tok.seg.sentences[s].tokens.clone())
     }
     fn sent(&self, t: usize) -> usize {
-        self.seg.sentence_of(t).unwrap_or(0)
+        self.tok.seg.sentence_of(t).unwrap_or(0)
     }
 
     /// The cue at `t`: a verb of saying (strength 1 or 2) outside quotes.
     fn verb_cue(&self, t: usize) -> Option<u8> {
-        if self.quoted(t) || self.kind(t) != TokenKind::Word {
+        if self.quoted(t) || self.tok.kind(t) != TokenKind::Word {
             return None;
         }
-        let w = self.w(t);
+        let w = self.tok.word(t);
         // a capitalized cue word inside a sentence is part of a name ("Britain Says No")
-        if w.chars().next().is_some_and(char::is_uppercase)
+        if is_capitalized(w)
             && self
+                .tok
                 .seg
                 .sentence_of(t)
-                .is_some_and(|si| self.seg.sentences[si].tokens.start != t)
+                .is_some_and(|si| self.tok.seg.sentences[si].tokens.start != t)
             && t > 0
-            && self.kind(t - 1) == TokenKind::Word
-            && self.w(t - 1).chars().next().is_some_and(char::is_uppercase)
+            && self.tok.kind(t - 1) == TokenKind::Word
+            && is_capitalized(self.tok.word(t - 1))
         {
             return None;
         }
@@ -320,7 +319,7 @@ impl<'a> Cx<'a> {
         if c.strength > 2 || c.lemma == "according to" {
             return None;
         }
-        let tag = self.tag(t);
+        let tag = self.tok.tag(t);
         let always = matches!(c.lemma.as_str(), "say" | "tell");
         if !always && !matches!(tag, Upos::Verb | Upos::Aux) {
             return None;
@@ -329,7 +328,7 @@ impl<'a> Cx<'a> {
     }
 
     fn is_participle_cue(&self, t: usize) -> bool {
-        self.verb_cue(t) == Some(1) && self.lw(t).ends_with("ing")
+        self.verb_cue(t) == Some(1) && self.tok.lower(t).ends_with("ing")
     }
 
     /// A cue made negative ("did not say", "declined to say", "never said").
@@ -337,7 +336,7 @@ impl<'a> Cx<'a> {
         let from = cue.saturating_sub(3).max(lo);
         (from..cue).any(|k| {
             matches!(
-                self.lw(k).as_str(),
+                self.tok.lower(k).as_str(),
                 "not" | "n't" | "never" | "declined" | "refused" | "without" | "if" | "whether"
             )
         })
@@ -357,8 +356,9 @@ impl<'a> Cx<'a> {
             // a run left open continues when this paragraph reopens it
             let mut open: Option<(usize, Option<Run>)> = None;
             if let Some(mut p) = pending.take() {
-                let reopens = self.kind(toks.start) == TokenKind::OpenQuote
-                    || (self.w(toks.start) == "\"" && !self.seg.tokens[toks.start].space_before);
+                let reopens = self.tok.kind(toks.start) == TokenKind::OpenQuote
+                    || (self.tok.word(toks.start) == "\""
+                        && !self.tok.seg.tokens[toks.start].space_before);
                 let adjacent = prev_para.is_some_and(|q| q + 1 == pi)
                     || (prev_para
                         .is_some_and(|q| (q + 1..pi).all(|x| self.para_tokens[x].is_empty())));
@@ -376,8 +376,8 @@ impl<'a> Cx<'a> {
                 k += 1;
             }
             while k < toks.end {
-                let kind = self.kind(k);
-                let straight = self.w(k) == "\"";
+                let kind = self.tok.kind(k);
+                let straight = self.tok.word(k) == "\"";
                 match kind {
                     TokenKind::OpenQuote => match open {
                         None => open = Some((k, None)),
@@ -452,7 +452,7 @@ impl<'a> Cx<'a> {
     fn before_frame_hint(&self, r: &Run) -> bool {
         r.pieces.len() == 1
             && r.open > 0
-            && matches!(self.w(r.open - 1), ":" | ",")
+            && matches!(self.tok.word(r.open - 1), ":" | ",")
             && (r.open.saturating_sub(FRAME)..r.open).any(|k| self.verb_cue(k) == Some(1))
     }
 
@@ -576,10 +576,10 @@ impl<'a> Cx<'a> {
     }
 
     fn cue_text(&self, cue: usize) -> String {
-        if self.lw(cue) == "according" {
+        if self.tok.lower(cue) == "according" {
             "according to".to_string()
         } else {
-            self.w(cue).to_string()
+            self.tok.word(cue).to_string()
         }
     }
 
@@ -589,25 +589,30 @@ impl<'a> Cx<'a> {
             return None;
         }
         let s = Span::new(
-            self.seg.tokens[p.start].span.start,
-            self.seg.tokens[p.end - 1].span.end,
+            self.tok.seg.tokens[p.start].span.start,
+            self.tok.seg.tokens[p.end - 1].span.end,
         );
-        let t = trim_punct(self.text, s);
+        let t = trim_punct(self.tok.text, s);
         (!t.is_empty()).then_some(t)
     }
 
     /// The sentences from the one holding `a` to the one holding `b`.
     fn evidence(&self, a: usize, b: usize) -> Span {
-        let sa = self.seg.sentence_of(a);
-        let sb = self.seg.sentence_of(b.min(self.seg.tokens.len() - 1));
+        let sa = self.tok.seg.sentence_of(a);
+        let sb = self
+            .tok
+            .seg
+            .sentence_of(b.min(self.tok.seg.tokens.len() - 1));
         match (sa, sb) {
             (Some(x), Some(y)) => Span::new(
-                self.seg.sentences[x].span.start,
-                self.seg.sentences[y.max(x)].span.end,
+                self.tok.seg.sentences[x].span.start,
+                self.tok.seg.sentences[y.max(x)].span.end,
             ),
             _ => Span::new(
-                self.seg.tokens[a].span.start,
-                self.seg.tokens[b.min(self.seg.tokens.len() - 1)].span.end,
+                self.tok.seg.tokens[a].span.start,
+                self.tok.seg.tokens[b.min(self.tok.seg.tokens.len() - 1)]
+                    .span
+                    .end,
             ),
         }
     }
@@ -618,7 +623,8 @@ impl<'a> Cx<'a> {
         let pt = &self.para_tokens[r.para];
         let starts = r.open == pt.start
             || self.is_terminal(r.open - 1)
-            || (self.kind(r.open - 1) == TokenKind::Word && self.w(r.open - 1).ends_with('.'))
+            || (self.tok.kind(r.open - 1) == TokenKind::Word
+                && self.tok.word(r.open - 1).ends_with('.'))
             || (self.is_mark(r.open - 1) && r.open - 1 > pt.start && self.is_terminal(r.open - 2));
         let Some(c) = r.close else {
             return starts;
@@ -627,9 +633,7 @@ impl<'a> Cx<'a> {
         let ends = c + 1 >= pt.end
             || self.is_terminal(c + 1)
             || self.is_mark(c + 1)
-            || (c > 0
-                && self.is_terminal(c - 1)
-                && self.w(c + 1).chars().next().is_some_and(char::is_uppercase));
+            || (c > 0 && self.is_terminal(c - 1) && is_capitalized(self.tok.word(c + 1)));
         starts && ends
     }
 
@@ -648,24 +652,24 @@ impl<'a> Cx<'a> {
         let p = r.pieces[0].clone();
         let words: Vec<usize> = p
             .clone()
-            .filter(|&t| self.kind(t) == TokenKind::Word)
+            .filter(|&t| self.tok.kind(t) == TokenKind::Word)
             .collect();
         if words.is_empty() || words.len() > 8 {
             return false;
         }
         let last = p.end - 1;
-        if matches!(self.w(last), "." | "?" | "!" | ",") {
+        if matches!(self.tok.word(last), "." | "?" | "!" | ",") {
             return false;
         }
         let caps = words
             .iter()
-            .filter(|&&t| self.w(t).chars().next().is_some_and(char::is_uppercase))
+            .filter(|&&t| is_capitalized(self.tok.word(t)))
             .count();
         let small = words
             .iter()
             .filter(|&&t| {
                 matches!(
-                    self.w(t),
+                    self.tok.word(t),
                     "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "with"
                 )
             })
@@ -682,19 +686,19 @@ impl<'a> Cx<'a> {
         let c = r.close?;
         let pt = self.para_tokens[r.last_para].clone();
         let mut a = c + 1;
-        if a < pt.end && (matches!(self.w(a), "," | ":") || is_dash(self.kind(a))) {
+        if a < pt.end && (matches!(self.tok.word(a), "," | ":") || is_dash(self.tok.kind(a))) {
             a += 1;
         }
         // the quote must end its clause: `,`/`?`/`!` inside or right after the marks
         let inner_end = r.last().saturating_sub(1);
         let ends_clause = matches!(
-            self.w(inner_end.max(r.first())),
+            self.tok.word(inner_end.max(r.first())),
             "," | "?" | "!" | "." | "—"
         ) || a > c + 1
-            || is_dash(self.kind(inner_end.max(r.first())));
+            || is_dash(self.tok.kind(inner_end.max(r.first())));
         // a full stop ends the sentence: what follows is a new one (see
         // `next_sentence_speaker`)
-        if !ends_clause || self.w(inner_end.max(r.first())) == "." {
+        if !ends_clause || self.tok.word(inner_end.max(r.first())) == "." {
             return None;
         }
         let mut end = a;
@@ -705,7 +709,7 @@ impl<'a> Cx<'a> {
             return None;
         }
         // cue first: `said X`, `according to X`
-        if self.lw(a) == "according" && a + 1 < end && self.lw(a + 1) == "to" {
+        if self.tok.lower(a) == "according" && a + 1 < end && self.tok.lower(a + 1) == "to" {
             let (sp, e) = self.inverted_speaker(ents, a + 2, end, a)?;
             return Some((sp, a, c + 1..e));
         }
@@ -719,7 +723,7 @@ impl<'a> Cx<'a> {
             return None;
         }
         let mut k = cue;
-        while k > a && is(WordClass::BeforeCue, self.lw(k - 1).as_str()) {
+        while k > a && is(WordClass::BeforeCue, self.tok.lower(k - 1).as_str()) {
             k -= 1;
         }
         if k <= a {
@@ -753,7 +757,7 @@ impl<'a> Cx<'a> {
             lo -= 1;
         }
         let mut k = o;
-        if matches!(self.w(k - 1), ":" | "," | "that") {
+        if matches!(self.tok.word(k - 1), ":" | "," | "that") {
             k -= 1;
         }
         // the cue within a few tokens before the mark, with only its object or
@@ -766,7 +770,7 @@ impl<'a> Cx<'a> {
                 cue = Some(j);
                 break;
             }
-            if matches!(self.tag(j), Upos::Verb | Upos::Aux) || self.w(j) == "," {
+            if matches!(self.tok.tag(j), Upos::Verb | Upos::Aux) || self.tok.word(j) == "," {
                 break;
             }
         }
@@ -778,13 +782,13 @@ impl<'a> Cx<'a> {
         if k == o && cue + 1 < o {
             return None;
         }
-        if self.is_participle_cue(cue) && cue > lo && self.w(cue - 1) == "," {
+        if self.is_participle_cue(cue) && cue > lo && self.tok.word(cue - 1) == "," {
             // `X derided the plan, saying: "…"`
             let sp = self.subject_of_sentence(ents, lo, cue - 1)?;
             return Some((sp, cue, cue..o));
         }
         let (sp, start) = self.subject_before(ents, cue, lo)?;
-        if start > lo && is_relative(&self.lw(start - 1)) {
+        if start > lo && is_relative(&self.tok.lower(start - 1)) {
             return None;
         }
         Some((sp, cue, cue..o))
@@ -815,8 +819,13 @@ impl<'a> Cx<'a> {
             return None;
         }
         let first = n.first();
-        let lower = self.w(first).chars().next().is_some_and(char::is_lowercase);
-        let comma_before = n.open > 0 && matches!(self.w(n.open - 1), "," | "—" | "–");
+        let lower = self
+            .tok
+            .word(first)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        let comma_before = n.open > 0 && matches!(self.tok.word(n.open - 1), "," | "—" | "–");
         Some(lower && comma_before && !gap_has_terminal)
     }
 
@@ -858,7 +867,7 @@ impl<'a> Cx<'a> {
 
     /// Indirect statements of sentence `si`.
     fn indirect(&mut self, si: usize, ents: &mut Actors) {
-        let seg = self.seg;
+        let seg = self.tok.seg;
         self.covered.clear();
         {
             let toks = seg.sentences[si].tokens.clone();
@@ -879,7 +888,7 @@ impl<'a> Cx<'a> {
                 }
                 if let Some(strength) = self.verb_cue(t) {
                     self.verb_report(si, toks.clone(), t, strength, ents, &mut sent_speakers);
-                } else if self.tag(t) == Upos::Noun {
+                } else if self.tok.tag(t) == Upos::Noun {
                     self.noun_report(toks.clone(), t, ents);
                 }
             }
@@ -922,10 +931,10 @@ impl<'a> Cx<'a> {
             return None;
         }
         let s = trim_punct(
-            self.text,
+            self.tok.text,
             Span::new(
-                self.seg.tokens[a].span.start,
-                self.seg.tokens[b - 1].span.end,
+                self.tok.seg.tokens[a].span.start,
+                self.tok.seg.tokens[b - 1].span.end,
             ),
         );
         (!s.is_empty()).then_some(s)
@@ -934,22 +943,24 @@ impl<'a> Cx<'a> {
     /// Words in a token range (a statement needs a few).
     fn word_count(&self, a: usize, b: usize) -> usize {
         (a..b)
-            .filter(|&t| matches!(self.kind(t), TokenKind::Word | TokenKind::Number))
+            .filter(|&t| matches!(self.tok.kind(t), TokenKind::Word | TokenKind::Number))
             .count()
     }
 
     /// `according to X, CLAUSE` / `CLAUSE, according to X` / `A, according to X, B` /
     /// `in X's words, CLAUSE`.
     fn according(&mut self, si: usize, toks: Range<usize>, ents: &mut Actors) {
-        let evidence = self.seg.sentences[si].span;
+        let evidence = self.tok.seg.sentences[si].span;
         for t in toks.clone() {
             if self.quoted(t) || self.used[t] {
                 continue;
             }
-            let acc = self.lw(t) == "according" && t + 1 < toks.end && self.lw(t + 1) == "to";
-            let words = self.lw(t) == "in"
+            let acc = self.tok.lower(t) == "according"
+                && t + 1 < toks.end
+                && self.tok.lower(t + 1) == "to";
+            let words = self.tok.lower(t) == "in"
                 && t + 3 < toks.end
-                && (t + 2..(t + 6).min(toks.end)).any(|k| self.lw(k) == "words")
+                && (t + 2..(t + 6).min(toks.end)).any(|k| self.tok.lower(k) == "words")
                 && !self.quoted(t + 1);
             if !acc && !words {
                 continue;
@@ -959,7 +970,7 @@ impl<'a> Cx<'a> {
                 let mut e = t + 2;
                 while e < toks.end
                     && e < t + 2 + FRAME
-                    && self.w(e) != ","
+                    && self.tok.word(e) != ","
                     && !self.is_terminal(e)
                     && !self.is_mark(e)
                 {
@@ -968,20 +979,20 @@ impl<'a> Cx<'a> {
                 (t + 2, e, "according to".to_string())
             } else {
                 let wk = (t + 2..(t + 6).min(toks.end))
-                    .find(|&k| self.lw(k) == "words")
+                    .find(|&k| self.tok.lower(k) == "words")
                     .unwrap_or(t + 2);
-                if wk + 1 >= toks.end || self.w(wk + 1) != "," {
+                if wk + 1 >= toks.end || self.tok.word(wk + 1) != "," {
                     continue;
                 }
                 // "in X's words" or "in the words of X"
-                if self.lw(wk + 1) == "of" {
+                if self.tok.lower(wk + 1) == "of" {
                     continue;
                 }
                 let mut e = wk;
-                if e > t + 1 && matches!(self.w(e - 1), "'s" | "’s" | "'" | "’") {
+                if e > t + 1 && matches!(self.tok.word(e - 1), "'s" | "’s" | "'" | "’") {
                     e -= 1;
                 }
-                (t + 1, e, format!("in {} words", self.w(wk - 1)))
+                (t + 1, e, format!("in {} words", self.tok.word(wk - 1)))
             };
             if np_start >= np_end {
                 continue;
@@ -991,7 +1002,7 @@ impl<'a> Cx<'a> {
                 continue;
             }
             let before = (toks.start, t.saturating_sub(1).max(toks.start));
-            let before_end = if t > toks.start && self.w(t - 1) == "," {
+            let before_end = if t > toks.start && self.tok.word(t - 1) == "," {
                 t - 1
             } else {
                 t
@@ -1000,11 +1011,11 @@ impl<'a> Cx<'a> {
                 np_end
             } else {
                 (t + 2..(t + 6).min(toks.end))
-                    .find(|&k| self.lw(k) == "words")
+                    .find(|&k| self.tok.lower(k) == "words")
                     .unwrap_or(np_end)
                     + 1
             };
-            let after_start = if after_end < toks.end && self.w(after_end) == "," {
+            let after_start = if after_end < toks.end && self.tok.word(after_end) == "," {
                 after_end + 1
             } else {
                 after_end
@@ -1046,11 +1057,11 @@ impl<'a> Cx<'a> {
         ents: &mut Actors,
         sent_speakers: &mut Option<Vec<ActorRef>>,
     ) {
-        let evidence = self.seg.sentences[si].span;
+        let evidence = self.tok.seg.sentences[si].span;
         // the last comma outside quotes followed by an attribution to the sentence end
         let mut comma = None;
         for k in (toks.start..toks.end).rev() {
-            if self.w(k) == "," && !self.quoted(k) {
+            if self.tok.word(k) == "," && !self.quoted(k) {
                 comma = Some(k);
                 break;
             }
@@ -1082,7 +1093,7 @@ impl<'a> Cx<'a> {
             sp
         } else {
             let mut k = cue;
-            while k > a && is(WordClass::BeforeCue, self.lw(k - 1).as_str()) {
+            while k > a && is(WordClass::BeforeCue, self.tok.lower(k - 1).as_str()) {
                 k -= 1;
             }
             let Some(start) = self.np_left(ents, k, a) else {
@@ -1114,7 +1125,7 @@ impl<'a> Cx<'a> {
             return;
         };
         *sent_speakers = Some(speakers.clone());
-        let cue_text = self.w(cue).to_string();
+        let cue_text = self.tok.word(cue).to_string();
         self.push_indirect(speakers, vec![span], cue, cue_text, evidence, 0.7, lo..end);
     }
 
@@ -1134,19 +1145,19 @@ impl<'a> Cx<'a> {
         ents: &mut Actors,
         sent_speakers: &mut Option<Vec<ActorRef>>,
     ) {
-        let evidence = self.seg.sentences[si].span;
+        let evidence = self.tok.seg.sentences[si].span;
         let lo = toks.start;
         if self.negated(cue, lo) {
             return;
         }
         // the speakers
         let mut k = cue;
-        while k > lo && is(WordClass::BeforeCue, self.lw(k - 1).as_str()) {
+        while k > lo && is(WordClass::BeforeCue, self.tok.lower(k - 1).as_str()) {
             k -= 1;
         }
         let coordinated = k > lo
-            && (matches!(self.lw(k - 1).as_str(), "and" | "but")
-                || (self.w(k - 1) == "," && self.is_participle_cue(cue)));
+            && (matches!(self.tok.lower(k - 1).as_str(), "and" | "but")
+                || (self.tok.word(k - 1) == "," && self.is_participle_cue(cue)));
         let mut what = false;
         let speakers = if coordinated {
             let prev = sent_speakers.clone().or_else(|| {
@@ -1166,9 +1177,9 @@ impl<'a> Cx<'a> {
             let Some((sp, start)) = self.subject_before(ents, cue, lo) else {
                 return;
             };
-            what = start > lo && self.lw(start - 1) == "what";
+            what = start > lo && self.tok.lower(start - 1) == "what";
             // `the man who he described as …`: an object relative, not a report
-            if start > lo && is_relative(&self.lw(start - 1)) {
+            if start > lo && is_relative(&self.tok.lower(start - 1)) {
                 return;
             }
             sp
@@ -1178,28 +1189,29 @@ impl<'a> Cx<'a> {
         let lemma = self
             .lx
             .cues
-            .get(&self.lw(cue))
+            .get(&self.tok.lower(cue))
             .map(|c| c.lemma.clone())
             .unwrap_or_default();
         let mut c = self.skip_adverbials(cue + 1, end);
         let mut that = false;
-        if lemma == "tell" || (c < end && self.lw(c) != "that") {
+        if lemma == "tell" || (c < end && self.tok.lower(c) != "that") {
             // `told reporters (on Monday) that`, `warned Europe that`
             let o = self.skip_object_and_adverbials(cue, end);
-            if (o < end && self.lw(o) == "that") || lemma == "tell" {
+            if (o < end && self.tok.lower(o) == "that") || lemma == "tell" {
                 c = o;
             }
         }
-        let complementizer =
-            c < end && self.lw(c) == "that" && !(c + 1 < end && self.tag(c + 1) == Upos::Aux);
-        if complementizer || (c < end && self.w(c) == ":") {
+        let complementizer = c < end
+            && self.tok.lower(c) == "that"
+            && !(c + 1 < end && self.tok.tag(c + 1) == Upos::Aux);
+        if complementizer || (c < end && self.tok.word(c) == ":") {
             that = true;
             c += 1;
-        } else if c + 1 < end && self.w(c) == "," && self.lw(c + 1) == "that" {
+        } else if c + 1 < end && self.tok.word(c) == "," && self.tok.lower(c + 1) == "that" {
             that = true;
             c += 2;
         }
-        if what && c < end && matches!(self.lw(c).as_str(), "was" | "is" | "were" | "are") {
+        if what && c < end && matches!(self.tok.lower(c).as_str(), "was" | "is" | "were" | "are") {
             that = true;
             c += 1;
         }
@@ -1208,7 +1220,7 @@ impl<'a> Cx<'a> {
         }
         let describe_as = strength == 2
             && matches!(lemma.as_str(), "describe")
-            && (c..(c + 10).min(end)).any(|k| self.lw(k) == "as");
+            && (c..(c + 10).min(end)).any(|k| self.tok.lower(k) == "as");
         if !that && !describe_as && (strength != 1 || !self.looks_like_clause(c, end)) {
             return;
         }
@@ -1224,7 +1236,7 @@ impl<'a> Cx<'a> {
             return;
         };
         *sent_speakers = Some(speakers.clone());
-        let cue_text = self.w(cue).to_string();
+        let cue_text = self.tok.word(cue).to_string();
         let conf = if strength == 1 { 0.7 } else { 0.55 };
         self.push_indirect(speakers, vec![span], cue, cue_text, evidence, conf, c..cend);
     }
@@ -1234,8 +1246,8 @@ impl<'a> Cx<'a> {
         let Some(c) = self
             .lx
             .cues
-            .get(self.w(t))
-            .or_else(|| self.lx.cues.get(&self.lw(t)))
+            .get(self.tok.word(t))
+            .or_else(|| self.lx.cues.get(&self.tok.lower(t)))
         else {
             return;
         };
@@ -1247,31 +1259,34 @@ impl<'a> Cx<'a> {
         let mut speaker: Vec<ActorRef> = Vec::new();
         // `the warning by X that`
         if k < end
-            && self.lw(k) == "by"
+            && self.tok.lower(k) == "by"
             && let Some((s, e)) = self.np_right(ents, k + 1, end)
         {
             speaker = self.resolve_np(ents, s, e, t);
             k = e;
         }
-        if k >= end || self.lw(k) != "that" {
+        if k >= end || self.tok.lower(k) != "that" {
             return;
         }
         if speaker.is_empty() {
             // a possessor right before the noun (adjectives between)
             let mut p = t;
-            while p > toks.start && t - p < 4 && matches!(self.tag(p - 1), Upos::Adj | Upos::Adv) {
+            while p > toks.start
+                && t - p < 4
+                && matches!(self.tok.tag(p - 1), Upos::Adj | Upos::Adv)
+            {
                 p -= 1;
             }
             if p == toks.start {
                 return;
             }
             let q = p - 1;
-            if matches!(self.w(q), "'s" | "’s" | "'" | "’") && q > toks.start {
+            if matches!(self.tok.word(q), "'s" | "’s" | "'" | "’") && q > toks.start {
                 if let Some(start) = self.np_left(ents, q, toks.start) {
                     speaker = self.resolve_np(ents, start, q, t);
                 }
-            } else if matches!(self.lw(q).as_str(), "his" | "her" | "their" | "its") {
-                let pron = match self.lw(q).as_str() {
+            } else if matches!(self.tok.lower(q).as_str(), "his" | "her" | "their" | "its") {
+                let pron = match self.tok.lower(q).as_str() {
                     "his" => "he",
                     "her" => "she",
                     "their" => "they",
@@ -1292,7 +1307,7 @@ impl<'a> Cx<'a> {
             return;
         };
         let evidence = self.evidence(t, t);
-        let cue_text = self.w(t).to_string();
+        let cue_text = self.tok.word(t).to_string();
         self.push_indirect(speaker, vec![span], t, cue_text, evidence, 0.6, c0..cend);
     }
 
@@ -1300,37 +1315,37 @@ impl<'a> Cx<'a> {
     fn skip_adverbials(&self, mut c: usize, end: usize) -> usize {
         let start = c;
         while c < end && c < start + FRAME {
-            let lw = self.lw(c);
-            if is(WordClass::AfterCue, lw.as_str()) || self.kind(c) == TokenKind::Number {
+            let lw = self.tok.lower(c);
+            if is(WordClass::AfterCue, lw.as_str()) || self.tok.kind(c) == TokenKind::Number {
                 c += 1;
                 continue;
             }
-            if self.w(c) == "," && c + 1 < end && self.lw(c + 1) == "however" {
+            if self.tok.word(c) == "," && c + 1 < end && self.tok.lower(c + 1) == "however" {
                 c += 2;
                 continue;
             }
-            if self.w(c) == "," && c > start && self.lw(c - 1) == "however" {
+            if self.tok.word(c) == "," && c > start && self.tok.lower(c - 1) == "however" {
                 c += 1;
                 continue;
             }
-            if self.tag(c) == Upos::Adp && !matches!(lw.as_str(), "that" | "as" | "of") {
+            if self.tok.tag(c) == Upos::Adp && !matches!(lw.as_str(), "that" | "as" | "of") {
                 // a prepositional phrase that ends in a time or venue word
                 let mut e = c + 1;
                 while e < end
                     && e < c + 8
                     && matches!(
-                        self.tag(e),
+                        self.tok.tag(e),
                         Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num | Upos::Pron
                     )
-                    && self.lw(e) != "that"
+                    && self.tok.lower(e) != "that"
                 {
                     e += 1;
                 }
                 if e > c + 1 {
-                    let head = self.lw(e - 1);
+                    let head = self.tok.lower(e - 1);
                     if (is(WordClass::TimeVenue, head.as_str())
                         || crate::text::date::is_weekday(&head))
-                        || matches!(self.tag(e - 1), Upos::Propn | Upos::Num)
+                        || matches!(self.tok.tag(e - 1), Upos::Propn | Upos::Num)
                     {
                         c = e;
                         continue;
@@ -1351,11 +1366,11 @@ impl<'a> Cx<'a> {
         while c < end
             && c < o + 5
             && (matches!(
-                self.tag(c),
+                self.tok.tag(c),
                 Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Pron
-            ) || matches!(self.w(c), "'s" | "’s"))
+            ) || matches!(self.tok.word(c), "'s" | "’s"))
             && !matches!(
-                self.lw(c).as_str(),
+                self.tok.lower(c).as_str(),
                 "that" | "he" | "she" | "it" | "they" | "we" | "i"
             )
         {
@@ -1371,11 +1386,11 @@ impl<'a> Cx<'a> {
         }
         let lim = (c + 12).min(end);
         let finite = |k: usize| -> bool {
-            match self.tag(k) {
+            match self.tok.tag(k) {
                 Upos::Aux => true,
                 Upos::Verb => {
-                    let w = self.lw(k);
-                    !(w.ends_with("ing") || (k > 0 && self.lw(k - 1) == "to"))
+                    let w = self.tok.lower(k);
+                    !(w.ends_with("ing") || (k > 0 && self.tok.lower(k - 1) == "to"))
                 }
                 _ => false,
             }
@@ -1384,32 +1399,32 @@ impl<'a> Cx<'a> {
         if self.is_mark(k) {
             k += 1;
         }
-        while k < lim && self.tag(k) == Upos::Adv {
+        while k < lim && self.tok.tag(k) == Upos::Adv {
             k += 1;
         }
         if k >= lim {
             return false;
         }
-        if is(WordClass::SubjectPronoun, self.lw(k).as_str()) {
+        if is(WordClass::SubjectPronoun, self.tok.lower(k).as_str()) {
             return (k + 1..(k + 4).min(end)).any(finite);
         }
         // a noun phrase (with a gerund or prepositions inside) then a finite verb
-        let first = self.tag(k);
+        let first = self.tok.tag(k);
         if !matches!(
             first,
             Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num | Upos::Pron | Upos::Verb
         ) {
             return false;
         }
-        if first == Upos::Verb && !self.lw(k).ends_with("ing") {
+        if first == Upos::Verb && !self.tok.lower(k).ends_with("ing") {
             return false;
         }
         let mut j = k + 1;
         while j < lim {
             if finite(j) {
-                return !matches!(self.lw(j - 1).as_str(), "who" | "which" | "that");
+                return !matches!(self.tok.lower(j - 1).as_str(), "who" | "which" | "that");
             }
-            if self.w(j) == "," || self.is_terminal(j) {
+            if self.tok.word(j) == "," || self.is_terminal(j) {
                 return false;
             }
             j += 1;
@@ -1427,31 +1442,35 @@ impl<'a> Cx<'a> {
                 i += 1;
                 continue;
             }
-            let w = self.lw(i);
+            let w = self.tok.lower(i);
             if w == ";" {
                 return i;
             }
-            if w == "," && i + 2 < end && self.lw(i + 1) == "according" && self.lw(i + 2) == "to" {
+            if w == ","
+                && i + 2 < end
+                && self.tok.lower(i + 1) == "according"
+                && self.tok.lower(i + 2) == "to"
+            {
                 return i;
             }
             if w == "," && i + 1 < end && self.is_participle_cue(i + 1) {
                 return i;
             }
             let conj = is(WordClass::ClauseConjunction, w.as_str());
-            if conj || is_dash(self.kind(i)) {
+            if conj || is_dash(self.tok.kind(i)) {
                 // a new report: [conj] [subject of up to four words] [adverbs] cue
                 let mut k = i + 1;
-                if is_dash(self.kind(i))
+                if is_dash(self.tok.kind(i))
                     && k < end
-                    && is(WordClass::ClauseConjunction, self.lw(k).as_str())
+                    && is(WordClass::ClauseConjunction, self.tok.lower(k).as_str())
                 {
                     k += 1;
                 }
                 let s = k;
                 while k < end && k < s + 5 && self.verb_cue(k).is_none() {
-                    if matches!(self.tag(k), Upos::Verb | Upos::Aux)
-                        && !is(WordClass::BeforeCue, self.lw(k).as_str())
-                        || self.w(k) == ","
+                    if matches!(self.tok.tag(k), Upos::Verb | Upos::Aux)
+                        && !is(WordClass::BeforeCue, self.tok.lower(k).as_str())
+                        || self.tok.word(k) == ","
                         || self.quoted(k)
                     {
                         break;
@@ -1461,15 +1480,17 @@ impl<'a> Cx<'a> {
                 if k < end && self.verb_cue(k) == Some(1) && !self.negated(k, s) {
                     let subj_ok = k == s
                         || (s..k).all(|j| {
-                            is(WordClass::BeforeCue, self.lw(j).as_str())
+                            is(WordClass::BeforeCue, self.tok.lower(j).as_str())
                                 || matches!(
-                                    self.tag(j),
+                                    self.tok.tag(j),
                                     Upos::Pron | Upos::Propn | Upos::Noun | Upos::Det | Upos::Adj
                                 )
                         });
-                    if subj_ok && (k == s || conj || is_dash(self.kind(i))) {
+                    if subj_ok && (k == s || conj || is_dash(self.tok.kind(i))) {
                         let mut e = i;
-                        while e > c && (self.w(e - 1) == "," || is_dash(self.kind(e - 1))) {
+                        while e > c
+                            && (self.tok.word(e - 1) == "," || is_dash(self.tok.kind(e - 1)))
+                        {
                             e -= 1;
                         }
                         return e;
@@ -1482,12 +1503,12 @@ impl<'a> Cx<'a> {
                 if let Some(cue) = (a..(a + 8).min(end)).find(|&k| self.verb_cue(k) == Some(1)) {
                     let rest = self.skip_object_and_adverbials(cue, end);
                     let np_ok = (a..cue).all(|j| {
-                        is(WordClass::BeforeCue, self.lw(j).as_str())
+                        is(WordClass::BeforeCue, self.tok.lower(j).as_str())
                             || matches!(
-                                self.tag(j),
+                                self.tok.tag(j),
                                 Upos::Pron | Upos::Propn | Upos::Noun | Upos::Det | Upos::Adj
                             )
-                            || matches!(self.w(j), "'s" | "’s")
+                            || matches!(self.tok.word(j), "'s" | "’s")
                     });
                     if np_ok && (rest >= end || self.is_terminal(rest)) && !self.negated(cue, a) {
                         return i;
@@ -1506,7 +1527,7 @@ impl<'a> Cx<'a> {
         let mut s = end;
         while s > lo && end - s < 16 {
             let t = s - 1;
-            let lw = self.lw(t);
+            let lw = self.tok.lower(t);
             if self.quoted(t) || self.is_mark(t) {
                 break;
             }
@@ -1520,33 +1541,34 @@ impl<'a> Cx<'a> {
             ) {
                 break;
             }
-            if matches!(self.w(t), "'s" | "’s") && t > lo {
+            if matches!(self.tok.word(t), "'s" | "’s") && t > lo {
                 s -= 1;
                 continue;
             }
             let pron = is_pronoun(&lw);
             if pron {
                 // a pronoun heads the phrase or is the first conjunct
-                if t + 1 == end || (t + 1 < end && matches!(self.lw(t + 1).as_str(), "and")) {
+                if t + 1 == end || (t + 1 < end && matches!(self.tok.lower(t + 1).as_str(), "and"))
+                {
                     s -= 1;
                 }
                 break;
             }
             if matches!(
-                self.tag(t),
+                self.tok.tag(t),
                 Upos::Propn | Upos::Noun | Upos::Adj | Upos::Num | Upos::Det
-            ) || (self.tag(t) == Upos::Pron
+            ) || (self.tok.tag(t) == Upos::Pron
                 && matches!(lw.as_str(), "his" | "her" | "their" | "its"))
-                || (self.tag(t) == Upos::Verb && ents.mention_at(t).is_some())
+                || (self.tok.tag(t) == Upos::Verb && ents.mention_at(t).is_some())
             {
                 s -= 1;
                 continue;
             }
             if matches!(lw.as_str(), "and" | "&" | "of") && s < end && t > lo {
                 let prev = t - 1;
-                let pl = self.lw(prev);
+                let pl = self.tok.lower(prev);
                 if ents.mention_at(prev).is_some()
-                    || matches!(self.tag(prev), Upos::Propn | Upos::Noun)
+                    || matches!(self.tok.tag(prev), Upos::Propn | Upos::Noun)
                     || is_pronoun(&pl)
                 {
                     s -= 1;
@@ -1555,7 +1577,7 @@ impl<'a> Cx<'a> {
             }
             // `a spokesman for the ministry`, `the embassy in Cairo`
             if matches!(lw.as_str(), "for" | "at" | "from" | "in" | "with") && s < end && t > lo {
-                let pl = self.lw(t - 1);
+                let pl = self.tok.lower(t - 1);
                 if self.is_speaker_noun(&pl) {
                     s -= 1;
                     continue;
@@ -1564,17 +1586,17 @@ impl<'a> Cx<'a> {
             break;
         }
         // drop leading connectors
-        while s < end && matches!(self.lw(s).as_str(), "and" | "&" | "of") {
+        while s < end && matches!(self.tok.lower(s).as_str(), "and" | "&" | "of") {
             s += 1;
         }
         if s >= end {
             return None;
         }
         // the object of a verb before it is not coordinated with the subject
-        if s > lo && matches!(self.tag(s - 1), Upos::Verb) {
+        if s > lo && matches!(self.tok.tag(s - 1), Upos::Verb) {
             let mut last_and = None;
             for k in s..end {
-                if self.lw(k) == "and" && ents.mention_at(k).is_none() {
+                if self.tok.lower(k) == "and" && ents.mention_at(k).is_none() {
                     last_and = Some(k);
                 }
             }
@@ -1589,16 +1611,16 @@ impl<'a> Cx<'a> {
     fn np_right(&self, ents: &Entities, a: usize, hi: usize) -> Option<(usize, usize)> {
         let mut e = a;
         while e < hi && e < a + 12 {
-            let lw = self.lw(e);
-            if self.is_mark(e) || self.is_terminal(e) || self.w(e) == "," {
+            let lw = self.tok.lower(e);
+            if self.is_mark(e) || self.is_terminal(e) || self.tok.word(e) == "," {
                 break;
             }
             if ents.mention_at(e).is_some()
                 || matches!(
-                    self.tag(e),
+                    self.tok.tag(e),
                     Upos::Propn | Upos::Noun | Upos::Adj | Upos::Num | Upos::Det
                 )
-                || matches!(self.w(e), "'s" | "’s")
+                || matches!(self.tok.word(e), "'s" | "’s")
                 || (e == a
                     && (is_pronoun(&lw) || matches!(lw.as_str(), "his" | "her" | "its" | "their")))
                 || (is(WordClass::Postmodifier, lw.as_str())
@@ -1613,7 +1635,7 @@ impl<'a> Cx<'a> {
         }
         while e > a
             && matches!(
-                self.lw(e - 1).as_str(),
+                self.tok.lower(e - 1).as_str(),
                 "and" | "of" | "from" | "at" | "in" | "for" | "with" | "on"
             )
         {
@@ -1631,15 +1653,15 @@ impl<'a> Cx<'a> {
     ) -> Option<(Vec<ActorRef>, usize)> {
         let mut k = cue;
         while k > lo
-            && (is(WordClass::BeforeCue, self.lw(k - 1).as_str())
-                || (self.tag(k - 1) == Upos::Adv && self.lw(k - 1).ends_with("ly")))
+            && (is(WordClass::BeforeCue, self.tok.lower(k - 1).as_str())
+                || (self.tok.tag(k - 1) == Upos::Adv && self.tok.lower(k - 1).ends_with("ly")))
         {
             k -= 1;
         }
         if k <= lo {
             return None;
         }
-        if self.w(k - 1) == "," {
+        if self.tok.word(k - 1) == "," {
             return self.comma_subject(ents, k - 1, lo, cue);
         }
         let start = self.np_left(ents, k, lo)?;
@@ -1660,7 +1682,7 @@ impl<'a> Cx<'a> {
         loop {
             let mut start = end;
             while start > lo
-                && self.w(start - 1) != ","
+                && self.tok.word(start - 1) != ","
                 && end - start < 25
                 && !self.is_mark(start - 1)
             {
@@ -1670,7 +1692,7 @@ impl<'a> Cx<'a> {
                 break;
             }
             segs.push(start..end);
-            if start == lo || self.w(start - 1) != "," || segs.len() >= 5 {
+            if start == lo || self.tok.word(start - 1) != "," || segs.len() >= 5 {
                 break;
             }
             end = start - 1;
@@ -1678,7 +1700,7 @@ impl<'a> Cx<'a> {
         let mut nps: Vec<Range<usize>> = Vec::new();
         let mut extra: Vec<ActorRef> = Vec::new();
         for s in &segs {
-            let first = self.lw(s.start);
+            let first = self.tok.lower(s.start);
             if matches!(
                 first.as_str(),
                 "who" | "which" | "whose" | "whom" | "where" | "when"
@@ -1692,7 +1714,7 @@ impl<'a> Cx<'a> {
                 extra.extend(self.resolve_np(ents, s.start + 1, s.end, cue));
                 continue;
             }
-            let t = self.tag(s.start);
+            let t = self.tok.tag(s.start);
             if matches!(t, Upos::Adp | Upos::Adv | Upos::Sconj | Upos::Cconj)
                 || (t == Upos::Verb && ents.mention_at(s.start).is_none())
             {
@@ -1703,7 +1725,7 @@ impl<'a> Cx<'a> {
             }
             // a clause (a verb outside names) is not a subject
             if s.clone().any(|k| {
-                matches!(self.tag(k), Upos::Verb | Upos::Aux) && ents.mention_at(k).is_none()
+                matches!(self.tok.tag(k), Upos::Verb | Upos::Aux) && ents.mention_at(k).is_none()
             }) {
                 break;
             }
@@ -1747,13 +1769,13 @@ impl<'a> Cx<'a> {
         let mut k = lo;
         while k < before && k < lo + 8 {
             if ents.mention_at(k).is_some()
-                || matches!(self.tag(k), Upos::Propn | Upos::Noun | Upos::Pron)
+                || matches!(self.tok.tag(k), Upos::Propn | Upos::Noun | Upos::Pron)
             {
                 let mut e = k;
                 while e < before
                     && (ents.mention_at(e).is_some()
-                        || matches!(self.tag(e), Upos::Propn | Upos::Noun | Upos::Adj)
-                        || matches!(self.w(e), "'s" | "’s"))
+                        || matches!(self.tok.tag(e), Upos::Propn | Upos::Noun | Upos::Adj)
+                        || matches!(self.tok.word(e), "'s" | "’s"))
                 {
                     e += 1;
                 }
@@ -1781,15 +1803,15 @@ impl<'a> Cx<'a> {
                 }
             };
         while k < b {
-            let lw = self.lw(k);
+            let lw = self.tok.lower(k);
             let in_name = ents.mention_at(k).is_some();
             let split = !in_name
                 && (matches!(lw.as_str(), "and" | "&" | "," | "including" | "plus")
                     || (lw == "as"
                         && k + 2 < b
-                        && self.lw(k + 1) == "well"
-                        && self.lw(k + 2) == "as")
-                    || (lw == "along" && k + 1 < b && self.lw(k + 1) == "with"));
+                        && self.tok.lower(k + 1) == "well"
+                        && self.tok.lower(k + 2) == "as")
+                    || (lw == "along" && k + 1 < b && self.tok.lower(k + 1) == "with"));
             if split {
                 // "X of A and B" keeps the post-modifier whole
                 push(self, ents, s, k, &mut out);
@@ -1818,7 +1840,7 @@ impl<'a> Cx<'a> {
         let mut s = a;
         while s < b
             && ents.mention_at(s).is_none()
-            && is(WordClass::GroupDeterminer, self.lw(s).as_str())
+            && is(WordClass::GroupDeterminer, self.tok.lower(s).as_str())
         {
             s += 1;
         }
@@ -1829,14 +1851,15 @@ impl<'a> Cx<'a> {
             }
             return None;
         }
-        if b == s + 1 && is_pronoun(&self.lw(s)) {
+        if b == s + 1 && is_pronoun(&self.tok.lower(s)) {
             return self.pronoun_at(ents, s);
         }
         // the head: the last word before a post-modifier outside names
         let mut h_end = b;
         for k in s + 1..b {
             if ents.mention_at(k).is_none()
-                && (is(WordClass::Postmodifier, self.lw(k).as_str()) || self.w(k) == ",")
+                && (is(WordClass::Postmodifier, self.tok.lower(k).as_str())
+                    || self.tok.word(k) == ",")
             {
                 h_end = k;
                 break;
@@ -1847,8 +1870,8 @@ impl<'a> Cx<'a> {
         if let Some(e) = ents.entity_at(head) {
             return Some(ActorRef::Entity(e));
         }
-        let hw = self.lw(head);
-        let raw = self.w(head);
+        let hw = self.tok.lower(head);
+        let raw = self.tok.word(head);
         if let Some((country, true)) = self.lx.demonyms.get(raw) {
             let country = country.clone();
             return Some(ents.request(EntityKind::Place, &country, Some(raw)));
@@ -1871,14 +1894,17 @@ impl<'a> Cx<'a> {
         for k in s..head {
             if let Some(e) = ents.entity_at(k) {
                 affil = Some(e);
-            } else if let Some((c, false)) = self.lx.demonyms.get(self.w(k)) {
+            } else if let Some((c, false)) = self.lx.demonyms.get(self.tok.word(k)) {
                 country = Some(c.clone());
             }
         }
         let definite = s > a
-            || matches!(self.lw(a).as_str(), "the" | "his" | "her" | "their" | "its")
+            || matches!(
+                self.tok.lower(a).as_str(),
+                "the" | "his" | "her" | "their" | "its"
+            )
             || affil.is_some();
-        let indefinite = matches!(self.lw(a).as_str(), "a" | "an" | "one");
+        let indefinite = matches!(self.tok.lower(a).as_str(), "a" | "an" | "one");
         if class == SpeakerClass::State
             && (country.is_some()
                 || affil.is_some_and(|e| ents.entities[e].kind == EntityKind::Place))
@@ -1918,7 +1944,7 @@ impl<'a> Cx<'a> {
         // a group (or an institution) named by its phrase
         let mut name_end = h_end;
         if h_end < b && b - h_end <= 6 {
-            let pm = self.lw(h_end);
+            let pm = self.tok.lower(h_end);
             if matches!(
                 pm.as_str(),
                 "familiar"
@@ -1932,28 +1958,29 @@ impl<'a> Cx<'a> {
                     | "based"
                     | "involved"
             ) && (h_end..b).all(|k| {
-                !matches!(self.tag(k), Upos::Verb | Upos::Aux)
-                    || self.lw(k) == "involved"
-                    || self.lw(k) == "based"
+                !matches!(self.tok.tag(k), Upos::Verb | Upos::Aux)
+                    || self.tok.lower(k) == "involved"
+                    || self.tok.lower(k) == "based"
             }) {
                 name_end = b;
             }
         }
-        let mut name = self.text
-            [self.seg.tokens[s].span.start..self.seg.tokens[name_end - 1].span.end]
+        let mut name = self.tok.text
+            [self.tok.seg.tokens[s].span.start..self.tok.seg.tokens[name_end - 1].span.end]
             .to_string();
         name = name.replace(['\n', '\r'], " ");
         // "Analysts said": a capital that only marks the sentence start is dropped; an
         // adjective capitalized mid-sentence ("other Nordic leaders") is kept
         let sentence_initial = self
+            .tok
             .seg
             .sentence_of(s)
-            .is_some_and(|si| self.seg.sentences[si].tokens.start == s);
+            .is_some_and(|si| self.tok.seg.sentences[si].tokens.start == s);
         let first_common = sentence_initial
-            && self.lx.is_common(&self.lw(s))
+            && self.lx.is_common(&self.tok.lower(s))
             && ents.mention_at(s).is_none()
-            && !self.lx.demonyms.contains_key(self.w(s))
-            && !crate::stages::segment::is_all_caps(self.w(s));
+            && !self.lx.demonyms.contains_key(self.tok.word(s))
+            && !is_all_caps(self.tok.word(s));
         if first_common {
             let mut ch = name.chars();
             if let Some(f) = ch.next() {
@@ -2043,12 +2070,12 @@ impl<'a> Cx<'a> {
             && sp.iter().any(|&x| ents.kind(x) != EntityKind::Group);
         // the apposition after the next comma, a few words on
         let mut comma = e;
-        while comma < hi && comma < e + 6 && self.w(comma) != "," && !self.is_mark(comma) {
+        while comma < hi && comma < e + 6 && self.tok.word(comma) != "," && !self.is_mark(comma) {
             comma += 1;
         }
         if !named
             && comma + 1 < hi
-            && self.w(comma) == ","
+            && self.tok.word(comma) == ","
             && let Some((s2, e2)) = self.np_right(ents, comma + 1, hi)
         {
             let sp2 = self.resolve_np(ents, s2, e2, cue);
@@ -2062,7 +2089,7 @@ impl<'a> Cx<'a> {
     }
 
     fn pronoun_at(&self, ents: &Actors, t: usize) -> Option<ActorRef> {
-        let lw = self.lw(t);
+        let lw = self.tok.lower(t);
         self.pronoun_word(ents, &lw, t)
     }
 
@@ -2087,7 +2114,7 @@ impl<'a> Cx<'a> {
                     let gender = ents.gender(*e);
                     if ents.kind(*e) == EntityKind::Person && gender.is_none_or(|x| x == g) {
                         // unless another person of that gender is the subject here
-                        let r = ents.resolve_pronoun(self.seg, self.text, t);
+                        let r = ents.resolve_pronoun(self.tok.seg, self.tok.text, t);
                         match r {
                             Some(o)
                                 if ActorRef::Entity(o) != *e
@@ -2102,9 +2129,9 @@ impl<'a> Cx<'a> {
                 }
                 if lw == "his" || lw == "her" || lw == "him" {
                     // resolve_pronoun knows he/she forms; map the others
-                    return ents.recent_person(self.seg, t, g).map(ActorRef::Entity);
+                    return ents.recent_person(self.tok.seg, t, g).map(ActorRef::Entity);
                 }
-                ents.resolve_pronoun(self.seg, self.text, t)
+                ents.resolve_pronoun(self.tok.seg, self.tok.text, t)
                     .map(ActorRef::Entity)
             }
             "they" | "their" | "them" | "it" | "its" => {

@@ -39,6 +39,7 @@ use crate::lexicon::{PlaceKind, lexicon as world};
 use crate::stages::entities::{ActorRef, Actors, Entities, Staged};
 use crate::stages::roles::RoleFact;
 use crate::stages::segment::{Segmentation, Span};
+use crate::stages::tokens::TokenView;
 use crate::tagger::Upos;
 use crate::tagging::Tags;
 use crate::text::date::{is_month, is_weekday};
@@ -161,9 +162,7 @@ pub fn extract_with(
     let ents = &mut actors;
     let lx = lexicon.unwrap_or_else(|| RelationLexicon::embedded());
     let mut x = Extractor {
-        text: doc.text.as_str(),
-        seg,
-        tags,
+        tok: TokenView::tagged(&doc.text, seg, tags),
         lx,
         published: doc.published,
         roles,
@@ -341,9 +340,7 @@ struct KnownProposal {
 }
 
 struct Extractor<'a> {
-    text: &'a str,
-    seg: &'a Segmentation,
-    tags: &'a Tags,
+    tok: TokenView<'a>,
     lx: &'a RelationLexicon,
     published: Option<Date>,
     roles: &'a [RoleFact],
@@ -363,12 +360,9 @@ impl<'a> Extractor<'a> {
 
     fn sentence(&self, toks: std::ops::Range<usize>, span: Span, ents: &Entities) -> Sent<'a> {
         let lo = toks.start;
-        let words: Vec<&'a str> = toks
-            .clone()
-            .map(|t| &self.text[self.seg.tokens[t].span.range()])
-            .collect();
+        let words: Vec<&'a str> = toks.clone().map(|t| self.tok.word(t)).collect();
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let mut tag: Vec<Upos> = toks.clone().map(|t| self.tags.at(t)).collect();
+        let mut tag: Vec<Upos> = toks.clone().map(|t| self.tok.tag(t)).collect();
         let n = words.len();
         // repair tags that matter here
         for i in 0..n {
@@ -547,7 +541,7 @@ impl<'a> Extractor<'a> {
         let hw = s.lw(h);
         if np.end - np.start == 1 && is(WordClass::PersonalPronoun, hw) {
             return ents
-                .resolve_pronoun(self.seg, self.text, s.lo + h)
+                .resolve_pronoun(self.tok.seg, self.tok.text, s.lo + h)
                 .map(|e| Side {
                     actor: Actor::Ent(e),
                     weak: true,
@@ -1739,7 +1733,7 @@ impl<'a> Extractor<'a> {
             }
             if is(WordClass::Possessive, s.lw(k))
                 && k == np.start
-                && let Some(e) = ents.resolve_pronoun(self.seg, self.text, s.lo + k)
+                && let Some(e) = ents.resolve_pronoun(self.tok.seg, self.tok.text, s.lo + k)
             {
                 push(&mut side_a, Actor::Ent(e));
                 continue;
@@ -1894,7 +1888,7 @@ impl<'a> Extractor<'a> {
             } else if k == np.start
                 && is(WordClass::Possessive, s.lw(k))
                 && s.lw(k) != "its"
-                && let Some(e) = ents.resolve_pronoun(self.seg, self.text, s.lo + k)
+                && let Some(e) = ents.resolve_pronoun(self.tok.seg, self.tok.text, s.lo + k)
             {
                 who = Some(Side {
                     actor: Actor::Ent(e),
@@ -2066,9 +2060,10 @@ impl<'a> Extractor<'a> {
                     && let Some((place, para)) = dateline
                     && para.is_some()
                     && self
+                        .tok
                         .seg
                         .sentence_of(s.lo)
-                        .map(|x| self.seg.sentences[x].paragraph)
+                        .map(|x| self.tok.seg.sentences[x].paragraph)
                         == para
                 {
                     info.place = Some(place);

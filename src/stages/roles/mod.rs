@@ -17,6 +17,7 @@ use crate::lexicon::words::{WordClass, is};
 use crate::lexicon::{Lexicon, lexicon};
 use crate::stages::entities::{ActorRef, Actors, Entities, Staged};
 use crate::stages::segment::{Segmentation, Span, TokenKind};
+use crate::stages::tokens::TokenView;
 use crate::text::Document;
 use crate::vocab::EntityKind;
 
@@ -57,8 +58,7 @@ struct Found {
 }
 
 struct Ctx<'a> {
-    text: &'a str,
-    seg: &'a Segmentation,
+    tok: TokenView<'a>,
     lx: &'static Lexicon,
     /// Lowercase word after each demonym → the demonym's token positions (built on demand).
     demonym_index: RefCell<Option<HashMap<String, Vec<usize>>>>,
@@ -67,20 +67,14 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn w(&self, t: usize) -> &str {
-        &self.text[self.seg.tokens[t].span.range()]
-    }
-    fn lw(&self, t: usize) -> String {
-        self.w(t).to_lowercase()
-    }
     fn is_title_head(&self, t: usize) -> bool {
-        let lw = self.lw(t);
+        let lw = self.tok.lower(t);
         self.lx.title(lw.trim_end_matches('.')).is_some()
     }
     fn is_modifier(&self, t: usize) -> bool {
-        let lw = self.lw(t);
+        let lw = self.tok.lower(t);
         self.lx.title_modifiers.contains(lw.as_str())
-            || (self.lx.title(&lw).is_some() && self.seg.tokens[t].kind == TokenKind::Word)
+            || (self.lx.title(&lw).is_some() && self.tok.seg.tokens[t].kind == TokenKind::Word)
     }
 }
 
@@ -94,8 +88,7 @@ pub fn attach(
     let mut requests = Actors::new(ents);
     let actors = &mut requests;
     let ctx = Ctx {
-        text: &doc.text,
-        seg,
+        tok: TokenView::new(&doc.text, seg),
         lx: lexicon(),
         demonym_index: RefCell::new(None),
         implied: RefCell::new(HashMap::new()),
@@ -121,10 +114,10 @@ pub fn attach(
                 // lowercase title words right before the name: "... special envoy X"
                 let mut k = m.tokens.start;
                 while k > s0
-                    && ctx.seg.tokens[k - 1].kind == TokenKind::Word
+                    && ctx.tok.seg.tokens[k - 1].kind == TokenKind::Word
                     && ents.mention_at(k - 1).is_none()
                     && {
-                        let w = ctx.w(k - 1);
+                        let w = ctx.tok.word(k - 1);
                         w.chars().all(|c| c.is_lowercase() || c == '-')
                             && (ctx.is_modifier(k - 1) || ctx.is_title_head(k - 1))
                     }
@@ -161,14 +154,14 @@ pub fn attach(
 
         // 2. appositive after the name: "X, a real estate developer and ... associate of Y,"
         let mut k = m.tokens.end;
-        if k < s1 && ctx.w(k) == "," {
+        if k < s1 && ctx.tok.word(k) == "," {
             k += 1;
             appositive_roles(&ctx, actors, e, k, s1, evidence, &mut out);
         }
 
         // 3. appositive before the name: "his Israeli counterpart, X" / "the bank's chief, X"
         let start = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start);
-        if start >= s0 + 2 && ctx.w(start - 1) == "," {
+        if start >= s0 + 2 && ctx.tok.word(start - 1) == "," {
             let head = start - 2;
             if ctx.is_title_head(head) && ents.mention_at(head).is_none() {
                 let mut k = head;
@@ -182,7 +175,7 @@ pub fn attach(
                 let affiliation = affiliation_before(&ctx, actors, k, s0);
                 let opens_np = k > s0
                     && (matches!(
-                        ctx.lw(k - 1).as_str(),
+                        ctx.tok.lower(k - 1).as_str(),
                         "the" | "his" | "her" | "its" | "their" | "a" | "an" | "'s" | "’s"
                     ) || affiliation.is_some());
                 if opens_np {
@@ -214,7 +207,7 @@ pub fn attach(
         // 5. "X of Y" with Y an organization
         let k = m.tokens.end;
         if k + 1 < s1
-            && ctx.w(k) == "of"
+            && ctx.tok.word(k) == "of"
             && let Some(a) = ents.entity_at(k + 1)
             && ents.entities[a].kind == EntityKind::Organization
         {
@@ -229,14 +222,17 @@ pub fn attach(
 fn as_title(ctx: &Ctx, ents: &Entities, from: usize, s1: usize) -> Option<(String, Option<usize>)> {
     let mut k = from;
     // skip an appositive: "X, a former banker, was appointed as …"
-    if k + 1 < s1 && ctx.w(k) == "," && !matches!(ctx.lw(k + 1).as_str(), "who" | "which") {
-        let close = (k + 1..s1.min(k + 24)).find(|&j| ctx.w(j) == ",")?;
+    if k + 1 < s1
+        && ctx.tok.word(k) == ","
+        && !matches!(ctx.tok.lower(k + 1).as_str(), "who" | "which")
+    {
+        let close = (k + 1..s1.min(k + 24)).find(|&j| ctx.tok.word(j) == ",")?;
         k = close + 1;
     }
     let limit = s1.min(k + 8);
     let mut verb = false;
     while k < limit {
-        let lw = ctx.lw(k);
+        let lw = ctx.tok.lower(k);
         if is(WordClass::OfficeVerb, lw.as_str()) {
             verb = true;
         } else if lw == "as" && verb {
@@ -271,7 +267,7 @@ fn as_title(ctx: &Ctx, ents: &Entities, from: usize, s1: usize) -> Option<(Strin
     k += 1;
     if k < s1
         && matches!(
-            ctx.lw(k).as_str(),
+            ctx.tok.lower(k).as_str(),
             "the" | "a" | "an" | "its" | "his" | "her"
         )
     {
@@ -279,7 +275,7 @@ fn as_title(ctx: &Ctx, ents: &Entities, from: usize, s1: usize) -> Option<(Strin
     }
     let t0 = k;
     let mut head = None;
-    while k < s1.min(t0 + 6) && ctx.seg.tokens[k].kind == TokenKind::Word {
+    while k < s1.min(t0 + 6) && ctx.tok.seg.tokens[k].kind == TokenKind::Word {
         if ctx.is_title_head(k) {
             head = Some(k);
         } else if !(ctx.is_modifier(k) || ents.mention_at(k).is_some()) {
@@ -288,11 +284,14 @@ fn as_title(ctx: &Ctx, ents: &Entities, from: usize, s1: usize) -> Option<(Strin
         k += 1;
     }
     let h = head?;
-    let sp = Span::new(ctx.seg.tokens[t0].span.start, ctx.seg.tokens[h].span.end);
-    let title = ctx.text[sp.range()].to_string();
+    let sp = Span::new(
+        ctx.tok.seg.tokens[t0].span.start,
+        ctx.tok.seg.tokens[h].span.end,
+    );
+    let title = ctx.tok.text[sp.range()].to_string();
     let mut affiliation = None;
-    if h + 2 < s1 && ctx.w(h + 1) == "of" {
-        let j = if matches!(ctx.lw(h + 2).as_str(), "the" | "a") {
+    if h + 2 < s1 && ctx.tok.word(h + 1) == "of" {
+        let j = if matches!(ctx.tok.lower(h + 2).as_str(), "the" | "a") {
             h + 3
         } else {
             h + 2
@@ -357,14 +356,14 @@ fn affiliation_before(ctx: &Ctx, actors: &mut Actors, t: usize, s0: usize) -> Op
     }
     let mut p = t - 1;
     // possessive: "Ana Ruiz's son-in-law", "the BBC's political editor"
-    if matches!(ctx.w(p), "'s" | "’s" | "'" | "’") && p > s0 {
+    if matches!(ctx.tok.word(p), "'s" | "’s" | "'" | "’") && p > s0 {
         p -= 1;
     }
     // every entity is an actor
     if let Some(e) = ents.entity_at(p) {
         return Some(ActorRef::Entity(e));
     }
-    let w = ctx.w(p);
+    let w = ctx.tok.word(p);
     if let Some((country, _)) = ctx.lx.demonyms.get(w) {
         let country = country.clone();
         return Some(actors.request(EntityKind::Place, &country, None));
@@ -428,14 +427,14 @@ fn implied_country(
 /// `lt` (`British prime minister`), if it is a country's.
 fn demonym_with_title(ctx: &Ctx, ents: &Entities, lt: &str) -> Option<String> {
     let lx = ctx.lx;
-    let toks = &ctx.seg.tokens;
+    let toks = &ctx.tok.seg.tokens;
     let mut index = ctx.demonym_index.borrow_mut();
     // (lowercase word after a demonym → demonym positions, in text order), built once
     let index = index.get_or_insert_with(|| {
         let mut m: HashMap<String, Vec<usize>> = HashMap::new();
         for k in 0..toks.len().saturating_sub(1) {
-            if let Some((_, false)) = lx.demonyms.get(ctx.w(k)) {
-                m.entry(ctx.lw(k + 1)).or_default().push(k);
+            if let Some((_, false)) = lx.demonyms.get(ctx.tok.word(k)) {
+                m.entry(ctx.tok.lower(k + 1)).or_default().push(k);
             }
         }
         m
@@ -446,10 +445,10 @@ fn demonym_with_title(ctx: &Ctx, ents: &Entities, lt: &str) -> Option<String> {
         if k >= toks.len().saturating_sub(n + 1) {
             break;
         }
-        let Some((country, false)) = lx.demonyms.get(ctx.w(k)) else {
+        let Some((country, false)) = lx.demonyms.get(ctx.tok.word(k)) else {
             continue;
         };
-        let same = (0..n).all(|i| Some(ctx.lw(k + 1 + i).as_str()) == lt.split(' ').nth(i));
+        let same = (0..n).all(|i| Some(ctx.tok.lower(k + 1 + i).as_str()) == lt.split(' ').nth(i));
         // "the British prime minister" refers back; "Russian President X" is someone else
         let names_other = k + 1 + n < toks.len() && ents.mention_at(k + 1 + n).is_some();
         if same && !names_other && lx.country_codes.contains_key(country) {
@@ -479,13 +478,13 @@ fn appositive_roles(
     }
     // the appositive runs to the next comma or the sentence end, at most 16 tokens
     let end = (k..s1.min(k + 16))
-        .find(|&j| matches!(ctx.w(j), "," | ";" | "." | "(" | ")" | "—" | "–"))
+        .find(|&j| matches!(ctx.tok.word(j), "," | ";" | "." | "(" | ")" | "—" | "–"))
         .unwrap_or(s1.min(k + 16));
     if end >= s1 && s1 - start > 16 {
         return;
     }
     // must open like a noun phrase
-    let first = ctx.lw(start);
+    let first = ctx.tok.lower(start);
     let opens = matches!(
         first.as_str(),
         "a" | "an" | "the" | "his" | "her" | "its" | "their" | "former" | "now"
@@ -498,7 +497,7 @@ fn appositive_roles(
         let mut owner = None;
         while k < end
             && matches!(
-                ctx.lw(k).as_str(),
+                ctx.tok.lower(k).as_str(),
                 "a" | "an" | "the" | "his" | "her" | "its" | "their" | "now" | "and"
             )
         {
@@ -511,16 +510,16 @@ fn appositive_roles(
             while j < end && ents.entity_at(j) == Some(e) {
                 j += 1;
             }
-            if j < end && matches!(ctx.w(j), "'s" | "’s") {
+            if j < end && matches!(ctx.tok.word(j), "'s" | "’s") {
                 owner = Some(ActorRef::Entity(e));
                 k = j + 1;
-            } else if let Some((country, _)) = ctx.lx.demonyms.get(ctx.w(k)) {
+            } else if let Some((country, _)) = ctx.lx.demonyms.get(ctx.tok.word(k)) {
                 let country = country.clone();
                 owner = Some(actors.request(EntityKind::Place, &country, None));
                 k += 1;
             }
         } else if k < end
-            && let Some((country, _)) = ctx.lx.demonyms.get(ctx.w(k))
+            && let Some((country, _)) = ctx.lx.demonyms.get(ctx.tok.word(k))
         {
             let country = country.clone();
             owner = Some(actors.request(EntityKind::Place, &country, None));
@@ -529,8 +528,11 @@ fn appositive_roles(
         // title words up to a head
         let t0 = k;
         let mut head = None;
-        while k < end && ctx.seg.tokens[k].kind == TokenKind::Word && ents.entity_at(k).is_none() {
-            let lw = ctx.lw(k);
+        while k < end
+            && ctx.tok.seg.tokens[k].kind == TokenKind::Word
+            && ents.entity_at(k).is_none()
+        {
+            let lw = ctx.tok.lower(k);
             if lw == "and" || lw == "of" || lw == "who" || lw == "which" {
                 break;
             }
@@ -543,7 +545,7 @@ fn appositive_roles(
         }
         let Some(h) = head else {
             // not a title phrase: skip to the next coordinated part
-            while k < end && ctx.lw(k) != "and" {
+            while k < end && ctx.tok.lower(k) != "and" {
                 k += 1;
             }
             if k < end {
@@ -552,13 +554,16 @@ fn appositive_roles(
             }
             break;
         };
-        let sp = Span::new(ctx.seg.tokens[t0].span.start, ctx.seg.tokens[h].span.end);
-        let title = ctx.text[sp.range()].to_string();
+        let sp = Span::new(
+            ctx.tok.seg.tokens[t0].span.start,
+            ctx.tok.seg.tokens[h].span.end,
+        );
+        let title = ctx.tok.text[sp.range()].to_string();
         k = h + 1;
         let mut affiliation = owner;
-        if k + 1 < end && ctx.w(k) == "of" {
+        if k + 1 < end && ctx.tok.word(k) == "of" {
             let mut j = k + 1;
-            if matches!(ctx.lw(j).as_str(), "the" | "a") {
+            if matches!(ctx.tok.lower(j).as_str(), "the" | "a") {
                 j += 1;
             }
             if j < end
@@ -579,7 +584,7 @@ fn appositive_roles(
             evidence,
             0.75,
         );
-        while k < end && ctx.lw(k) != "and" {
+        while k < end && ctx.tok.lower(k) != "and" {
             k += 1;
         }
         k += 1;

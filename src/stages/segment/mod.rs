@@ -21,6 +21,7 @@ use std::ops::Range;
 
 use crate::lexicon::words::{WordClass, is};
 use crate::text::Document;
+use crate::text::shape::{is_all_caps, is_dotted, is_title_case};
 
 /// A byte range into the document text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -304,20 +305,6 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-/// Headline capitalization: every word of four or more letters starts with a capital
-/// (there are at least three). Ordinary sentences have lowercase verbs and nouns.
-pub(crate) fn is_title_case(t: &str) -> bool {
-    let long: Vec<&str> = t
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().count() >= 4 && w.chars().all(|c| c.is_alphabetic() || c == '-'))
-        .collect();
-    long.len() >= 5
-        && long
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-}
-
 fn paragraph_kinds(text: &str, paras: &[Span]) -> Vec<ParagraphKind> {
     let n = paras.len();
     let mut kinds = vec![ParagraphKind::Body; n];
@@ -382,13 +369,6 @@ fn is_apostrophe(c: char) -> bool {
 
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
-}
-
-/// `U.S`, `e.g`, `a.m`, `D.C`: single letters (or two) between periods.
-fn is_dotted(w: &str) -> bool {
-    w.contains('.')
-        && w.split('.')
-            .all(|p| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
 }
 
 fn clitic_len(rest: &str) -> Option<usize> {
@@ -633,10 +613,6 @@ fn dateline(text: &str, toks: &[Token]) -> Option<(usize, usize)> {
         }
     }
     None
-}
-
-pub(crate) fn is_all_caps(w: &str) -> bool {
-    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
 // ------------------------------------------------------------------ sentences
