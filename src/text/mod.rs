@@ -5,6 +5,8 @@ pub mod date;
 pub mod document;
 pub mod shape;
 pub mod slug;
+pub mod span;
 
 pub use date::{Date, days_in_month};
 pub use document::{DecodeError, Document, decode};
+pub use span::Span;
