@@ -11,6 +11,9 @@ pub enum Gender {
     Female,
 }
 
+/// A given name shows its bearer's gender when at least this share of its bearers has it.
+pub const CLEAR_GENDER_SHARE: f32 = 0.85;
+
 pub(super) const GIVEN: Embedded = embedded!("given-names.tsv");
 pub(super) const SURNAMES: Embedded = embedded!("surnames.txt");
 pub(super) const NOT_NAMES: Embedded = embedded!("not-names.txt");

@@ -4,8 +4,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::{Entities, Entity, EntityTables};
+use super::{Entities, Entity, EntityTables, confidence};
 use crate::lexicon::lexicon;
+use crate::lexicon::names::CLEAR_GENDER_SHARE;
 use crate::lexicon::words::{WordClass, is};
 use crate::stages::mentions::Mention;
 use crate::stages::segment::Segmentation;
@@ -274,7 +275,12 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
             && is_actor_position(&tok, m)
         {
             let alias = m.text.clone();
-            let e = new_entity(&mut ents, EntityKind::Place, &country, 0.8);
+            let e = new_entity(
+                &mut ents,
+                EntityKind::Place,
+                &country,
+                confidence::CAPITAL_AS_STATE,
+            );
             ents.entities[e].aliases.insert(alias);
             ents.mention_entity[mi] = e;
         }
@@ -321,7 +327,7 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
             e.gender = lx
                 .given_names
                 .get(first)
-                .filter(|(_, s)| *s >= 0.85)
+                .filter(|(_, s)| *s >= CLEAR_GENDER_SHARE)
                 .map(|(g, _)| *g);
         }
     }

@@ -17,6 +17,7 @@ use crate::stages::mentions::Mention;
 use crate::text::slug::slug;
 use crate::vocab::EntityKind;
 
+mod confidence;
 mod pronouns;
 mod requests;
 
@@ -72,9 +73,6 @@ impl std::ops::Deref for Entities {
     }
 }
 
-/// Confidence of an actor that a later stage asked for.
-const REQUESTED_CONFIDENCE: f32 = 0.8;
-
 impl Entities {
     /// The mention covering token `t`.
     pub fn mention_at(&self, t: usize) -> Option<usize> {
@@ -113,7 +111,7 @@ impl Entities {
                     aliases: BTreeSet::new(),
                     mentions: Vec::new(),
                     gender: None,
-                    confidence: REQUESTED_CONFIDENCE,
+                    confidence: confidence::REQUESTED,
                 });
                 let e = self.tables.entities.len() - 1;
                 self.by_key.insert(key, e);

@@ -10,6 +10,7 @@
 //! title-case headings do not create mentions unless the same word is capitalized
 //! elsewhere in the document.
 
+mod confidence;
 mod context;
 mod runs;
 mod titles;

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::confidence;
 use super::context::{Ctx, known_prefix, lookup, span_of};
 use super::typing::push_name;
 use super::{Mention, TitleInfo};
@@ -267,7 +268,7 @@ pub(super) fn process_run(
             title: None,
             gender: None,
             capital_of: None,
-            confidence: 0.8,
+            confidence: confidence::ADMINISTRATION,
             tentative: false,
             weak: false,
         });
@@ -298,7 +299,7 @@ pub(super) fn compound_mentions(ctx: &Ctx, si: usize, t: usize, out: &mut Vec<Me
                 title: None,
                 gender: None,
                 capital_of,
-                confidence: 0.8,
+                confidence: confidence::COMPOUND_PART,
                 tentative: false,
                 weak: false,
             });

@@ -3,8 +3,10 @@
 
 use std::ops::Range;
 
+use super::confidence;
 use super::context::{Ctx, lookup, span_of};
 use super::{Mention, TitleInfo};
+use crate::lexicon::names::CLEAR_GENDER_SHARE;
 use crate::lexicon::words::{WordClass, is};
 use crate::lexicon::{Gender, Lexicon};
 use crate::stages::segment::TokenKind;
@@ -37,7 +39,7 @@ pub(super) fn push_name(
         title,
         gender,
         capital_of: None,
-        confidence: 0.9,
+        confidence: confidence::PERSON,
         tentative: false,
         weak: false,
     };
@@ -52,7 +54,7 @@ pub(super) fn push_name(
             m.kind = kind;
             m.canonical = Some(canonical);
             m.capital_of = capital_of;
-            m.confidence = 0.95;
+            m.confidence = confidence::LEXICON;
         }
         out.push(m);
         return;
@@ -69,21 +71,21 @@ pub(super) fn push_name(
         || (n > 1 && is(WordClass::OfHead, first) && text.contains(" of "))
     {
         m.kind = EntityKind::Organization;
-        m.confidence = 0.85;
+        m.confidence = confidence::ORGANIZATION_HEAD;
         out.push(m);
         return;
     }
     // place head and first words: "Pennsylvania Avenue", "Lake Worth", "Mount Kenya"
     if n >= 2 && (lx.place_heads.contains(last) || lx.place_firsts.contains(first)) {
         m.kind = EntityKind::Place;
-        m.confidence = 0.75;
+        m.confidence = confidence::PLACE_WORD;
         out.push(m);
         return;
     }
     if text.contains(" of ") {
         // "Gulf of Mexico", "Republic of Korea"
         m.kind = EntityKind::Place;
-        m.confidence = 0.6;
+        m.confidence = confidence::OF_NAME_PLACE;
         out.push(m);
         return;
     }
@@ -95,7 +97,7 @@ pub(super) fn push_name(
         && first.chars().filter(|c| c.is_alphabetic()).count() >= 2
     {
         m.kind = EntityKind::Organization;
-        m.confidence = 0.7;
+        m.confidence = confidence::ACRONYM;
         out.push(m);
         return;
     }
@@ -124,12 +126,16 @@ pub(super) fn push_name(
             .count();
         if given || commons == 0 {
             m.gender = given_gender(lx, first);
-            m.confidence = if given { 0.9 } else { 0.7 };
+            m.confidence = if given {
+                confidence::PERSON
+            } else {
+                confidence::PROPER_NAME
+            };
             out.push(m);
         } else if commons < n {
             // "Harmon Group"-like runs without a head word: keep as a weak organization
             m.kind = EntityKind::Organization;
-            m.confidence = 0.4;
+            m.confidence = confidence::WEAK_ORGANIZATION;
             out.push(m);
         }
         return;
@@ -166,18 +172,18 @@ pub(super) fn push_name(
                 .is_some_and(|p| is(WordClass::PlaceNoun, p)));
     if place_ctx {
         m.kind = EntityKind::Place;
-        m.confidence = 0.6;
+        m.confidence = confidence::PLACE_CONTEXT;
     } else if lx.surnames.contains(&first.to_lowercase())
         || lx.given_names.contains_key(first)
         || next_is_cue(ctx, r.end)
     {
         m.gender = given_gender(lx, first);
-        m.confidence = 0.5;
+        m.confidence = confidence::MAYBE_PERSON;
     } else {
         // a lone unknown proper noun with no person evidence: most often a company,
         // party or body ("Enron", "Hamas"); coreference may still make it a surname
         m.kind = EntityKind::Organization;
-        m.confidence = 0.4;
+        m.confidence = confidence::LONE_PROPER_NOUN;
     }
     m.tentative = true;
     out.push(m);
@@ -196,6 +202,6 @@ pub(super) fn next_is_cue(ctx: &Ctx, t: usize) -> bool {
 pub(super) fn given_gender(lx: &Lexicon, first: &str) -> Option<Gender> {
     lx.given_names
         .get(first)
-        .filter(|(_, share)| *share >= 0.85)
+        .filter(|(_, share)| *share >= CLEAR_GENDER_SHARE)
         .map(|(g, _)| *g)
 }

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::StatementFact;
+use super::confidence;
 use super::context::{Cx, FRAME, is_dash};
 use super::runs::Run;
 use super::subjects::is_relative;
@@ -41,7 +42,7 @@ impl<'a> Cx<'a> {
                     last_tok = runs[j].last();
                     self.run_used[j] = true;
                 }
-                let conf = 0.85;
+                let conf = confidence::FRAMED_QUOTE;
                 let k = self.push_direct(
                     &parts,
                     &speakers,
@@ -61,7 +62,14 @@ impl<'a> Cx<'a> {
             }
             // quote first, speaker in the next sentence
             if let Some((speakers, cue)) = self.next_sentence_speaker(r, ents) {
-                self.push_direct(&r.pieces, &speakers, cue, r.open, r.last(), 0.7);
+                self.push_direct(
+                    &r.pieces,
+                    &speakers,
+                    cue,
+                    r.open,
+                    r.last(),
+                    confidence::NEXT_SENTENCE_SPEAKER,
+                );
                 self.used[cue] = true;
                 self.run_used[i] = true;
                 self.last_direct = Some((speakers, r.last_para, self.out.len() - 1));
@@ -90,7 +98,7 @@ impl<'a> Cx<'a> {
                             kind: QuoteKind::Direct,
                             cue,
                             evidence,
-                            confidence: 0.6,
+                            confidence: confidence::CONTINUED_QUOTE,
                         });
                         self.run_used[i] = true;
                         self.last = Some((speakers.clone(), self.sent(r.open)));

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::StatementFact;
+use super::confidence;
 use super::context::{Cx, FRAME};
 use super::subjects::is_relative;
 use crate::lexicon::words::{WordClass, is};
@@ -172,7 +173,15 @@ impl<'a> Cx<'a> {
             if parts.is_empty() {
                 continue;
             }
-            self.push_indirect(sp, parts, t, cue_text, evidence, 0.75, clause_lo..clause_hi);
+            self.push_indirect(
+                sp,
+                parts,
+                t,
+                cue_text,
+                evidence,
+                confidence::ACCORDING_TO,
+                clause_lo..clause_hi,
+            );
         }
     }
 
@@ -253,7 +262,15 @@ impl<'a> Cx<'a> {
         };
         *sent_speakers = Some(speakers.clone());
         let cue_text = self.tok.word(cue).to_string();
-        self.push_indirect(speakers, vec![span], cue, cue_text, evidence, 0.7, lo..end);
+        self.push_indirect(
+            speakers,
+            vec![span],
+            cue,
+            cue_text,
+            evidence,
+            confidence::TRAILING_ATTRIBUTION,
+            lo..end,
+        );
     }
 
     /// `X said (that) CLAUSE` and its variants.
@@ -358,7 +375,11 @@ impl<'a> Cx<'a> {
         };
         *sent_speakers = Some(speakers.clone());
         let cue_text = self.tok.word(cue).to_string();
-        let conf = if strength == 1 { 0.7 } else { 0.55 };
+        let conf = if strength == 1 {
+            confidence::SPEECH_VERB_REPORT
+        } else {
+            confidence::STANCE_VERB_REPORT
+        };
         self.push_indirect(speakers, vec![span], cue, cue_text, evidence, conf, c..cend);
     }
 
@@ -429,6 +450,14 @@ impl<'a> Cx<'a> {
         };
         let evidence = self.evidence(t, t);
         let cue_text = self.tok.word(t).to_string();
-        self.push_indirect(speaker, vec![span], t, cue_text, evidence, 0.6, c0..cend);
+        self.push_indirect(
+            speaker,
+            vec![span],
+            t,
+            cue_text,
+            evidence,
+            confidence::NOUN_REPORT,
+            c0..cend,
+        );
     }
 }

@@ -31,6 +31,7 @@
 //! small window, so time is linear in the input even on hostile text.
 
 mod clauses;
+mod confidence;
 mod context;
 mod direct;
 mod indirect;

@@ -3,6 +3,7 @@
 //! (one meeting per `again`).
 
 use super::chunks::Sent;
+use super::confidence;
 use super::dates;
 use super::facts::{Actor, Extractor, Fact, MeetingInfo, Obj, Side};
 use crate::lexicon::lexicon as world;
@@ -151,9 +152,9 @@ impl<'a> Extractor<'a> {
                     if sa.actor == sb.actor {
                         continue;
                     }
-                    let mut c = 0.85;
+                    let mut c = confidence::MET;
                     if sa.weak || sb.weak {
-                        c -= 0.15;
+                        c -= confidence::WEAK_SIDE;
                     }
                     out.push(Fact::Rel {
                         subj: sa.clone(),
@@ -170,7 +171,11 @@ impl<'a> Extractor<'a> {
                     parts: g.clone(),
                     info: d.clone(),
                     status,
-                    confidence: if weak { 0.65 } else { 0.8 },
+                    confidence: if weak {
+                        confidence::MEETING_WEAK
+                    } else {
+                        confidence::MEETING
+                    },
                 });
             }
         }
@@ -350,7 +355,11 @@ impl<'a> Extractor<'a> {
                         obj: Obj::Actor(sb.actor.clone()),
                         relation: Stance::MetWith,
                         cue: cue.clone(),
-                        confidence: if weak { 0.55 } else { 0.65 },
+                        confidence: if weak {
+                            confidence::NOMINAL_MEETING_WEAK
+                        } else {
+                            confidence::NOMINAL_MEETING
+                        },
                         status,
                     });
                 }
@@ -359,7 +368,11 @@ impl<'a> Extractor<'a> {
                 parts: g,
                 info: details[0].clone(),
                 status,
-                confidence: if weak { 0.55 } else { 0.65 },
+                confidence: if weak {
+                    confidence::NOMINAL_MEETING_WEAK
+                } else {
+                    confidence::NOMINAL_MEETING
+                },
             });
         }
     }

@@ -34,6 +34,7 @@
 mod actors;
 mod arguments;
 mod chunks;
+mod confidence;
 pub mod dates;
 mod facts;
 mod meetings;

@@ -2,6 +2,7 @@
 //! proposals (`the U.S. peace plan`) and conditional threats (`if X refuses, Y will …`).
 
 use super::chunks::Sent;
+use super::confidence;
 use super::facts::{Actor, Extractor, Fact, KnownProposal, Obj, Side};
 use crate::lexicon::lexicon as world;
 use crate::lexicon::relations::{Entry, Pos, Sense};
@@ -69,23 +70,23 @@ impl<'a> Extractor<'a> {
                 }
                 let mut c = confidence;
                 if sd.weak {
-                    c -= 0.15;
+                    c -= confidence::WEAK_SUBJECT;
                 }
                 if *weak {
-                    c -= 0.1;
+                    c -= confidence::WEAK_OBJECT;
                 }
                 if matches!(sd.actor, Actor::Group(_)) {
-                    c -= 0.05;
+                    c -= confidence::GROUP_SUBJECT;
                 }
                 if matches!(o, Obj::Proposal(_)) {
-                    c -= 0.05;
+                    c -= confidence::PROPOSAL_OBJECT;
                 }
                 out.push(Fact::Rel {
                     subj: sd.clone(),
                     obj: o.clone(),
                     relation,
                     cue: cue.to_string(),
-                    confidence: c.clamp(0.05, 1.0),
+                    confidence: c.clamp(confidence::FLOOR, 1.0),
                     status,
                 });
             }
@@ -140,7 +141,11 @@ impl<'a> Extractor<'a> {
                     {
                         let end = self.vp_end(s, vv + 1);
                         let name = s.words[vv..end].join(" ");
-                        let conf = if passive { 0.6 } else { 0.7 };
+                        let conf = if passive {
+                            confidence::REFUSED_TO_PASSIVE
+                        } else {
+                            confidence::REFUSED_TO
+                        };
                         self.push_rels(
                             out,
                             &subj,
@@ -153,7 +158,7 @@ impl<'a> Extractor<'a> {
                     }
                     return;
                 }
-                let mut conf = 0.85;
+                let mut conf = confidence::VERB;
                 let objects;
                 if passive || reduced_passive {
                     // the grammatical subject is the object; the agent follows "by"
@@ -186,7 +191,7 @@ impl<'a> Extractor<'a> {
                         .filter_map(|&j| self.np_actor(s, &s.nps[j], ents))
                         .collect();
                     objects = objs;
-                    conf = 0.8;
+                    conf = confidence::PASSIVE;
                 } else {
                     objects = self.objects(s, e, after, ents);
                 }
@@ -231,7 +236,7 @@ impl<'a> Extractor<'a> {
                         &[(Obj::Proposal(name), false)],
                         Stance::Opposes,
                         &cue,
-                        0.6,
+                        confidence::NEGATED_DEMAND,
                         status,
                     );
                 } else {
@@ -316,13 +321,21 @@ impl<'a> Extractor<'a> {
                 &[(Obj::Proposal(name), false)],
                 relation,
                 &cue,
-                0.7,
+                confidence::ADJECTIVE_TO,
                 status,
             );
             return;
         }
         let objects = self.objects(s, e, after, ents);
-        self.push_rels(out, &subj, &objects, relation, &cue, 0.75, status);
+        self.push_rels(
+            out,
+            &subj,
+            &objects,
+            relation,
+            &cue,
+            confidence::ADJECTIVE,
+            status,
+        );
     }
 
     /// `the U.S. peace plan`, `Russia's proposal`, `his bid`: the possessor or national
@@ -374,7 +387,7 @@ impl<'a> Extractor<'a> {
             &[(Obj::Proposal(name), false)],
             Stance::Proposed,
             s.words[i],
-            0.6,
+            confidence::NOMINAL_PROPOSAL,
             Status::Held,
         );
     }
@@ -430,7 +443,7 @@ impl<'a> Extractor<'a> {
             &[(Obj::Actor(target.actor), target.weak)],
             Stance::Warned,
             &cue,
-            0.55,
+            confidence::CONDITIONAL_THREAT,
             Status::Held,
         );
     }

@@ -10,6 +10,7 @@
 //!   spokesman, X`;
 //! - `X of Y` where Y is an organization (`affiliated-with`, no title).
 
+mod confidence;
 mod countries;
 mod patterns;
 
@@ -153,7 +154,7 @@ pub fn attach(
                 Some(clean_title(&title)),
                 affiliation,
                 evidence,
-                0.85,
+                confidence::PREMODIFIER,
             );
         }
 
@@ -190,7 +191,7 @@ pub fn attach(
                         Some(clean_title(&title)),
                         affiliation,
                         evidence,
-                        0.75,
+                        confidence::APPOSITIVE,
                     );
                 }
             }
@@ -205,7 +206,7 @@ pub fn attach(
                 Some(r.0),
                 r.1.map(ActorRef::Entity),
                 evidence,
-                0.7,
+                confidence::APPOINTED_AS,
             );
         }
 
@@ -216,7 +217,14 @@ pub fn attach(
             && let Some(a) = ents.entity_at(k + 1)
             && ents.entities[a].kind == EntityKind::Organization
         {
-            push(&mut out, e, None, Some(ActorRef::Entity(a)), evidence, 0.7);
+            push(
+                &mut out,
+                e,
+                None,
+                Some(ActorRef::Entity(a)),
+                evidence,
+                confidence::X_OF_Y,
+            );
         }
     }
     requests.finish(out.roles)

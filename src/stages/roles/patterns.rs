@@ -2,6 +2,7 @@
 //! TITLE (of Y)`, and appositives (`X, a real estate developer and longtime associate of
 //! Y,`).
 
+use super::confidence;
 use super::{Ctx, Found, push};
 use crate::lexicon::lexicon;
 use crate::lexicon::words::{WordClass, is};
@@ -268,7 +269,7 @@ pub(super) fn appositive_roles(
             Some(clean_title(&title)),
             affiliation,
             evidence,
-            0.75,
+            confidence::APPOSITIVE,
         );
         while k < end && ctx.tok.lower(k) != "and" {
             k += 1;
