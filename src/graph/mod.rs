@@ -8,6 +8,7 @@
 pub mod build;
 pub mod ids;
 pub mod model;
+pub mod resolve;
 
 pub use ids::slug;
 pub use model::{DocumentInfo, Edge, Evidence, Node, NodeKind, QuoteKind, Relation, Role, Status};
