@@ -7,47 +7,21 @@
 //! `Pipeline::extract`, which also builds the document's graph, lives with the graph
 //! layer ([`crate::graph::build`]): the pipeline knows nothing of the output model.
 
-use std::sync::Arc;
-
 pub mod actors;
+mod analysis;
+mod config;
 
-use crate::stages::entities::{self, Entities, Staged};
+pub use analysis::Analysis;
+pub use config::Config;
+
+use crate::stages::entities::{self, Staged};
 use crate::stages::mentions;
 use crate::stages::quotes::{self, StatementFact};
-use crate::stages::relations::{self, RelationLexicon, Relations};
+use crate::stages::relations;
 use crate::stages::roles::{self, RoleFact};
-use crate::stages::segment::{self, Segmentation};
-use crate::tagging::{self, Tags};
+use crate::stages::segment;
+use crate::tagging;
 use crate::text::Document;
-
-/// Extraction settings.
-#[derive(Clone, Debug)]
-pub struct Config {
-    /// Stance edges below this confidence are dropped.
-    pub min_confidence: f32,
-    /// The relation lexicon (`--lexicon`): the embedded one when `None`.
-    pub relation_lexicon: Option<Arc<RelationLexicon>>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            min_confidence: 0.0,
-            relation_lexicon: None,
-        }
-    }
-}
-
-/// Everything the stages found in one document.
-#[derive(Clone, Debug)]
-pub struct Analysis {
-    pub seg: Segmentation,
-    pub tags: Tags,
-    pub entities: Entities,
-    pub roles: Vec<RoleFact>,
-    pub statements: Vec<StatementFact>,
-    pub relations: Relations,
-}
 
 /// Runs the extraction stages.
 #[derive(Clone, Debug, Default)]

@@ -50,7 +50,7 @@ use crate::tagging::Tags;
 use crate::text::Document;
 use crate::vocab::{EntityKind, Stance, Status};
 
-pub use crate::lexicon::RelationLexicon;
+use crate::lexicon::RelationLexicon;
 
 use facts::Extractor;
 
