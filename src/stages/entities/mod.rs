@@ -7,6 +7,10 @@
 //! an actor ("Kyiv rejected") stands for its country. Ambiguous surnames (two people in the
 //! article share it) go to the most recently mentioned of them. Pronouns are resolved on
 //! demand by [`Entities::resolve_pronoun`] for the stages that need a subject or speaker.
+//!
+//! Files: `cluster.rs` ([`resolve`]), `pronouns.rs` (the pronoun resolver), `requests.rs`
+//! (how later stages ask for actors nobody named), `confidence.rs`. [`Entities`] is
+//! read-only once `resolve` returns; only the pipeline adds requested actors.
 
 mod cluster;
 

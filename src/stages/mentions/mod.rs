@@ -9,6 +9,9 @@
 //! titles, given names, and context (`in X` → place). Sentence-initial words and
 //! title-case headings do not create mentions unless the same word is capitalized
 //! elsewhere in the document.
+//!
+//! Files: `context.rs` (the detectors' view, lexicon lookups), `runs.rs` (capitalized runs
+//! and how they split), `titles.rs`, `typing.rs` (what a name is), `confidence.rs`.
 
 mod confidence;
 mod context;

@@ -29,6 +29,11 @@
 //! coordinations (`She and other leaders, including A and B,`). Cues and speaker nouns are
 //! data (`lexicon/cues.tsv`, `lexicon/speaker-nouns.tsv`). Every scan is bounded by a
 //! small window, so time is linear in the input even on hostile text.
+//!
+//! Files: `runs.rs` (quotation runs), `direct.rs`, `indirect.rs`, `clauses.rs` (where a
+//! reported clause starts and ends), `subjects.rs` (the speaker phrase), `speakers.rs` (who
+//! it names), `context.rs` (the stage's state and per-token questions), `confidence.rs`.
+//! Groups and countries no mention names are requested actors; the pipeline adds them.
 
 mod clauses;
 mod confidence;

@@ -12,7 +12,7 @@
 //!    collective noun (`European officials`, `members of Congress`). Other phrases can be
 //!    objects as Proposals, named by their short noun phrase and linked to an earlier
 //!    proposal they repeat (`the revised proposal`).
-//! 2. **Predicates** come from the relation lexicon ([`lexicon`], `lexicon/relations.tsv`):
+//! 2. **Predicates** come from the relation lexicon ([`RelationLexicon`], `lexicon/relations.tsv`):
 //!    verbs (with voice, negation, modality and to-infinitive control: `refused to meet`,
 //!    `is determined to prevent`), adjectives (`supportive of`, `unwilling to`), meeting
 //!    nouns (`talks between X and Y`, `X's meeting with Y`, `U.S.-Ukraine negotiations`),
@@ -30,6 +30,13 @@
 //! Confidence reflects the rule: a direct verb with named actors on both sides is high;
 //! passives, adjectives, groups and proposals lower; nominal, pronoun-resolved and
 //! conditional readings lowest.
+//!
+//! Files: `chunks.rs` (the sentence and its noun phrases, with this stage's reading of the
+//! tags), `actors.rs` (what a phrase stands for), `arguments.rs` (aux chains, subjects,
+//! objects), `predicates.rs` (verbal, adjectival, nominal and conditional stances),
+//! `meetings.rs`, `dates.rs` (time expressions), `facts.rs` (emitting and merging facts),
+//! `confidence.rs` (the rules' confidences). Countries and groups no mention names are
+//! requested actors (`stages::entities::requests`); the pipeline adds them.
 
 mod actors;
 mod arguments;

@@ -9,6 +9,10 @@
 //! - an appositive before the name: `his Latvian counterpart, X`, `the ministry's
 //!   spokesman, X`;
 //! - `X of Y` where Y is an organization (`affiliated-with`, no title).
+//!
+//! Files: `patterns.rs` (the patterns after the premodifier), `countries.rs` (the country
+//! an office implies), `confidence.rs`. A country named only by a demonym is a requested
+//! actor; the pipeline adds it.
 
 mod confidence;
 mod countries;

@@ -16,6 +16,8 @@
 //!   digit or opening quote; abbreviations do not end sentences unless the next word is
 //!   a typical sentence opener. Sentences are capped at [`MAX_SENTENCE_TOKENS`] tokens so
 //!   hostile input stays linear.
+//!
+//! Files: `paragraphs.rs`, `tokens.rs` (the tokenizer), `dateline.rs`, `sentences.rs`.
 
 mod dateline;
 mod paragraphs;
