@@ -60,7 +60,7 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
         published: doc.published.map(|d| d.to_string()),
     });
     let ents = &a.entities;
-    let id_of = |e: usize| ids::entity(&ents.entities[e]);
+    let doc_key = ids::document_key(&doc.id);
 
     // which entities are used: every named entity, plus groups and countries that
     // stages created when something refers to them
@@ -89,6 +89,13 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
         used.extend(m.place);
     }
 
+    // the node id of every used entity (every entity a fact names is used), minted once
+    let mut entity_ids = vec![String::new(); ents.entities.len()];
+    for &i in &used {
+        entity_ids[i] = ids::entity(&ents.entities[i]);
+    }
+    let id_of = |e: usize| entity_ids[e].clone();
+
     // roles by person, in the order they were found
     let mut roles_of: HashMap<usize, Vec<&crate::stages::roles::RoleFact>> = HashMap::new();
     for r in &a.roles {
@@ -96,7 +103,7 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
     }
     for &i in &used {
         let e = &ents.entities[i];
-        let mut n = Node::new(ids::entity(e), e.kind.into(), e.name.clone());
+        let mut n = Node::new(id_of(i), e.kind.into(), e.name.clone());
         n.aliases = e.aliases.clone();
         n.documents.insert(doc.id.clone());
         if let Some(&m) = e.mentions.first() {
@@ -131,7 +138,7 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
     }
 
     for (k, s) in a.statements.iter().enumerate() {
-        let id = ids::statement(&doc.id, k + 1);
+        let id = ids::statement(&doc_key, k + 1);
         let quote_text = s.text_in(&doc.text);
         let mut n = Node::new(id.clone(), NodeKind::Statement, short(&quote_text));
         n.text = Some(quote_text);
@@ -171,7 +178,7 @@ pub fn graph(doc: &Document, a: &Analysis) -> Graph {
     }
 
     for (k, m) in a.relations.meetings.iter().enumerate() {
-        let id = ids::meeting(&doc.id, k + 1);
+        let id = ids::meeting(&doc_key, k + 1);
         let names: Vec<&str> = m
             .participants
             .iter()

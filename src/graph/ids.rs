@@ -27,14 +27,19 @@ pub fn entity(e: &Entity) -> String {
     keyed(e.kind.into(), &e.key)
 }
 
-/// The id of the `n`-th (from 1) statement of a document.
-pub fn statement(document: &str, n: usize) -> String {
-    format!("statement/{}/{n}", slug(document))
+/// The key of a document in the ids of its statements and meetings (its id's slug).
+pub fn document_key(document_id: &str) -> String {
+    slug(document_id)
 }
 
-/// The id of the `n`-th (from 1) meeting of a document.
-pub fn meeting(document: &str, n: usize) -> String {
-    format!("meeting/{}/{n}", slug(document))
+/// The id of the `n`-th (from 1) statement of the document with key `document_key`.
+pub fn statement(document_key: &str, n: usize) -> String {
+    format!("statement/{document_key}/{n}")
+}
+
+/// The id of the `n`-th (from 1) meeting of the document with key `document_key`.
+pub fn meeting(document_key: &str, n: usize) -> String {
+    format!("meeting/{document_key}/{n}")
 }
 
 /// The id of a proposal named `name`.

@@ -29,7 +29,8 @@ pub(super) const SPEAKER_NOUNS: Embedded = embedded!("speaker-nouns.tsv");
 
 /// `form, lemma, strength`.
 pub(super) fn cues(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
-    for r in tsv::table(text, 3)? {
+    for r in tsv::table(text, 3) {
+        let r = r?;
         let strength = r
             .col(2)
             .parse()
@@ -47,7 +48,8 @@ pub(super) fn cues(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
 
 /// `form (lowercase), class (one|many|body|state)`.
 pub(super) fn speaker_nouns(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
-    for r in tsv::table(text, 2)? {
+    for r in tsv::table(text, 2) {
+        let r = r?;
         let class = match r.col(1) {
             "one" => SpeakerClass::One,
             "many" => SpeakerClass::Many,

@@ -40,7 +40,8 @@ pub(super) const GOV_BODIES: Embedded = embedded!("gov-bodies.tsv");
 /// `surface form, kind (country|city|region), canonical name, ISO country code`; the first
 /// row of a surface form wins.
 pub(super) fn places(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
-    for r in tsv::table(text, 4)? {
+    for r in tsv::table(text, 4) {
+        let r = r?;
         let kind = match r.col(1) {
             "country" => PlaceKind::Country,
             "city" => PlaceKind::City,
@@ -68,7 +69,8 @@ pub(super) fn places(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
 
 /// `capital, country`: marks the city as its country's capital.
 pub(super) fn capitals(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
-    for r in tsv::table(text, 2)? {
+    for r in tsv::table(text, 2) {
+        let r = r?;
         if let Some(p) = lx.places.get_mut(r.col(0))
             && p.kind == PlaceKind::City
         {
@@ -80,7 +82,8 @@ pub(super) fn capitals(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
 
 /// `demonym, adj|noun, country`; the first row of a demonym wins.
 pub(super) fn demonyms(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
-    for r in tsv::table(text, 3)? {
+    for r in tsv::table(text, 3) {
+        let r = r?;
         let noun = match r.col(1) {
             "noun" => true,
             "adj" => false,
@@ -95,7 +98,8 @@ pub(super) fn demonyms(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
 
 /// `name, acronym, aliases (|-separated)`: generated rows, the first of a name wins.
 pub(super) fn organizations(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
-    for r in tsv::table(text, 1)? {
+    for r in tsv::table(text, 1) {
+        let r = r?;
         let name = r.col(0).to_string();
         let entry = OrgEntry {
             canonical: name.clone(),
@@ -114,7 +118,8 @@ pub(super) fn organizations(lx: &mut Lexicon, text: &str) -> Result<(), TsvError
 
 /// `name, kind, aliases, country, metonym`: hand-written rows win over generated ones.
 pub(super) fn government_bodies(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
-    for r in tsv::table(text, 1)? {
+    for r in tsv::table(text, 1) {
+        let r = r?;
         let country = r.get(3).filter(|s| !s.is_empty()).map(str::to_string);
         let entry = OrgEntry {
             canonical: r.col(0).to_string(),

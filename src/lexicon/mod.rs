@@ -78,8 +78,9 @@ pub struct Lexicon {
     pub non_proposals: HashSet<String>,
     /// Closed-class and context words by class.
     pub words: WordLists,
-    /// Honorifics as written ("Mr", "Dr.") and the gender they show, if any.
-    pub honorifics: HashMap<String, Option<Gender>>,
+    /// Honorifics as written ("Mr", "Dr.") and the gender they show, if any (a few dozen:
+    /// scanned, which is cheaper than hashing the word).
+    pub honorifics: Vec<(Box<str>, Option<Gender>)>,
     /// Canonical country name → ISO code.
     pub country_codes: HashMap<String, String>,
     /// ISO code → canonical country name.
@@ -181,7 +182,10 @@ impl Lexicon {
 
     /// An honorific as written ("Mr", "Dr."), with the gender it shows.
     pub fn honorific(&self, w: &str) -> Option<Option<Gender>> {
-        self.honorifics.get(w).copied()
+        self.honorifics
+            .iter()
+            .find(|(h, _)| **h == *w)
+            .map(|(_, g)| *g)
     }
 
     /// The country whose capital city `name` is (a capital can stand for its

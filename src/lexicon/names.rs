@@ -24,7 +24,8 @@ pub(super) const PARTY_ADJECTIVES: Embedded = embedded!("party-adjectives.txt");
 
 /// `name, majority sex (M|F), share of that sex`.
 pub(super) fn given_names(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
-    for r in tsv::table(text, 3)? {
+    for r in tsv::table(text, 3) {
+        let r = r?;
         let g = match r.col(1) {
             "F" => Gender::Female,
             "M" => Gender::Male,
@@ -41,7 +42,8 @@ pub(super) fn given_names(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> 
 
 /// `word, position (head|first)`: "Pennsylvania Avenue", "Mount Kenya".
 pub(super) fn place_words(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
-    for r in tsv::table(text, 1)? {
+    for r in tsv::table(text, 1) {
+        let r = r?;
         match r.get(1) {
             Some("first") => lx.place_firsts.insert(r.col(0).to_string()),
             _ => lx.place_heads.insert(r.col(0).to_string()),

@@ -17,7 +17,8 @@ pub(super) const TITLE_MODIFIERS: Embedded = embedded!("title-modifiers.txt");
 
 /// `title head word or phrase (lowercase), class`; the first row of a title wins.
 pub(super) fn titles(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
-    for r in tsv::table(text, 1)? {
+    for r in tsv::table(text, 1) {
+        let r = r?;
         let class = match r.col(1) {
             "kin" => TitleClass::Kin,
             "profession" => TitleClass::Profession,

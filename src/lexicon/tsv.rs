@@ -70,25 +70,29 @@ pub fn rows(text: &str) -> impl Iterator<Item = Row<'_>> {
     })
 }
 
-/// The data lines of a file whose every line has at least `min_cols` columns.
-pub fn table(text: &str, min_cols: usize) -> Result<Vec<Row<'_>>, TsvError> {
-    rows(text)
-        .map(|r| {
-            if r.len() < min_cols {
-                Err(r.error(format!(
-                    "expected at least {min_cols} tab-separated columns, found {}",
-                    r.len()
-                )))
-            } else {
-                Ok(r)
-            }
-        })
-        .collect()
+/// The data lines of a file, each an error unless it has at least `min_cols` columns.
+pub fn table(text: &str, min_cols: usize) -> impl Iterator<Item = Result<Row<'_>, TsvError>> {
+    rows(text).map(move |r| {
+        if r.len() < min_cols {
+            Err(r.error(format!(
+                "expected at least {min_cols} tab-separated columns, found {}",
+                r.len()
+            )))
+        } else {
+            Ok(r)
+        }
+    })
 }
 
 /// The first column of every data line (a word list).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    rows(text).map(|r| r.col(0))
+    text.lines().filter_map(|l| {
+        let l = l.trim_end_matches('\r');
+        if l.trim().is_empty() || l.starts_with('#') {
+            return None;
+        }
+        l.split('\t').next().map(str::trim)
+    })
 }
 
 #[cfg(test)]
@@ -103,7 +107,7 @@ mod tests {
         assert_eq!((r[0].line, r[0].len()), (3, 3));
         assert_eq!((r[0].col(1), r[0].col(2), r[0].col(7)), ("b", "", ""));
         assert_eq!((r[1].line, r[1].col(0)), (5, "c"));
-        let e = table(t, 2).unwrap_err();
+        let e = table(t, 2).find_map(Result::err).unwrap();
         assert_eq!(
             e.to_string(),
             "line 5: expected at least 2 tab-separated columns, found 1"

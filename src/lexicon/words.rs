@@ -4,8 +4,6 @@
 //! honorifics (`lexicon/honorifics.tsv`). Each class is documented in its file; a row
 //! naming an unknown class is an error.
 
-use std::collections::{HashMap, HashSet};
-
 use super::names::Gender;
 use super::tsv::{self, TsvError};
 use super::{Embedded, Lexicon, lexicon};
@@ -126,25 +124,39 @@ impl WordClass {
     }
 }
 
-/// The words of every class.
+/// The words of every class. A class holds a few dozen words at most, so a lookup scans
+/// them (as the lists in code did), which is cheaper than hashing the word.
 #[derive(Debug, Default)]
 pub struct WordLists {
-    sets: HashMap<WordClass, HashSet<String>>,
+    /// Indexed by `WordClass as usize`.
+    lists: Vec<Vec<Box<str>>>,
 }
 
 impl WordLists {
     /// `w` is a word of `class` (compared as given: the files say which are lowercase).
     pub fn is(&self, class: WordClass, w: &str) -> bool {
-        self.sets.get(&class).is_some_and(|s| s.contains(w))
+        self.lists
+            .get(class as usize)
+            .is_some_and(|l| l.iter().any(|x| **x == *w))
     }
 
     /// The words of `class`.
     pub fn of(&self, class: WordClass) -> impl Iterator<Item = &str> {
-        self.sets
-            .get(&class)
+        self.lists
+            .get(class as usize)
             .into_iter()
             .flatten()
-            .map(String::as_str)
+            .map(|x| &**x)
+    }
+
+    fn add(&mut self, class: WordClass, w: &str) {
+        let i = class as usize;
+        if self.lists.len() <= i {
+            self.lists.resize_with(WordClass::ALL.len(), Vec::new);
+        }
+        if !self.lists[i].iter().any(|x| **x == *w) {
+            self.lists[i].push(w.into());
+        }
     }
 }
 
@@ -162,28 +174,26 @@ pub(super) const HONORIFICS: Embedded = embedded!("honorifics.tsv");
 
 /// `word, class`.
 pub(super) fn word_classes(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
-    for r in tsv::table(text, 2)? {
+    for r in tsv::table(text, 2) {
+        let r = r?;
         let class = WordClass::parse(r.col(1))
             .ok_or_else(|| r.error(format!("unknown word class {:?}", r.col(1))))?;
-        lx.words
-            .sets
-            .entry(class)
-            .or_default()
-            .insert(r.col(0).to_string());
+        lx.words.add(class, r.col(0));
     }
     Ok(())
 }
 
 /// `form, gender (M|F|-)`.
 pub(super) fn honorifics(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
-    for r in tsv::table(text, 2)? {
+    for r in tsv::table(text, 2) {
+        let r = r?;
         let g = match r.col(1) {
             "M" => Some(Gender::Male),
             "F" => Some(Gender::Female),
             "-" => None,
             g => return Err(r.error(format!("expected M, F or -, found {g:?}"))),
         };
-        lx.honorifics.insert(r.col(0).to_string(), g);
+        lx.honorifics.push((r.col(0).into(), g));
     }
     Ok(())
 }

@@ -331,12 +331,10 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
                 .map(|(g, _)| *g);
         }
     }
-    let by_key = ents
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| ((e.kind, e.key.clone()), i))
-        .collect();
+    let mut by_key: [HashMap<String, usize>; EntityKind::ALL.len()] = Default::default();
+    for (i, e) in ents.entities.iter().enumerate() {
+        by_key[e.kind as usize].insert(e.key.clone(), i);
+    }
     Entities {
         tables: ents,
         token_mention,

@@ -57,8 +57,8 @@ pub struct Entities {
     tables: EntityTables,
     /// token → mention index + 1 (0: none), for lookups by token.
     token_mention: Vec<u32>,
-    /// (kind, name key) → the entity with it.
-    by_key: HashMap<(EntityKind, String), usize>,
+    /// Per kind ([`EntityKind`] as index): name key → the entity with it.
+    by_key: [HashMap<String, usize>; EntityKind::ALL.len()],
 }
 
 /// The tables of [`Entities`], read through it.
@@ -93,7 +93,7 @@ impl Entities {
 
     /// The entity of `kind` whose name key ([`slug`]) is `key`.
     pub fn find_key(&self, kind: EntityKind, key: &str) -> Option<usize> {
-        self.by_key.get(&(kind, key.to_string())).copied()
+        self.by_key[kind as usize].get(key).copied()
     }
 
     /// The entity of `kind` named `name` (by name key: "U.S." finds "US").
@@ -104,21 +104,21 @@ impl Entities {
     /// Adds a requested actor, or its aliases to the entity that has its kind and name key
     /// already. Called by the pipeline only (`pipeline::actors`), between stages.
     pub(crate) fn add_requested(&mut self, r: &ActorRequest) -> usize {
-        let key = (r.kind, slug(&r.name));
-        let e = match self.by_key.get(&key) {
+        let key = slug(&r.name);
+        let e = match self.by_key[r.kind as usize].get(&key) {
             Some(&e) => e,
             None => {
                 self.tables.entities.push(Entity {
                     kind: r.kind,
                     name: r.name.clone(),
-                    key: key.1.clone(),
+                    key: key.clone(),
                     aliases: BTreeSet::new(),
                     mentions: Vec::new(),
                     gender: None,
                     confidence: confidence::REQUESTED,
                 });
                 let e = self.tables.entities.len() - 1;
-                self.by_key.insert(key, e);
+                self.by_key[r.kind as usize].insert(key, e);
                 e
             }
         };

@@ -124,7 +124,7 @@ impl<'a> Extractor<'a> {
         let mut i = 0;
         while i < n {
             let w = lower[i].as_str();
-            if is(WordClass::PersonalPronoun, w) && tag[i] == Upos::Pron {
+            if tag[i] == Upos::Pron && is(WordClass::PersonalPronoun, w) {
                 np[i] = Some(nps.len());
                 nps.push(Np {
                     start: i,

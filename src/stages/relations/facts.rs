@@ -63,6 +63,14 @@ pub(super) enum Fact {
     },
 }
 
+/// The target of an emitted fact, for merging repeated facts: an actor, or a proposal by
+/// its lowercase name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(super) enum SeenTarget {
+    Actor(ActorRef),
+    Proposal(String),
+}
+
 /// A proposal named earlier in the document, for linking later mentions.
 pub(super) struct KnownProposal {
     pub(super) name: String,
@@ -79,7 +87,7 @@ pub(super) struct Extractor<'a> {
     /// Groups and countries asked for here.
     pub(super) cache: HashMap<(bool, String), ActorRef>,
     /// (source, relation, target) → index of the fact already emitted.
-    pub(super) seen: HashMap<(ActorRef, Stance, String), usize>,
+    pub(super) seen: HashMap<(ActorRef, Stance, SeenTarget), usize>,
 }
 
 /// How far back to look for a proposal or meeting that a new one repeats.
@@ -120,10 +128,10 @@ impl<'a> Extractor<'a> {
                 let (target, key) = match obj {
                     Obj::Actor(a) => {
                         let t = self.entity(&a, ents);
-                        (Target::Entity(t), format!("e{t:?}"))
+                        (Target::Entity(t), SeenTarget::Actor(t))
                     }
                     Obj::Proposal(p) => {
-                        let key = format!("p{}", p.to_lowercase());
+                        let key = SeenTarget::Proposal(p.to_lowercase());
                         (Target::Proposal(p), key)
                     }
                 };
@@ -132,7 +140,7 @@ impl<'a> Extractor<'a> {
                 }
                 let key = if relation.is_symmetric() {
                     let Target::Entity(t) = target else { return };
-                    (source.min(t), relation, format!("e{:?}", source.max(t)))
+                    (source.min(t), relation, SeenTarget::Actor(source.max(t)))
                 } else {
                     (source, relation, key)
                 };
