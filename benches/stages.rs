@@ -6,11 +6,11 @@
 
 use divan::Bencher;
 use divan::counter::BytesCount;
-use newsgraph::export::{ExportOptions, Exporter, json::Json};
+use newsgraph::formats::{ExportOptions, Exporter, json::Json};
+use newsgraph::graph::build;
 use newsgraph::pipeline::Analysis;
-use newsgraph::{
-    Document, Pipeline, build, entities, mentions, quotes, relations, roles, segment, tagging,
-};
+use newsgraph::stages::{entities, mentions, quotes, relations, roles, segment};
+use newsgraph::{Document, Pipeline, tagging};
 
 const TEXT: &str = include_str!("../examples/envoy-moscow-talks.txt");
 
@@ -71,24 +71,21 @@ fn e_roles(b: Bencher) {
     let (d, a) = analysis();
     let ents = entities::resolve(&d, &a.seg, mentions::detect(&d, &a.seg, &a.tags));
     b.counter(bytes())
-        .with_inputs(|| ents.clone())
-        .bench_local_refs(|e| roles::attach(&d, &a.seg, e));
+        .bench(|| roles::attach(&d, &a.seg, &ents));
 }
 
 #[divan::bench]
 fn f_quotes(b: Bencher) {
     let (d, a) = analysis();
     b.counter(bytes())
-        .with_inputs(|| a.entities.clone())
-        .bench_local_refs(|e| quotes::extract(&d, &a.seg, &a.tags, e));
+        .bench(|| quotes::extract(&d, &a.seg, &a.tags, &a.entities));
 }
 
 #[divan::bench]
 fn g_relations(b: Bencher) {
     let (d, a) = analysis();
     b.counter(bytes())
-        .with_inputs(|| a.entities.clone())
-        .bench_local_refs(|e| relations::extract(&d, &a.seg, &a.tags, e));
+        .bench(|| relations::extract(&d, &a.seg, &a.tags, &a.entities));
 }
 
 #[divan::bench]

@@ -5,7 +5,7 @@
 //! cargo run --example extract -- examples/envoy-moscow-talks.txt
 //! ```
 
-use newsgraph::export::{ExportOptions, Exporter, json::Json};
+use newsgraph::formats::{ExportOptions, Exporter, json::Json};
 use newsgraph::graph::{NodeKind, Relation};
 use newsgraph::{Date, Document, Pipeline};
 

@@ -108,7 +108,7 @@ fn no_dangling_edges_and_ids_are_unique() {
 #[test]
 fn two_runs_are_byte_identical_in_every_format() {
     let path = example("envoy-moscow-talks.txt");
-    for &f in newsgraph::export::FORMATS {
+    for &f in newsgraph::formats::FORMATS {
         let a = run(&["extract", path.to_str().unwrap(), "--format", f]);
         let b = run(&["extract", path.to_str().unwrap(), "--format", f]);
         assert!(
@@ -325,7 +325,7 @@ fn sample_jsonld_parses_and_has_a_direct_triple_per_relation_edge() {
     }
     assert!(triples.len() > 50, "only {} triples", triples.len());
     let g = json_of(&path);
-    let base = newsgraph::export::DEFAULT_BASE_IRI;
+    let base = newsgraph::formats::DEFAULT_BASE_IRI;
     let vocab = "https://newsgraph.example/vocab#";
     let camel = |r: &str| {
         let mut out = String::new();
@@ -359,11 +359,11 @@ fn sample_jsonld_parses_and_has_a_direct_triple_per_relation_edge() {
         }
         let s = format!(
             "<{}>",
-            newsgraph::export::node_iri(base, e["source"].as_str().unwrap())
+            newsgraph::formats::node_iri(base, e["source"].as_str().unwrap())
         );
         let o = format!(
             "<{}>",
-            newsgraph::export::node_iri(base, e["target"].as_str().unwrap())
+            newsgraph::formats::node_iri(base, e["target"].as_str().unwrap())
         );
         let p = format!("<{vocab}{}>", camel(rel));
         assert!(
@@ -746,7 +746,7 @@ fn help_lists_every_format_on_one_line() {
         .filter_map(|l| l.trim_start().strip_prefix("- "))
         .filter_map(|l| l.split_once(':').map(|(name, _)| name))
         .collect();
-    let mut expected: Vec<&str> = newsgraph::export::FORMATS.to_vec();
+    let mut expected: Vec<&str> = newsgraph::formats::FORMATS.to_vec();
     expected.push("neo4j-csv");
     // the output formats, then the three input formats of --input-format
     assert_eq!(listed[..expected.len()], expected[..], "{help}");
@@ -762,7 +762,7 @@ fn help_lists_every_format_on_one_line() {
             .unwrap();
         assert!(line.contains(&format!("(.{ext}")), "{line}");
     }
-    assert_eq!(FORMAT_EXTENSIONS.len(), newsgraph::export::FORMATS.len());
+    assert_eq!(FORMAT_EXTENSIONS.len(), newsgraph::formats::FORMATS.len());
 }
 
 #[test]

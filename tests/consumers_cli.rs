@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use newsgraph::export::neo4j::{ARRAY_DELIMITER, NODE_HEADER, RELATIONSHIP_HEADER};
+use newsgraph::formats::neo4j::{ARRAY_DELIMITER, NODE_HEADER, RELATIONSHIP_HEADER};
 use serde_json::Value;
 
 fn root() -> &'static Path {

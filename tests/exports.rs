@@ -6,7 +6,7 @@ mod common;
 use common::{cypher_strings, xml_safe};
 use std::collections::{BTreeSet, HashSet};
 
-use newsgraph::export::{ExportOptions, Exporter, FORMATS, exporter, jsonld::JsonLd, node_iri};
+use newsgraph::formats::{ExportOptions, Exporter, FORMATS, exporter, jsonld::JsonLd, node_iri};
 use newsgraph::graph::{
     DocumentInfo, Edge, Evidence, Graph, Node, NodeKind, QuoteKind, Relation, Role, Status,
 };
@@ -832,7 +832,7 @@ fn vocabulary_defines_every_term_used() {
     let vocab_bytes = std::fs::read(path).unwrap();
     assert_eq!(
         vocab_bytes,
-        newsgraph::export::jsonld::VOCABULARY.as_bytes()
+        newsgraph::formats::jsonld::VOCABULARY.as_bytes()
     );
     let mut vocab = oxrdf::Graph::new();
     for t in oxttl::TurtleParser::new().for_slice(&vocab_bytes) {
@@ -1446,7 +1446,7 @@ fn split_array(field: &str) -> Vec<String> {
 #[test]
 fn neo4j_csv_pair_reads_back_with_import_headers() {
     for (name, g) in graphs() {
-        let (nodes, rels) = newsgraph::export::neo4j_csv(&g);
+        let (nodes, rels) = newsgraph::formats::neo4j_csv(&g);
         let (header, rows) = read_csv(&nodes);
         assert_eq!(header[..3], ["id:ID", ":LABEL", "name"]);
         assert!(header.contains(&"aliases:string[]".to_string()));
@@ -1507,12 +1507,12 @@ fn neo4j_csv_pair_reads_back_with_import_headers() {
             );
         }
         // deterministic
-        assert_eq!(newsgraph::export::neo4j_csv(&g), (nodes, rels));
+        assert_eq!(newsgraph::formats::neo4j_csv(&g), (nodes, rels));
     }
     for spec in [realistic(), hostile()] {
         assert_eq!(
-            newsgraph::export::neo4j_csv(&spec.build(false)),
-            newsgraph::export::neo4j_csv(&spec.build(true))
+            newsgraph::formats::neo4j_csv(&spec.build(false)),
+            newsgraph::formats::neo4j_csv(&spec.build(true))
         );
     }
 }
@@ -1535,7 +1535,7 @@ fn an_empty_graph_is_a_valid_empty_document_in_every_format() {
     if let Some(svg) = render_svg(&out("dot")) {
         assert!(svg_groups(&svg, "node").is_empty());
     }
-    let (nodes, rels) = newsgraph::export::neo4j_csv(&g);
+    let (nodes, rels) = newsgraph::formats::neo4j_csv(&g);
     assert_eq!(read_csv(&nodes).1.len(), 0);
     assert_eq!(read_csv(&rels).1.len(), 0);
 }
@@ -1545,13 +1545,13 @@ fn document_graphs_are_named_by_the_document_iri() {
     let g = realistic().build(false);
     let opts = ExportOptions::default();
     let data = parse_nquads(&exporter("nquads").unwrap().export(&g, &opts));
-    let d1 = iri(&newsgraph::export::document_iri(&opts.base_iri, "d1"));
+    let d1 = iri(&newsgraph::formats::document_iri(&opts.base_iri, "d1"));
     assert!(
         data.iter()
             .any(|q| q.graph_name == oxrdf::GraphNameRef::NamedNode(d1.as_ref()))
     );
     assert_eq!(
-        newsgraph::export::document_iri("http://x.example/", "a/b c"),
+        newsgraph::formats::document_iri("http://x.example/", "a/b c"),
         "http://x.example/document/a%2Fb%20c"
     );
 }

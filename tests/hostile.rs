@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Instant;
 
-use newsgraph::export::{self, ExportOptions};
-use newsgraph::segment::MAX_SENTENCE_TOKENS;
+use newsgraph::formats::{self as export, ExportOptions};
+use newsgraph::stages::segment::MAX_SENTENCE_TOKENS;
 use newsgraph::{Document, Graph, Pipeline};
 
 // ------------------------------------------------------------------ generators
@@ -253,7 +253,7 @@ fn regressions_stay_fixed() {
         let name = format!("regression {i}");
         check_everything(&name, bytes);
         let doc = Document::from_bytes("doc", bytes).unwrap();
-        let seg = newsgraph::segment::segment(&doc);
+        let seg = newsgraph::stages::segment::segment(&doc);
         assert!(
             seg.sentences
                 .iter()
@@ -269,7 +269,7 @@ fn segmentation_is_capped_and_in_order() {
         let Ok(doc) = Document::from_bytes("doc", &bytes) else {
             continue;
         };
-        let seg = newsgraph::segment::segment(&doc);
+        let seg = newsgraph::stages::segment::segment(&doc);
         let mut prev = 0;
         for t in &seg.tokens {
             assert!(t.span.start >= prev && t.span.start < t.span.end, "{name}");
@@ -674,7 +674,7 @@ fn hostile_names_from_an_article_survive_every_format() {
                         .any(|s| s.contains("<b>{'@id'") && s.contains('\\'))
                 );
                 assert!(strings.iter().any(|s| s.contains("{@context}")));
-                let g = newsgraph::export::json::read(&bytes).expect("graph JSON reads back");
+                let g = newsgraph::formats::json::read(&bytes).expect("graph JSON reads back");
                 assert_eq!(g.documents[0].id, HOSTILE_ID);
             }
             "jsonld" => {

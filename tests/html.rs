@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use newsgraph::export::{ExportOptions, Exporter, html::Html};
+use newsgraph::formats::{ExportOptions, Exporter, html::Html};
 use newsgraph::graph::{DocumentInfo, Edge, Evidence, Graph, Node, NodeKind, QuoteKind, Relation};
 
 /// An invented article: two people with roles, a meeting, a direct and an indirect quote.

@@ -7,7 +7,7 @@
 use std::process::Command;
 
 use newsgraph::corpus::resolve_across;
-use newsgraph::export::{ExportOptions, Exporter, json::Json};
+use newsgraph::formats::{ExportOptions, Exporter, json::Json};
 use newsgraph::graph::{Edge, Evidence, Node, NodeKind, Relation, Status};
 use newsgraph::{Document, Graph, Pipeline};
 use proptest::prelude::*;

@@ -6,8 +6,8 @@
 //! - graph JSON always parses, reads back, and has no dangling edges;
 //! - tokens are in order, non-empty and on char boundaries.
 
-use newsgraph::export::{self, ExportOptions};
-use newsgraph::segment::{MAX_SENTENCE_TOKENS, segment};
+use newsgraph::formats::{self as export, ExportOptions};
+use newsgraph::stages::segment::{MAX_SENTENCE_TOKENS, segment};
 use newsgraph::{Document, Pipeline};
 use proptest::prelude::*;
 

@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 
-use newsgraph::graph::QuoteKind;
+use newsgraph::vocab::QuoteKind;
 use newsgraph::{Document, Pipeline};
 
 #[derive(Debug)]

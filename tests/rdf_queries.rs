@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
-use newsgraph::export::{DEFAULT_BASE_IRI, ExportOptions, exporter, node_iri};
+use newsgraph::formats::{DEFAULT_BASE_IRI, ExportOptions, exporter, node_iri};
 use newsgraph::graph::{Edge, Evidence, Graph, Node, NodeKind, QuoteKind, Relation, Status};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use oxigraph::model::{NamedNode, Term};
@@ -373,7 +373,7 @@ fn sample_turtle_and_nquads_load_and_answer_the_same() {
         .map(|d| {
             format!(
                 "<{}>",
-                newsgraph::export::document_iri(DEFAULT_BASE_IRI, &s(&d["id"]))
+                newsgraph::formats::document_iri(DEFAULT_BASE_IRI, &s(&d["id"]))
             )
         })
         .collect();

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use newsgraph::graph::{NodeKind, Relation, Status};
-use newsgraph::relations::RelationLexicon;
+use newsgraph::lexicon::RelationLexicon;
 use newsgraph::{Config, Date, Document, Graph, Pipeline};
 
 fn graph_with(text: &str, published: Option<&str>, config: Config) -> Graph {

@@ -6,10 +6,10 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use newsgraph::Document;
-use newsgraph::entities::resolve;
-use newsgraph::graph::NodeKind;
-use newsgraph::mentions::detect;
-use newsgraph::segment::segment_plain;
+use newsgraph::stages::entities::resolve;
+use newsgraph::stages::mentions::detect;
+use newsgraph::stages::segment::segment_plain;
+use newsgraph::vocab::EntityKind as NodeKind;
 
 type Spans = HashSet<(usize, usize, usize, &'static str)>;
 

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsgraph::export::{self, ExportOptions};
+use newsgraph::formats::{self as export, ExportOptions};
 use newsgraph::{Document, Pipeline};
 
 fuzz_target!(|data: &[u8]| {

@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use newsgraph::Document;
-use newsgraph::segment::{MAX_SENTENCE_TOKENS, segment, segment_plain};
+use newsgraph::stages::segment::{MAX_SENTENCE_TOKENS, segment, segment_plain};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

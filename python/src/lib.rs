@@ -9,10 +9,10 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use newsgraph::Date;
+use newsgraph::corpus::input::{InputError, Job};
 use newsgraph::corpus::{self, Event};
-use newsgraph::document::Date;
-use newsgraph::export::{self, ExportOptions, Exporter, json::Json};
-use newsgraph::input::{InputError, Job};
+use newsgraph::formats::{self as export, ExportOptions, Exporter, json::Json};
 use newsgraph::{Config, Document, Graph, Pipeline};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;

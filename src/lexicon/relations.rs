@@ -1,0 +1,243 @@
+//! The relation lexicon: which words express which relation, read from
+//! `lexicon/relations.tsv` (embedded) and optionally from a user file of the same format
+//! (`newsgraph extract --lexicon FILE`). The format is documented in `lexicon/README.md`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::vocab::Stance;
+
+const RELATIONS: &str = include_str!("../../lexicon/relations.tsv");
+
+/// What an entry means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sense {
+    /// One of the six stances.
+    Stance(Stance),
+    /// A noun naming a meeting event ("talks").
+    Meeting,
+    /// A noun naming a proposal ("plan").
+    Proposal,
+    /// Actor noun that, with a demonym, means the state ("forces").
+    State,
+    /// Actor noun for collective actors ("officials").
+    Group,
+    /// Before a to-infinitive: the embedded predicate keeps its status.
+    Control,
+    /// Before a to-infinitive: the embedded predicate is planned.
+    Plan,
+    /// Before a to-infinitive: the embedded predicate is negated.
+    Negate,
+    /// Reports a demand; its content becomes a proposal.
+    Demand,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pos {
+    Verb,
+    Noun,
+    Adj,
+    Actor,
+}
+
+/// One line of the lexicon.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub lemma: String,
+    /// Words that must follow the head word ("forward" in "put forward").
+    pub particles: Vec<String>,
+    pub pos: Pos,
+    pub sense: Sense,
+    pub cameo: Option<String>,
+    /// Object patterns: "-" (direct object), a preposition, "that", "to".
+    pub patterns: Vec<String>,
+}
+
+impl Entry {
+    pub fn allows(&self, p: &str) -> bool {
+        self.patterns.iter().any(|x| x == p)
+    }
+}
+
+/// The parsed lexicon.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RelationLexicon {
+    pub entries: Vec<Entry>,
+    /// (pos, head word or irregular form, lowercase) → entry indices.
+    index: HashMap<(Pos, String), Vec<usize>>,
+}
+
+fn parse_sense(s: &str) -> Option<Sense> {
+    Some(match s {
+        "meeting" => Sense::Meeting,
+        "proposal" => Sense::Proposal,
+        "state" => Sense::State,
+        "group" => Sense::Group,
+        "control" => Sense::Control,
+        "plan" => Sense::Plan,
+        "negate" => Sense::Negate,
+        "demand" => Sense::Demand,
+        r => Sense::Stance(Stance::parse(r)?),
+    })
+}
+
+impl RelationLexicon {
+    /// Parses the tab-separated format; errors name the line.
+    pub fn parse(text: &str) -> Result<RelationLexicon, String> {
+        let mut lx = RelationLexicon::default();
+        lx.extend(text)?;
+        Ok(lx)
+    }
+
+    /// Adds the entries of another file in the same format.
+    pub fn extend(&mut self, text: &str) -> Result<(), String> {
+        for r in super::tsv::rows(text) {
+            if r.len() < 3 {
+                return Err(r
+                    .error("expected at least 3 tab-separated columns (entry, pos, relation)")
+                    .to_string());
+            }
+            let mut forms = r.col(0).split('|').map(|s| s.trim().to_lowercase());
+            let head = forms.next().unwrap_or_default();
+            let mut words = head.split_whitespace().map(str::to_string);
+            let Some(lemma) = words.next() else {
+                return Err(r.error("empty entry").to_string());
+            };
+            let particles: Vec<String> = words.collect();
+            let pos = match r.col(1) {
+                "verb" => Pos::Verb,
+                "noun" => Pos::Noun,
+                "adj" => Pos::Adj,
+                "actor" => Pos::Actor,
+                p => return Err(r.error(format!("unknown part of speech {p:?}")).to_string()),
+            };
+            let sense = parse_sense(r.col(2)).ok_or_else(|| {
+                r.error(format!("unknown relation {:?}", r.col(2)))
+                    .to_string()
+            })?;
+            let cameo = r
+                .get(3)
+                .filter(|c| !c.is_empty() && *c != "-")
+                .map(|c| c.to_string());
+            let patterns: Vec<String> = r
+                .get(4)
+                .map(|p| p.split('|').map(|x| x.trim().to_lowercase()).collect())
+                .unwrap_or_else(|| vec!["-".to_string()]);
+            let idx = self.entries.len();
+            self.entries.push(Entry {
+                lemma: lemma.clone(),
+                particles,
+                pos,
+                sense,
+                cameo,
+                patterns,
+            });
+            self.index.entry((pos, lemma)).or_default().push(idx);
+            for f in forms {
+                self.index.entry((pos, f)).or_default().push(idx);
+            }
+        }
+        Ok(())
+    }
+
+    /// The embedded lexicon.
+    pub fn embedded() -> &'static RelationLexicon {
+        static LEX: OnceLock<RelationLexicon> = OnceLock::new();
+        LEX.get_or_init(|| RelationLexicon::parse(RELATIONS).expect("lexicon/relations.tsv"))
+    }
+
+    /// The embedded lexicon extended by a user file.
+    pub fn with_user_file(text: &str) -> Result<RelationLexicon, String> {
+        let mut lx = RelationLexicon::embedded().clone();
+        lx.extend(text)?;
+        Ok(lx)
+    }
+
+    fn get(&self, pos: Pos, w: &str) -> &[usize] {
+        // lookups with borrowed keys need an owned tuple; words are short
+        self.index
+            .get(&(pos, w.to_string()))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Entries of this part of speech for an exact (lowercase) word.
+    pub fn exact(&self, pos: Pos, lower: &str) -> impl Iterator<Item = &Entry> {
+        self.get(pos, lower).iter().map(|&i| &self.entries[i])
+    }
+
+    /// Verb entries for an inflected (lowercase) form: tries the form itself, then the
+    /// regular stems of `-s`, `-es`, `-ies`, `-ed`, `-d`, `-ied`, `-ing` and doubled
+    /// consonants.
+    pub fn verb(&self, lower: &str) -> Vec<&Entry> {
+        let mut cands: Vec<String> = vec![lower.to_string()];
+        let strip = |suf: &str| lower.strip_suffix(suf).filter(|s| s.len() >= 2);
+        if let Some(s) = strip("ies") {
+            cands.push(format!("{s}y"));
+        }
+        if let Some(s) = strip("es") {
+            cands.push(s.to_string());
+        }
+        if let Some(s) = strip("s") {
+            cands.push(s.to_string());
+        }
+        if let Some(s) = strip("ied") {
+            cands.push(format!("{s}y"));
+        }
+        for suf in ["ed", "ing"] {
+            if let Some(s) = strip(suf) {
+                cands.push(s.to_string());
+                cands.push(format!("{s}e"));
+                let b = s.as_bytes();
+                if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+                    cands.push(s[..s.len() - 1].to_string());
+                }
+            }
+        }
+        if let Some(s) = strip("d") {
+            cands.push(s.to_string());
+        }
+        for c in &cands {
+            let hits = self.get(Pos::Verb, c);
+            if !hits.is_empty() {
+                return hits.iter().map(|&i| &self.entries[i]).collect();
+            }
+        }
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_parses_and_inflects() {
+        let lx = RelationLexicon::embedded();
+        let s = |w: &str| lx.verb(w).first().map(|e| e.sense);
+        assert_eq!(s("met"), Some(Sense::Stance(Stance::MetWith)));
+        assert_eq!(s("denounced"), Some(Sense::Stance(Stance::Opposes)));
+        assert_eq!(s("accusing"), Some(Sense::Stance(Stance::Criticized)));
+        assert_eq!(s("vetoed"), Some(Sense::Stance(Stance::Opposes)));
+        assert_eq!(s("criticises"), Some(Sense::Stance(Stance::Criticized)));
+        assert_eq!(s("backs"), Some(Sense::Stance(Stance::Supports)));
+        assert_eq!(s("proposing"), Some(Sense::Stance(Stance::Proposed)));
+        assert_eq!(s("threatened"), Some(Sense::Stance(Stance::Warned)));
+        assert_eq!(s("said"), None);
+        assert!(
+            lx.exact(Pos::Noun, "talks")
+                .any(|e| e.sense == Sense::Meeting)
+        );
+    }
+
+    #[test]
+    fn user_files_extend_and_errors_name_the_line() {
+        let lx =
+            RelationLexicon::with_user_file("# mine\nlambast\tverb\tcriticized\t111\t-\n").unwrap();
+        assert_eq!(
+            lx.verb("lambasted")[0].sense,
+            Sense::Stance(Stance::Criticized)
+        );
+        let e = RelationLexicon::parse("x\tverb\tlikes\n").unwrap_err();
+        assert!(e.contains("line 1"), "{e}");
+    }
+}

@@ -1,0 +1,80 @@
+//! The pipeline: runs the stages in order over one document and keeps their layers.
+//!
+//! ```text
+//! Document → segment → tag → mentions → entities → roles → quotes → relations → Analysis
+//! ```
+//! Each stage reads what earlier stages produced and adds one layer ([`Analysis`]).
+//! `Pipeline::extract`, which also builds the document's graph, lives with the graph
+//! layer ([`crate::graph::build`]): the pipeline knows nothing of the output model.
+
+pub mod actors;
+mod analysis;
+mod config;
+
+pub use analysis::Analysis;
+pub use config::Config;
+
+use crate::stages::entities::{self, Staged};
+use crate::stages::mentions;
+use crate::stages::quotes::{self, StatementFact};
+use crate::stages::relations;
+use crate::stages::roles::{self, RoleFact};
+use crate::stages::segment;
+use crate::tagging;
+use crate::text::Document;
+
+/// Runs the extraction stages.
+#[derive(Clone, Debug, Default)]
+pub struct Pipeline {
+    pub config: Config,
+}
+
+impl Pipeline {
+    pub fn new(config: Config) -> Pipeline {
+        Pipeline { config }
+    }
+
+    /// Runs every stage and keeps their outputs. Each stage reads the earlier layers by
+    /// `&`; the actors it asks for are added to the entities right after it ([`actors`]).
+    pub fn analyze(&self, doc: &Document) -> Analysis {
+        let seg = segment::segment(doc);
+        let tags = tagging::tag(doc, &seg);
+        let ms = mentions::detect(doc, &seg, &tags);
+        let mut ents = entities::resolve(doc, &seg, ms);
+
+        let Staged { layer, requests } = roles::attach(doc, &seg, &ents);
+        let settled = actors::settle(&mut ents, &requests);
+        let roles: Vec<RoleFact> = layer
+            .into_iter()
+            .map(|r| r.map_actors(|a| settled.entity(a)))
+            .collect();
+
+        let Staged { layer, requests } =
+            quotes::extract_with_roles(doc, &seg, &tags, &ents, &roles);
+        let settled = actors::settle(&mut ents, &requests);
+        let statements: Vec<StatementFact> = layer
+            .into_iter()
+            .map(|s| s.map_actors(|a| settled.entity(a)))
+            .collect();
+
+        let Staged { layer, requests } = relations::extract_with(
+            doc,
+            &seg,
+            &tags,
+            &ents,
+            &roles,
+            self.config.relation_lexicon.as_deref(),
+        );
+        let settled = actors::settle(&mut ents, &requests);
+        let relations = layer.map_actors(|a| settled.entity(a));
+
+        Analysis {
+            seg,
+            tags,
+            entities: ents,
+            roles,
+            statements,
+            relations,
+        }
+    }
+}

@@ -1,0 +1,104 @@
+use super::*;
+use crate::stages::mentions::detect;
+use crate::stages::segment::{Segmentation, segment};
+use crate::text::Document;
+use crate::vocab::EntityKind;
+
+fn ents(text: &str) -> (Document, Segmentation, Entities) {
+    let doc = Document::new("t", text);
+    let seg = segment(&doc);
+    let m = detect(&doc, &seg, &crate::tagging::tag(&doc, &seg));
+    let e = resolve(&doc, &seg, m);
+    (doc, seg, e)
+}
+
+fn names(e: &Entities) -> Vec<(String, EntityKind)> {
+    let mut v: Vec<_> = e
+        .entities
+        .iter()
+        .map(|e| (e.name.clone(), e.kind))
+        .collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v
+}
+
+#[test]
+fn surnames_join_full_names_and_titles_do_not_matter() {
+    let (_, _, e) = ents(
+        "Finance Minister Tomas Brandvold arrived in Oslo. Brandvold said the budget was ready. Later, Minister Brandvold left.",
+    );
+    let people: Vec<_> = e
+        .entities
+        .iter()
+        .filter(|x| x.kind == EntityKind::Person)
+        .collect();
+    assert_eq!(people.len(), 1, "{:?}", names(&e));
+    assert_eq!(people[0].name, "Tomas Brandvold");
+    assert_eq!(people[0].mentions.len(), 3);
+}
+
+#[test]
+fn a_surname_before_the_full_name_joins_it() {
+    let (_, _, e) = ents("Okafor spoke first. Later Chidi Okafor, the envoy, left for Lagos.");
+    let people: Vec<_> = e
+        .entities
+        .iter()
+        .filter(|x| x.kind == EntityKind::Person)
+        .collect();
+    assert_eq!(people.len(), 1, "{:?}", names(&e));
+    assert_eq!(people[0].name, "Chidi Okafor");
+}
+
+#[test]
+fn acronyms_and_canonical_places_join() {
+    let (_, _, e) = ents(
+        "The European Union and the EU's envoy visited the U.S. and the United States. The Baltic Fisheries Council (BFC) met; the BFC agreed.",
+    );
+    let n = names(&e);
+    assert!(
+        n.contains(&("European Union".into(), EntityKind::Organization)),
+        "{n:?}"
+    );
+    assert!(!n.iter().any(|(x, _)| x == "EU"), "{n:?}");
+    assert_eq!(n.iter().filter(|(x, _)| x == "United States").count(), 1);
+    assert!(!n.iter().any(|(x, _)| x == "BFC"), "{n:?}");
+}
+
+#[test]
+fn also_known_as_gives_an_alias() {
+    let (_, _, e) = ents("The leader, Omar Haddad, also known as Abu Karim, spoke.");
+    let n = names(&e);
+    assert_eq!(n, vec![("Omar Haddad".to_string(), EntityKind::Person)]);
+    assert!(e.entities[0].aliases.contains("Abu Karim"));
+}
+
+#[test]
+fn capitals_as_actors_stand_for_the_state() {
+    let (_, _, e) = ents("Kyiv has rejected the offer. The talks took place in Kyiv.");
+    let n = names(&e);
+    assert!(n.contains(&("Ukraine".into(), EntityKind::Place)), "{n:?}");
+    assert!(n.contains(&("Kyiv".into(), EntityKind::Place)), "{n:?}");
+}
+
+#[test]
+fn pronouns_follow_gender_and_subjects() {
+    let text =
+        "Maria Lindqvist met John Carver in Rome. She said the talks went well. He left early.";
+    let (doc, seg, e) = ents(text);
+    let she = seg
+        .tokens
+        .iter()
+        .position(|t| &text[t.span.range()] == "She")
+        .unwrap();
+    let he = seg
+        .tokens
+        .iter()
+        .position(|t| &text[t.span.range()] == "He")
+        .unwrap();
+    let who = |t| {
+        e.resolve_pronoun(&seg, &doc.text, t)
+            .map(|x| e.entities[x].name.clone())
+    };
+    assert_eq!(who(she).as_deref(), Some("Maria Lindqvist"));
+    assert_eq!(who(he).as_deref(), Some("John Carver"));
+}

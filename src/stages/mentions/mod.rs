@@ -1,0 +1,133 @@
+//! Mentions: named mentions of people, organizations and places, with their type, any
+//! title written before them, and the evidence that typed them.
+//!
+//! Entry point: [`detect`]. A mention is found from linguistic evidence only:
+//! capitalized runs of tokens (with name connectors like `de`, `al-`, and `of` inside
+//! organization names), split where a title or an affiliation stands inside the run
+//! (`White House Press Secretary Jane Roe` → `White House`, title, `Jane Roe`), then typed
+//! by lexicons of places and organizations, organization head words, honorifics and
+//! titles, given names, and context (`in X` → place). Sentence-initial words and
+//! title-case headings do not create mentions unless the same word is capitalized
+//! elsewhere in the document.
+//!
+//! Files: `context.rs` (the detectors' view, lexicon lookups), `runs.rs` (capitalized runs
+//! and how they split), `titles.rs`, `typing.rs` (what a name is), `confidence.rs`.
+
+mod confidence;
+mod context;
+mod runs;
+mod titles;
+mod typing;
+
+use context::Ctx;
+use runs::{extend_run, process_run};
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::lexicon::{Gender, lexicon};
+use crate::stages::segment::{Segmentation, Span, TokenKind};
+use crate::stages::tokens::TokenView;
+use crate::tagging::Tags;
+use crate::text::Document;
+use crate::text::shape::{is_all_caps, is_title_case};
+use crate::vocab::EntityKind;
+
+/// How a title relates to the name it precedes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TitleInfo {
+    /// Title text as written ("foreign policy chief", "President").
+    pub text: String,
+    pub span: Span,
+    pub tokens: Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Tokens of the name (without titles and honorifics).
+    pub tokens: Range<usize>,
+    /// Byte span of the name (may be part of a token: `U.S.` in `U.S.-Ukraine`).
+    pub span: Span,
+    pub sentence: usize,
+    pub kind: EntityKind,
+    /// The name as written.
+    pub text: String,
+    /// Canonical name from a lexicon (`United States` for `U.S.`).
+    pub canonical: Option<String>,
+    /// A title or honorific written right before the name (`President`, `Mr`).
+    pub title: Option<TitleInfo>,
+    /// Gender evidence from an honorific or given name.
+    pub gender: Option<Gender>,
+    /// A capital city (its country's name) — it may stand for the government.
+    pub capital_of: Option<String>,
+    /// How sure the typing is.
+    pub confidence: f32,
+    /// A single unknown capitalized word whose type comes from coreference or context.
+    pub tentative: bool,
+    /// Weak evidence (not tagged a proper noun): dropped unless coreference confirms it.
+    pub weak: bool,
+}
+
+/// Detects named mentions in the body sentences of a segmented document.
+pub fn detect(doc: &Document, seg: &Segmentation, tags: &Tags) -> Vec<Mention> {
+    let text = doc.text.as_str();
+    let lx = lexicon();
+    let caps_sentences = seg
+        .sentences
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = seg.tokens[s.tokens.clone()]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| &text[t.span.range()])
+                .collect();
+            words.len() >= 4
+                && words.iter().filter(|w| is_all_caps(w)).count() * 10 > words.len() * 6
+        })
+        .collect();
+    let title_case = seg
+        .sentences
+        .iter()
+        .map(|s| is_title_case(&text[s.span.range()]))
+        .collect();
+    let mut ctx = Ctx {
+        tok: TokenView::tagged(text, seg, tags),
+        caps_sentences,
+        title_case,
+        lx,
+        inner_caps: HashSet::new(),
+    };
+    // capitalized forms seen away from sentence starts
+    let mut inner = HashSet::new();
+    for (_, s) in seg.body_sentences() {
+        for t in s.tokens.clone().skip(1) {
+            let prev = seg.tokens[t - 1];
+            let after_open = matches!(
+                prev.kind,
+                TokenKind::OpenQuote | TokenKind::Dash | TokenKind::SingleQuote
+            ) || matches!(&text[prev.span.range()], ":" | "(");
+            if !after_open && ctx.is_cap(t) {
+                inner.insert(ctx.tok.word(t));
+            }
+        }
+    }
+    ctx.inner_caps = inner;
+    let mut out = Vec::new();
+    for (si, s) in seg.body_sentences() {
+        let mut t = s.tokens.start;
+        let end = s.tokens.end;
+        while t < end {
+            if !ctx.is_cap(t) || ctx.headline_word(si, t) {
+                t += 1;
+                continue;
+            }
+            let run_end = extend_run(&ctx, si, t, end);
+            process_run(&ctx, si, t..run_end, s.tokens.start, &mut out);
+            t = run_end;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,308 @@
+//! Capitalized runs: where a run of name words ends (name particles, `of` after an
+//! organization head, `and` inside an organization's name), and how a run splits into
+//! titles, honorifics, demonyms and names (`White House Press Secretary Jane Roe`).
+
+use std::ops::Range;
+
+use super::confidence;
+use super::context::{Ctx, known_prefix, lookup, span_of};
+use super::typing::push_name;
+use super::{Mention, TitleInfo};
+use crate::lexicon::words::{WordClass, is};
+use crate::stages::segment::{Span, TokenKind};
+use crate::text::shape::{is_all_caps, is_plural_acronym};
+use crate::vocab::EntityKind;
+
+/// Extends a capitalized run from `t` over capitalized words and name connectors.
+pub(super) fn extend_run(ctx: &Ctx, si: usize, t: usize, end: usize) -> usize {
+    let mut j = t + 1;
+    let mut has_of = false;
+    while j < end {
+        if ctx.headline_word(si, j) {
+            break;
+        }
+        if ctx.is_cap(j) {
+            // "U.S. Senate" but not a run across a comma or quote (different tokens anyway)
+            j += 1;
+            continue;
+        }
+        let w = ctx.tok.word(j);
+        let next_cap = j + 1 < end && ctx.is_cap(j + 1);
+        if next_cap && ctx.tok.is_word(j) && is(WordClass::NameParticle, w) && j > t {
+            j += 1;
+            continue;
+        }
+        if next_cap && matches!(w, "of" | "for" | "on") {
+            let prev = ctx.tok.word(j - 1);
+            if is(WordClass::OfHead, prev) || ctx.lx.org_words.contains(prev) {
+                has_of = true;
+                j += 1;
+                continue;
+            }
+        }
+        if next_cap && w == "and" && (has_of || and_joins_org(ctx, t, j, end)) {
+            j += 1;
+            continue;
+        }
+        if next_cap && w == "the" && j > t && ctx.tok.word(j - 1) == "of" {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// `Exhibition and Conference Centre`: an `and` at `j` inside one organization's name —
+/// the capitalized words after it end with an organization head word, and the words
+/// before it are neither a known name nor a complete organization name.
+pub(super) fn and_joins_org(ctx: &Ctx, t: usize, j: usize, end: usize) -> bool {
+    let mut k = j + 1;
+    while k < end && ctx.is_cap(k) {
+        k += 1;
+    }
+    let left_last = ctx.tok.word(j - 1);
+    let left = span_of(ctx, &(t..j));
+    k > j + 1
+        && ctx.lx.org_words.contains(ctx.tok.word(k - 1))
+        && !ctx.lx.org_words.contains(left_last)
+        && lookup(ctx.lx, &ctx.tok.text[left.range()]).is_none()
+        && lookup(ctx.lx, left_last).is_none()
+        && j - t <= 3
+        && (t..j).all(|k| {
+            let w = ctx.tok.word(k);
+            !ctx.lx.given_names.contains_key(w) && ctx.lx.title(&w.to_lowercase()).is_none()
+        })
+        && (t..j)
+            .filter(|&k| ctx.lx.is_common(&ctx.tok.word(k).to_lowercase()))
+            .count()
+            * 2
+            >= j - t
+}
+
+pub(super) fn process_run(
+    ctx: &Ctx,
+    si: usize,
+    run: Range<usize>,
+    sent_start: usize,
+    out: &mut Vec<Mention>,
+) {
+    let lx = ctx.lx;
+    let mut start = run.start;
+    let end = run.end;
+    let mut title: Option<TitleInfo> = None;
+    let mut gender = None;
+    let mut person_evidence = false;
+
+    loop {
+        if start >= end {
+            return;
+        }
+        // hyphenated compounds of known names: "U.S.-Ukraine", "US-mediated"
+        if end - start == 1
+            && ctx.tok.word(start).contains('-')
+            && lookup(lx, ctx.tok.word(start)).is_none()
+        {
+            compound_mentions(ctx, si, start, out);
+            return;
+        }
+        // an adjective compound before a name: "US-based X", "Kremlin-backed X"
+        if let Some((_, tail)) = ctx.tok.word(start).rsplit_once('-')
+            && tail.chars().all(char::is_lowercase)
+            && !tail.is_empty()
+        {
+            compound_mentions(ctx, si, start, out);
+            start += 1;
+            continue;
+        }
+        // plural acronyms are people, not organizations: "MEPs", "MPs", "CEOs"
+        if is_plural_acronym(ctx.tok.word(start)) {
+            start += 1;
+            continue;
+        }
+        let w = ctx.tok.word(start);
+        let at_sentence_start = start == sent_start || {
+            let prev = ctx.tok.seg.tokens[start - 1];
+            matches!(
+                prev.kind,
+                TokenKind::OpenQuote | TokenKind::Dash | TokenKind::SingleQuote
+            ) || matches!(&ctx.tok.text[prev.span.range()], ":" | "(" | ";")
+        };
+        if let Some(g) = lx.honorific(w) {
+            gender = gender.or(g);
+            person_evidence = true;
+            let sp = span_of(ctx, &(start..start + 1));
+            title = Some(TitleInfo {
+                text: w.to_string(),
+                span: sp,
+                tokens: start..start + 1,
+            });
+            start += 1;
+            continue;
+        }
+        if let Some(n) = ctx.title_words(start, end)
+            && start + n < end
+        {
+            let r = start..start + n;
+            let sp = span_of(ctx, &r);
+            title = Some(TitleInfo {
+                text: ctx.tok.text[sp.range()].to_string(),
+                span: sp,
+                tokens: r,
+            });
+            person_evidence = true;
+            start += n;
+            continue;
+        }
+        if let Some(n) = ctx.title_words(start, end)
+            && start + n == end
+        {
+            // a bare title ("the President said"): not a named mention
+            return;
+        }
+        // a demonym before a title or a name: "Russian President X", "Israeli X"
+        // a demonym is not a name: "Russian President X", "Israeli officials", "Israelis";
+        // but it belongs to an organization's name: "Palestinian Authority", "Ukrainian Air Force"
+        if (lx.demonyms.contains_key(w) || lx.party_adjectives.contains(w))
+            && lookup(lx, w).is_none()
+            && !known_prefix(ctx, start, end)
+            && !(start + 1 < end
+                && lx.org_words.contains(ctx.tok.word(end - 1))
+                && (start + 1..end).all(|k| ctx.title_words(k, end).is_none()))
+        {
+            start += 1;
+            continue;
+        }
+        if at_sentence_start
+            && lx.is_common(&w.to_lowercase())
+            && !known_prefix(ctx, start, end)
+            && !ctx.inner_caps.contains(w)
+            && lookup(lx, w).is_none()
+            && !(start + 1 < end && lx.given_names.contains_key(w))
+        {
+            start += 1;
+            continue;
+        }
+        // headline capitalization: a name starts at its given name ("Rival Dana Korvel")
+        if ctx.title_case[si]
+            && start + 2 < end
+            && !lx.given_names.contains_key(w)
+            && lx.given_names.contains_key(ctx.tok.word(start + 1))
+            && lookup(lx, w).is_none()
+            && ctx.title_words(start, end).is_none()
+        {
+            start += 1;
+            continue;
+        }
+        if ctx.lx.not_names.contains(w)
+            || (is(WordClass::FunctionWord, w.to_lowercase().as_str())
+                && !known_prefix(ctx, start, end))
+        {
+            start += 1;
+            continue;
+        }
+        break;
+    }
+
+    // An honorific inside the run starts a new name: "told the BBC Mr Hale had ..."
+    if let Some(k) =
+        (start + 1..end.saturating_sub(1)).find(|&k| lx.honorific(ctx.tok.word(k)).is_some())
+    {
+        process_run(ctx, si, start..k, sent_start, out);
+        process_run(ctx, si, k..end, sent_start, out);
+        return;
+    }
+    // An affiliation and a title inside the run: "White House Press Secretary Jane Roe",
+    // "U.S. Secretary of State John Roe".
+    if title.is_none() {
+        for k in start + 1..end {
+            if let Some(n) = ctx.title_words(k, end)
+                && k + n < end
+            {
+                let left = start..k;
+                let left_text = &ctx.tok.text[span_of(ctx, &left).range()];
+                let left_known = lookup(lx, left_text).is_some()
+                    || lx.org_words.contains(ctx.tok.word(k - 1))
+                    || (k == start + 1 && is_all_caps(left_text) && left_text.len() >= 2)
+                    || lx.demonyms.contains_key(left_text);
+                if left_known {
+                    if !lx.demonyms.contains_key(left_text) {
+                        push_name(ctx, si, left, None, None, false, out);
+                    }
+                    let r = k..k + n;
+                    let sp = span_of(ctx, &r);
+                    title = Some(TitleInfo {
+                        text: ctx.tok.text[sp.range()].to_string(),
+                        span: sp,
+                        tokens: r,
+                    });
+                    person_evidence = true;
+                    start = k + n;
+                    break;
+                }
+            }
+        }
+    }
+    if start >= end {
+        return;
+    }
+    // drop trailing day/month words ("Moscow Tuesday")
+    let mut end = end;
+    while end > start + 1 && lx.not_names.contains(ctx.tok.word(end - 1)) {
+        end -= 1;
+    }
+    // "the Harmon administration": a government named after its leader
+    if end < ctx.tok.seg.sentences[si].tokens.end
+        && matches!(ctx.tok.word(end), "administration" | "Administration")
+        && title.is_none()
+    {
+        let r = start..end + 1;
+        let span = span_of(ctx, &r);
+        out.push(Mention {
+            tokens: r,
+            span,
+            sentence: si,
+            kind: EntityKind::Organization,
+            text: ctx.tok.text[span.range()].to_string(),
+            canonical: None,
+            title: None,
+            gender: None,
+            capital_of: None,
+            confidence: confidence::ADMINISTRATION,
+            tentative: false,
+            weak: false,
+        });
+        return;
+    }
+    push_name(ctx, si, start..end, title, gender, person_evidence, out);
+}
+
+/// A hyphenated token: mention each part that is a known place or organization.
+pub(super) fn compound_mentions(ctx: &Ctx, si: usize, t: usize, out: &mut Vec<Mention>) {
+    let tok = ctx.tok.seg.tokens[t];
+    let w = ctx.tok.word(t);
+    let mut off = 0;
+    for part in w.split('-') {
+        let p_start = tok.span.start + off;
+        off += part.len() + 1;
+        if part.is_empty() {
+            continue;
+        }
+        if let Some((kind, canonical, capital_of)) = lookup(ctx.lx, part) {
+            out.push(Mention {
+                tokens: t..t + 1,
+                span: Span::new(p_start, p_start + part.len()),
+                sentence: si,
+                kind,
+                text: part.to_string(),
+                canonical: Some(canonical),
+                title: None,
+                gender: None,
+                capital_of,
+                confidence: confidence::COMPOUND_PART,
+                tentative: false,
+                weak: false,
+            });
+        }
+    }
+}

@@ -1,0 +1,328 @@
+//! Direct quotes: a run with an attribution frame after it (`"…," X said`) or before it
+//! (`X said: "…"`), split quotes continued in lower case, and runs that continue the
+//! previous speaker's quote or are attributed by the next sentence.
+
+use std::ops::Range;
+
+use super::StatementFact;
+use super::confidence;
+use super::context::{Cx, FRAME, is_dash};
+use super::runs::Run;
+use super::subjects::is_relative;
+use crate::lexicon::words::{WordClass, is};
+use crate::stages::entities::{ActorRef, Actors};
+use crate::stages::segment::Span;
+use crate::tagger::Upos;
+use crate::vocab::QuoteKind;
+
+impl<'a> Cx<'a> {
+    /// Direct statements from runs `which` (in text order).
+    pub(super) fn direct(&mut self, runs: &[Run], which: Range<usize>, ents: &mut Actors) {
+        for i in which {
+            if self.run_used[i] {
+                continue;
+            }
+            let r = &runs[i];
+            let whole = self.whole_sentence(r);
+            let mut found = self.after_frame(r, ents);
+            if found.is_none() {
+                found = self.before_frame(r, ents);
+            }
+            let words = r.words(self);
+            if let Some((speakers, cue, frame)) = found {
+                if self.is_title_like(r) || words < 2 || (words < 3 && !whole) {
+                    continue;
+                }
+                let mut parts: Vec<Range<usize>> = r.pieces.clone();
+                let mut last_tok = r.last();
+                // a quote split by its attribution and continued in lower case
+                let j = i + 1;
+                if j < runs.len() && self.continuation(r, &runs[j], frame.end) == Some(true) {
+                    parts.extend(runs[j].pieces.iter().cloned());
+                    last_tok = runs[j].last();
+                    self.run_used[j] = true;
+                }
+                let conf = confidence::FRAMED_QUOTE;
+                let k = self.push_direct(
+                    &parts,
+                    &speakers,
+                    cue,
+                    r.open,
+                    last_tok.max(frame.end),
+                    conf,
+                );
+                self.used[cue] = true;
+                self.run_used[i] = true;
+                self.last_direct = Some((speakers, r.last_para, k));
+                // a following whole-sentence quote in the same frame gets the same speaker
+                continue;
+            }
+            if !whole || self.is_title_like(r) || words < 3 {
+                continue;
+            }
+            // quote first, speaker in the next sentence
+            if let Some((speakers, cue)) = self.next_sentence_speaker(r, ents) {
+                self.push_direct(
+                    &r.pieces,
+                    &speakers,
+                    cue,
+                    r.open,
+                    r.last(),
+                    confidence::NEXT_SENTENCE_SPEAKER,
+                );
+                self.used[cue] = true;
+                self.run_used[i] = true;
+                self.last_direct = Some((speakers, r.last_para, self.out.len() - 1));
+                continue;
+            }
+            // continuation of the previous speaker's quote
+            if let Some((speakers, p, k)) = self.last_direct.clone() {
+                let same_para = p == r.para;
+                let prev_para = p + 1 == r.para
+                    && self.para_tokens[r.para].start == r.open
+                    && self.paragraph_is_quote(r);
+                if same_para || prev_para {
+                    let cue = self.out[k].cue.clone();
+                    let parts: Vec<Span> = r
+                        .pieces
+                        .iter()
+                        .filter_map(|p| self.piece_span(p.clone()))
+                        .collect();
+                    if let (Some(f), Some(l)) = (parts.first(), parts.last()) {
+                        let text = Span::new(f.start, l.end);
+                        let evidence = self.evidence(r.open, r.last());
+                        self.out.push(StatementFact {
+                            speakers: speakers.clone(),
+                            text,
+                            parts: if parts.len() > 1 { parts } else { Vec::new() },
+                            kind: QuoteKind::Direct,
+                            cue,
+                            evidence,
+                            confidence: confidence::CONTINUED_QUOTE,
+                        });
+                        self.run_used[i] = true;
+                        self.last = Some((speakers.clone(), self.sent(r.open)));
+                        self.last_direct = Some((speakers, r.last_para, self.out.len() - 1));
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn push_direct(
+        &mut self,
+        pieces: &[Range<usize>],
+        speakers: &[ActorRef],
+        cue: usize,
+        from: usize,
+        to: usize,
+        confidence: f32,
+    ) -> usize {
+        let parts: Vec<Span> = pieces
+            .iter()
+            .filter_map(|p| self.piece_span(p.clone()))
+            .collect();
+        let (Some(f), Some(l)) = (parts.first().copied(), parts.last().copied()) else {
+            return self.out.len().saturating_sub(1);
+        };
+        let cue_text = self.cue_text(cue);
+        let evidence = self.evidence(from.min(cue), to.max(cue));
+        self.out.push(StatementFact {
+            speakers: speakers.to_vec(),
+            text: Span::new(f.start, l.end),
+            parts: if parts.len() > 1 { parts } else { Vec::new() },
+            kind: QuoteKind::Direct,
+            cue: cue_text,
+            evidence,
+            confidence,
+        });
+        self.last = Some((speakers.to_vec(), self.sent(cue)));
+        self.out.len() - 1
+    }
+
+    /// `"…," X said` / `"…," said X` / `"…?" she asked`: (speakers, cue, frame tokens).
+    pub(super) fn after_frame(
+        &mut self,
+        r: &Run,
+        ents: &mut Actors,
+    ) -> Option<(Vec<ActorRef>, usize, Range<usize>)> {
+        let c = r.close?;
+        let pt = self.para_tokens[r.last_para].clone();
+        let mut a = c + 1;
+        if a < pt.end && (matches!(self.tok.word(a), "," | ":") || is_dash(self.tok.kind(a))) {
+            a += 1;
+        }
+        // the quote must end its clause: `,`/`?`/`!` inside or right after the marks
+        let inner_end = r.last().saturating_sub(1);
+        let ends_clause = matches!(
+            self.tok.word(inner_end.max(r.first())),
+            "," | "?" | "!" | "." | "—"
+        ) || a > c + 1
+            || is_dash(self.tok.kind(inner_end.max(r.first())));
+        // a full stop ends the sentence: what follows is a new one (see
+        // `next_sentence_speaker`)
+        if !ends_clause || self.tok.word(inner_end.max(r.first())) == "." {
+            return None;
+        }
+        let mut end = a;
+        while end < pt.end && end < a + FRAME && !self.is_mark(end) && !self.is_terminal(end) {
+            end += 1;
+        }
+        if a >= end {
+            return None;
+        }
+        // cue first: `said X`, `according to X`
+        if self.tok.lower(a) == "according" && a + 1 < end && self.tok.lower(a + 1) == "to" {
+            let (sp, e) = self.inverted_speaker(ents, a + 2, end, a)?;
+            return Some((sp, a, c + 1..e));
+        }
+        if self.verb_cue(a).is_some() {
+            let (sp, e) = self.inverted_speaker(ents, a + 1, end, a)?;
+            return Some((sp, a, c + 1..e));
+        }
+        // speaker first: `X said`
+        let cue = (a..end).find(|&k| self.verb_cue(k).is_some())?;
+        if self.negated(cue, a) {
+            return None;
+        }
+        let mut k = cue;
+        while k > a && is(WordClass::BeforeCue, self.tok.lower(k - 1).as_str()) {
+            k -= 1;
+        }
+        if k <= a {
+            return None;
+        }
+        let start = self.np_left(ents, k, a)?;
+        if start != a {
+            return None;
+        }
+        let sp = self.resolve_np(ents, start, k, cue);
+        (!sp.is_empty()).then_some((sp, cue, c + 1..cue + 1))
+    }
+
+    /// `X said: "…"` / `X told reporters, "…"` / `X said that "…"`.
+    pub(super) fn before_frame(
+        &mut self,
+        r: &Run,
+        ents: &mut Actors,
+    ) -> Option<(Vec<ActorRef>, usize, Range<usize>)> {
+        let o = r.open;
+        let pt = self.para_tokens[r.para].clone();
+        if o <= pt.start {
+            return None;
+        }
+        let mut lo = o;
+        while lo > pt.start
+            && o - lo < 2 * FRAME
+            && !self.is_mark(lo - 1)
+            && !self.is_terminal(lo - 1)
+        {
+            lo -= 1;
+        }
+        let mut k = o;
+        if matches!(self.tok.word(k - 1), ":" | "," | "that") {
+            k -= 1;
+        }
+        // the cue within a few tokens before the mark, with only its object or
+        // adverbials in between
+        let mut cue = None;
+        let mut j = k;
+        while j > lo && k - j < 10 {
+            j -= 1;
+            if self.verb_cue(j).is_some() {
+                cue = Some(j);
+                break;
+            }
+            if matches!(self.tok.tag(j), Upos::Verb | Upos::Aux) || self.tok.word(j) == "," {
+                break;
+            }
+        }
+        let cue = cue?;
+        // a bare `said "…"` needs the quote to run to the end of the sentence
+        if self.negated(cue, lo) {
+            return None;
+        }
+        if k == o && cue + 1 < o {
+            return None;
+        }
+        if self.is_participle_cue(cue) && cue > lo && self.tok.word(cue - 1) == "," {
+            // `X derided the plan, saying: "…"`
+            let sp = self.subject_of_sentence(ents, lo, cue - 1)?;
+            return Some((sp, cue, cue..o));
+        }
+        let (sp, start) = self.subject_before(ents, cue, lo)?;
+        if start > lo && is_relative(&self.tok.lower(start - 1)) {
+            return None;
+        }
+        Some((sp, cue, cue..o))
+    }
+
+    /// Whether run `n` continues `r` across its attribution: Some(true) when the frame
+    /// ends with a comma and `n` goes on in lower case (one statement), Some(false)
+    /// when `n` is a new sentence by the same speaker, None when unrelated.
+    pub(super) fn continuation(&self, r: &Run, n: &Run, frame_end: usize) -> Option<bool> {
+        if n.para != r.last_para {
+            return None;
+        }
+        let c = r.close?;
+        if frame_end <= c {
+            return None;
+        }
+        // only frame words between the two runs
+        let mut k = frame_end;
+        let pt = &self.para_tokens[n.para];
+        while k < n.open && k < pt.end && !self.is_terminal(k) && k < frame_end + FRAME {
+            k += 1;
+        }
+        let gap_has_terminal = (frame_end..n.open).any(|t| self.is_terminal(t));
+        if k != n.open && !gap_has_terminal {
+            return None;
+        }
+        if n.open - frame_end > FRAME {
+            return None;
+        }
+        let first = n.first();
+        let lower = self
+            .tok
+            .word(first)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        let comma_before = n.open > 0 && matches!(self.tok.word(n.open - 1), "," | "—" | "–");
+        Some(lower && comma_before && !gap_has_terminal)
+    }
+
+    /// `"…" The remark came from X.` — the next sentence names a speaker with a cue and
+    /// reports nothing else.
+    pub(super) fn next_sentence_speaker(
+        &mut self,
+        r: &Run,
+        ents: &mut Actors,
+    ) -> Option<(Vec<ActorRef>, usize)> {
+        let c = r.close?;
+        let pt = self.para_tokens[r.last_para].clone();
+        let mut a = c + 1;
+        while a < pt.end && (self.is_terminal(a) || self.is_mark(a)) {
+            a += 1;
+        }
+        if a >= pt.end || a != c + 1 && self.is_mark(a) {
+            return None;
+        }
+        let sr = self.sentence_range(a);
+        let end = sr.end.min(pt.end);
+        if (a..end).any(|k| self.is_mark(k)) || end - a > FRAME + 6 {
+            return None;
+        }
+        let cue = (a..end).find(|&k| self.verb_cue(k) == Some(1))?;
+        if self.negated(cue, a) {
+            return None;
+        }
+        // nothing reported after the cue
+        let rest = self.skip_adverbials(cue + 1, end);
+        if rest < end && !self.is_terminal(rest) {
+            return None;
+        }
+        let (sp, _) = self.subject_before(ents, cue, a)?;
+        Some((sp, cue))
+    }
+}

@@ -1,0 +1,261 @@
+//! The stage's working state ([`Extractor`]) and what one sentence yields before its
+//! actors are settled: [`Fact`]s over [`Side`]s and [`Obj`]ects. Emitting a fact turns its
+//! actors into [`ActorRef`]s (asking for countries and groups), merges repeated facts and
+//! joins a meeting that repeats an earlier one.
+
+use std::collections::HashMap;
+
+use super::chunks::Sent;
+use super::{MeetingFact, RelationFact, Relations, Target};
+use crate::lexicon::RelationLexicon;
+use crate::stages::entities::{ActorRef, Actors};
+use crate::stages::roles::RoleFact;
+use crate::stages::segment::Span;
+use crate::stages::tokens::TokenView;
+use crate::text::Date;
+use crate::vocab::{EntityKind, Stance, Status};
+
+/// An actor before it becomes an entity.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Actor {
+    Ent(usize),
+    Country(String),
+    Group(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Obj {
+    Actor(Actor),
+    Proposal(String),
+}
+
+/// One participant or side, with how it was found.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Side {
+    pub(super) actor: Actor,
+    /// Found through a pronoun or an indefinite ("one", "some").
+    pub(super) weak: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub(super) struct MeetingInfo {
+    pub(super) place: Option<usize>,
+    pub(super) when: Option<String>,
+    pub(super) date: Option<String>,
+}
+
+/// A fact found in one sentence, before its actors become entities.
+#[derive(Clone, Debug)]
+pub(super) enum Fact {
+    Rel {
+        subj: Side,
+        obj: Obj,
+        relation: Stance,
+        cue: String,
+        confidence: f32,
+        status: Status,
+    },
+    Meeting {
+        parts: Vec<Side>,
+        info: MeetingInfo,
+        status: Status,
+        confidence: f32,
+    },
+}
+
+/// The target of an emitted fact, for merging repeated facts: an actor, or a proposal by
+/// its lowercase name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(super) enum SeenTarget {
+    Actor(ActorRef),
+    Proposal(String),
+}
+
+/// A proposal named earlier in the document, for linking later mentions.
+pub(super) struct KnownProposal {
+    pub(super) name: String,
+    pub(super) mods: Vec<String>,
+}
+
+pub(super) struct Extractor<'a> {
+    pub(super) tok: TokenView<'a>,
+    pub(super) lx: &'a RelationLexicon,
+    pub(super) published: Option<Date>,
+    pub(super) roles: &'a [RoleFact],
+    pub(super) out: Relations<ActorRef>,
+    pub(super) proposals: Vec<KnownProposal>,
+    /// Groups and countries asked for here.
+    pub(super) cache: HashMap<(bool, String), ActorRef>,
+    /// (source, relation, target) → index of the fact already emitted.
+    pub(super) seen: HashMap<(ActorRef, Stance, SeenTarget), usize>,
+}
+
+/// How far back to look for a proposal or meeting that a new one repeats.
+pub(super) const LOOKBACK: usize = 48;
+
+impl<'a> Extractor<'a> {
+    pub(super) fn entity(&mut self, a: &Actor, ents: &mut Actors) -> ActorRef {
+        match a {
+            Actor::Ent(e) => ActorRef::Entity(*e),
+            Actor::Country(c) => *self
+                .cache
+                .entry((true, c.clone()))
+                .or_insert_with(|| ents.request(EntityKind::Place, c, None)),
+            Actor::Group(g) => *self
+                .cache
+                .entry((false, g.to_lowercase()))
+                .or_insert_with(|| ents.request(EntityKind::Group, g, None)),
+        }
+    }
+
+    pub(super) fn emit(
+        &mut self,
+        f: Fact,
+        s: &Sent,
+        ents: &mut Actors,
+        dateline: Option<(usize, Option<usize>)>,
+    ) {
+        match f {
+            Fact::Rel {
+                subj,
+                obj,
+                relation,
+                cue,
+                confidence,
+                status,
+            } => {
+                let source = self.entity(&subj.actor, ents);
+                let (target, key) = match obj {
+                    Obj::Actor(a) => {
+                        let t = self.entity(&a, ents);
+                        (Target::Entity(t), SeenTarget::Actor(t))
+                    }
+                    Obj::Proposal(p) => {
+                        let key = SeenTarget::Proposal(p.to_lowercase());
+                        (Target::Proposal(p), key)
+                    }
+                };
+                if target == Target::Entity(source) {
+                    return;
+                }
+                let key = if relation.is_symmetric() {
+                    let Target::Entity(t) = target else { return };
+                    (source.min(t), relation, SeenTarget::Actor(source.max(t)))
+                } else {
+                    (source, relation, key)
+                };
+                if let Some(&idx) = self.seen.get(&key) {
+                    let r = &mut self.out.relations[idx];
+                    if confidence > r.confidence {
+                        r.confidence = confidence;
+                    }
+                    if status == Status::Held {
+                        r.status = Status::Held;
+                    }
+                    return;
+                }
+                self.seen.insert(key, self.out.relations.len());
+                self.out.relations.push(RelationFact {
+                    source,
+                    target,
+                    relation,
+                    cue,
+                    evidence: s.span,
+                    confidence,
+                    status,
+                });
+            }
+            Fact::Meeting {
+                parts,
+                mut info,
+                status,
+                confidence,
+            } => {
+                let mut ps: Vec<ActorRef> = Vec::new();
+                for p in &parts {
+                    let e = self.entity(&p.actor, ents);
+                    if !ps.contains(&e) {
+                        ps.push(e);
+                    }
+                }
+                if ps.len() < 2 {
+                    return;
+                }
+                if info.place.is_none()
+                    && status == Status::Held
+                    && let Some((place, para)) = dateline
+                    && para.is_some()
+                    && self
+                        .tok
+                        .seg
+                        .sentence_of(s.lo)
+                        .map(|x| self.tok.seg.sentences[x].paragraph)
+                        == para
+                {
+                    info.place = Some(place);
+                }
+                self.add_meeting(ps, info, status, s.span, confidence);
+            }
+        }
+    }
+
+    pub(super) fn affiliations(&self, people: &[ActorRef]) -> Vec<ActorRef> {
+        self.roles
+            .iter()
+            .filter(|r| people.contains(&ActorRef::Entity(r.person)))
+            .filter_map(|r| r.affiliation.map(ActorRef::Entity))
+            .collect()
+    }
+
+    pub(super) fn add_meeting(
+        &mut self,
+        ps: Vec<ActorRef>,
+        info: MeetingInfo,
+        status: Status,
+        evidence: Span,
+        confidence: f32,
+    ) {
+        let lo = self.out.meetings.len().saturating_sub(LOOKBACK);
+        for idx in (lo..self.out.meetings.len()).rev() {
+            let m = &self.out.meetings[idx];
+            if m.status != status {
+                continue;
+            }
+            let place_ok = m.place.is_none() || info.place.is_none() || m.place == info.place;
+            let date_ok = m.date.is_none() || info.date.is_none() || m.date == info.date;
+            if !place_ok || !date_ok {
+                continue;
+            }
+            let same =
+                ps.len() == m.participants.len() && ps.iter().all(|p| m.participants.contains(p));
+            let aff = self.affiliations(&m.participants);
+            // "received the U.S. delegation" after "the U.S. envoy met X"
+            let delegation = ps
+                .iter()
+                .all(|p| m.participants.contains(p) || aff.contains(p))
+                && ps
+                    .iter()
+                    .any(|p| !m.participants.contains(p) && aff.contains(p));
+            if same || delegation {
+                let m = &mut self.out.meetings[idx];
+                if m.place.is_none() {
+                    m.place = info.place;
+                }
+                if m.when.is_none() {
+                    m.when = info.when;
+                    m.date = info.date;
+                }
+                return;
+            }
+        }
+        self.out.meetings.push(MeetingFact {
+            participants: ps,
+            place: info.place,
+            when: info.when,
+            date: info.date,
+            status,
+            evidence,
+            confidence,
+        });
+    }
+}

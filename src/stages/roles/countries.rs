@@ -1,0 +1,95 @@
+//! The country of an office written without one (`Foreign Minister X`): a country named
+//! earlier in the sentence, or the same title written with a demonym elsewhere.
+
+use std::collections::HashMap;
+
+use super::Ctx;
+use crate::stages::entities::{ActorRef, Actors, Entities};
+use crate::vocab::EntityKind;
+
+/// Offices held for a country: their holder's country may be implied.
+pub(super) fn is_national_office(title: &str) -> bool {
+    let t = title.to_lowercase();
+    let head = t.rsplit(' ').next().unwrap_or("");
+    matches!(
+        head,
+        "president" | "minister" | "chancellor" | "premier" | "king" | "queen" | "secretary"
+    ) && !t.contains("press")
+        || t.ends_with("prime minister")
+}
+
+/// The country of an office title written without one ("Foreign Minister X"): a country
+/// (or a body of one, "the Kremlin") named earlier in the same sentence, or the country of
+/// the same title written with a demonym elsewhere ("the British prime minister").
+pub(super) fn implied_country(
+    ctx: &Ctx,
+    actors: &mut Actors,
+    title: &str,
+    t: usize,
+    s0: usize,
+) -> Option<ActorRef> {
+    let ents = actors.entities();
+    if !is_national_office(title) {
+        return None;
+    }
+    let lx = ctx.lx;
+    for k in (s0..t).rev() {
+        let Some(e) = ents.entity_at(k) else { continue };
+        let ent = &ents.entities[e];
+        match ent.kind {
+            EntityKind::Place if lx.country_codes.contains_key(&ent.name) => {
+                return Some(ActorRef::Entity(e));
+            }
+            EntityKind::Organization => {
+                if let Some(c) = lx.orgs.get(&ent.name).and_then(|o| o.country.clone()) {
+                    return Some(actors.request(EntityKind::Place, &c, None));
+                }
+            }
+            _ => {}
+        }
+    }
+    // "the British prime minister" anywhere in the text
+    let lt = title.to_lowercase();
+    let country = ctx
+        .implied
+        .borrow_mut()
+        .entry(lt.clone())
+        .or_insert_with(|| demonym_with_title(ctx, ents, &lt))
+        .clone();
+    country.map(|c| actors.request(EntityKind::Place, &c, None))
+}
+
+/// The country of the first demonym in the text that stands before the lowercase title
+/// `lt` (`British prime minister`), if it is a country's.
+pub(super) fn demonym_with_title(ctx: &Ctx, ents: &Entities, lt: &str) -> Option<String> {
+    let lx = ctx.lx;
+    let toks = &ctx.tok.seg.tokens;
+    let mut index = ctx.demonym_index.borrow_mut();
+    // (lowercase word after a demonym → demonym positions, in text order), built once
+    let index = index.get_or_insert_with(|| {
+        let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+        for k in 0..toks.len().saturating_sub(1) {
+            if let Some((_, false)) = lx.demonyms.get(ctx.tok.word(k)) {
+                m.entry(ctx.tok.lower(k + 1)).or_default().push(k);
+            }
+        }
+        m
+    });
+    let n = lt.split(' ').count();
+    let first = lt.split(' ').next().unwrap_or("");
+    for &k in index.get(first).map_or(&[][..], Vec::as_slice) {
+        if k >= toks.len().saturating_sub(n + 1) {
+            break;
+        }
+        let Some((country, false)) = lx.demonyms.get(ctx.tok.word(k)) else {
+            continue;
+        };
+        let same = (0..n).all(|i| Some(ctx.tok.lower(k + 1 + i).as_str()) == lt.split(' ').nth(i));
+        // "the British prime minister" refers back; "Russian President X" is someone else
+        let names_other = k + 1 + n < toks.len() && ents.mention_at(k + 1 + n).is_some();
+        if same && !names_other && lx.country_codes.contains_key(country) {
+            return Some(country.clone());
+        }
+    }
+    None
+}

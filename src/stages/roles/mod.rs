@@ -1,0 +1,267 @@
+//! Roles: titles and affiliations attached to people.
+//!
+//! Entry point: [`attach`]. Patterns, all from the tokens around a person mention:
+//! - a premodifier title, capitalized or not, with what stands before it as the
+//!   affiliation: `Estonian President X` (demonym → country), `Lunar Ministry spokesman X`,
+//!   `U.S. special envoy X`, `the Agency's chief economist X`, `Ana Ruiz's son-in-law X`;
+//! - an appositive after the name: `X, a real estate developer and longtime business
+//!   associate of Y,` and `X, the bank's chief economist,`;
+//! - an appositive before the name: `his Latvian counterpart, X`, `the ministry's
+//!   spokesman, X`;
+//! - `X of Y` where Y is an organization (`affiliated-with`, no title).
+//!
+//! Files: `patterns.rs` (the patterns after the premodifier), `countries.rs` (the country
+//! an office implies), `confidence.rs`. A country named only by a demonym is a requested
+//! actor; the pipeline adds it.
+
+mod confidence;
+mod countries;
+mod patterns;
+
+use countries::implied_country;
+use patterns::{affiliation_before, appositive_roles, as_title, clean_title, is_honorific};
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::lexicon::{Lexicon, lexicon};
+use crate::stages::entities::{ActorRef, Actors, Entities, Staged};
+use crate::stages::segment::{Segmentation, Span, TokenKind};
+use crate::stages::tokens::TokenView;
+use crate::text::Document;
+use crate::vocab::EntityKind;
+
+/// A role found in the text. The stage returns its affiliations as [`ActorRef`]s (a
+/// country named by a demonym may be a requested actor); the pipeline settles them into
+/// entity indices (`A = usize`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoleFact<A = usize> {
+    /// The person (entity index).
+    pub person: usize,
+    /// Title without the affiliation word; None for a bare `X of Y` affiliation.
+    pub title: Option<String>,
+    /// The actor the title is held at.
+    pub affiliation: Option<A>,
+    /// The sentence span that states it.
+    pub evidence: Span,
+    pub confidence: f32,
+}
+
+impl<A> RoleFact<A> {
+    /// The same role with its affiliation mapped by `f`.
+    pub fn map_actors<B>(self, f: impl FnOnce(A) -> B) -> RoleFact<B> {
+        RoleFact {
+            person: self.person,
+            title: self.title,
+            affiliation: self.affiliation.map(f),
+            evidence: self.evidence,
+            confidence: self.confidence,
+        }
+    }
+}
+
+/// The roles found so far, indexed by person and lowercase title (one role each).
+#[derive(Default)]
+struct Found {
+    roles: Vec<RoleFact<ActorRef>>,
+    index: HashMap<(usize, Option<String>), usize>,
+}
+
+struct Ctx<'a> {
+    tok: TokenView<'a>,
+    lx: &'static Lexicon,
+    /// Lowercase word after each demonym → the demonym's token positions (built on demand).
+    demonym_index: RefCell<Option<HashMap<String, Vec<usize>>>>,
+    /// Country implied by a title elsewhere in the text, per lowercase title.
+    implied: RefCell<HashMap<String, Option<String>>>,
+}
+
+impl Ctx<'_> {
+    fn is_title_head(&self, t: usize) -> bool {
+        let lw = self.tok.lower(t);
+        self.lx.title(lw.trim_end_matches('.')).is_some()
+    }
+    fn is_modifier(&self, t: usize) -> bool {
+        let lw = self.tok.lower(t);
+        self.lx.title_modifiers.contains(lw.as_str())
+            || (self.lx.title(&lw).is_some() && self.tok.seg.tokens[t].kind == TokenKind::Word)
+    }
+}
+
+/// Finds roles of the people in `ents`. An affiliation named only by a demonym is the
+/// country's entity, or a request for it.
+pub fn attach(
+    doc: &Document,
+    seg: &Segmentation,
+    ents: &Entities,
+) -> Staged<Vec<RoleFact<ActorRef>>> {
+    let mut requests = Actors::new(ents);
+    let actors = &mut requests;
+    let ctx = Ctx {
+        tok: TokenView::new(&doc.text, seg),
+        lx: lexicon(),
+        demonym_index: RefCell::new(None),
+        implied: RefCell::new(HashMap::new()),
+    };
+    let mut out = Found::default();
+    let n = ents.mentions.len();
+    for mi in 0..n {
+        let e = ents.mention_entity[mi];
+        if ents.entities[e].kind != EntityKind::Person {
+            continue;
+        }
+        let m = ents.mentions[mi].clone();
+        let sent = seg.sentences[m.sentence].clone();
+        let evidence = sent.span;
+        let s0 = sent.tokens.start;
+        let s1 = sent.tokens.end;
+
+        // 1. premodifier title: the mention's own capitalized title, or lowercase title words
+        let (title_range, title_text) = match &m.title {
+            Some(t) if !is_honorific(&t.text) => (Some(t.tokens.clone()), Some(t.text.clone())),
+            Some(_) => (None, None),
+            None => {
+                // lowercase title words right before the name: "... special envoy X"
+                let mut k = m.tokens.start;
+                while k > s0
+                    && ctx.tok.seg.tokens[k - 1].kind == TokenKind::Word
+                    && ents.mention_at(k - 1).is_none()
+                    && {
+                        let w = ctx.tok.word(k - 1);
+                        w.chars().all(|c| c.is_lowercase() || c == '-')
+                            && (ctx.is_modifier(k - 1) || ctx.is_title_head(k - 1))
+                    }
+                {
+                    k -= 1;
+                }
+                // the last word before the name must be a head
+                if k < m.tokens.start && ctx.is_title_head(m.tokens.start - 1) {
+                    let sp = Span::new(
+                        seg.tokens[k].span.start,
+                        seg.tokens[m.tokens.start - 1].span.end,
+                    );
+                    (
+                        Some(k..m.tokens.start),
+                        Some(doc.text[sp.range()].to_string()),
+                    )
+                } else {
+                    (None, None)
+                }
+            }
+        };
+        if let (Some(tr), Some(title)) = (title_range, title_text) {
+            let affiliation = affiliation_before(&ctx, actors, tr.start, s0)
+                .or_else(|| implied_country(&ctx, actors, &title, tr.start, s0));
+            push(
+                &mut out,
+                e,
+                Some(clean_title(&title)),
+                affiliation,
+                evidence,
+                confidence::PREMODIFIER,
+            );
+        }
+
+        // 2. appositive after the name: "X, a real estate developer and ... associate of Y,"
+        let mut k = m.tokens.end;
+        if k < s1 && ctx.tok.word(k) == "," {
+            k += 1;
+            appositive_roles(&ctx, actors, e, k, s1, evidence, &mut out);
+        }
+
+        // 3. appositive before the name: "his Israeli counterpart, X" / "the bank's chief, X"
+        let start = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start);
+        if start >= s0 + 2 && ctx.tok.word(start - 1) == "," {
+            let head = start - 2;
+            if ctx.is_title_head(head) && ents.mention_at(head).is_none() {
+                let mut k = head;
+                while k > s0 && ctx.is_modifier(k - 1) && ents.mention_at(k - 1).is_none() {
+                    k -= 1;
+                }
+                // the title phrase must open its noun phrase: a determiner, possessive or
+                // demonym/affiliation before it
+                let sp = Span::new(seg.tokens[k].span.start, seg.tokens[head].span.end);
+                let title = doc.text[sp.range()].to_string();
+                let affiliation = affiliation_before(&ctx, actors, k, s0);
+                let opens_np = k > s0
+                    && (matches!(
+                        ctx.tok.lower(k - 1).as_str(),
+                        "the" | "his" | "her" | "its" | "their" | "a" | "an" | "'s" | "’s"
+                    ) || affiliation.is_some());
+                if opens_np {
+                    push(
+                        &mut out,
+                        e,
+                        Some(clean_title(&title)),
+                        affiliation,
+                        evidence,
+                        confidence::APPOSITIVE,
+                    );
+                }
+            }
+        }
+
+        // 4. "X was appointed as the Middle East envoy", "X, who serves as chief of staff"
+        let clause_start = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start) == s0;
+        if clause_start && let Some(r) = as_title(&ctx, ents, m.tokens.end, s1) {
+            push(
+                &mut out,
+                e,
+                Some(r.0),
+                r.1.map(ActorRef::Entity),
+                evidence,
+                confidence::APPOINTED_AS,
+            );
+        }
+
+        // 5. "X of Y" with Y an organization
+        let k = m.tokens.end;
+        if k + 1 < s1
+            && ctx.tok.word(k) == "of"
+            && let Some(a) = ents.entity_at(k + 1)
+            && ents.entities[a].kind == EntityKind::Organization
+        {
+            push(
+                &mut out,
+                e,
+                None,
+                Some(ActorRef::Entity(a)),
+                evidence,
+                confidence::X_OF_Y,
+            );
+        }
+    }
+    requests.finish(out.roles)
+}
+
+fn push(
+    out: &mut Found,
+    person: usize,
+    title: Option<String>,
+    affiliation: Option<ActorRef>,
+    evidence: Span,
+    confidence: f32,
+) {
+    if affiliation == Some(ActorRef::Entity(person)) {
+        return;
+    }
+    let key = (person, title.as_deref().map(str::to_lowercase));
+    if let Some(&i) = out.index.get(&key) {
+        let r = &mut out.roles[i];
+        if r.affiliation.is_none() {
+            r.affiliation = affiliation;
+        }
+        return;
+    }
+    out.index.insert(key, out.roles.len());
+    out.roles.push(RoleFact {
+        person,
+        title,
+        affiliation,
+        evidence,
+        confidence,
+    });
+}
+
+#[cfg(test)]
+mod tests;

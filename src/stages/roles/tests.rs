@@ -1,0 +1,195 @@
+use super::*;
+use crate::stages::entities::resolve;
+use crate::stages::mentions::detect;
+use crate::stages::segment::segment;
+use crate::text::Document;
+
+fn roles(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let doc = Document::new("t", text);
+    let seg = segment(&doc);
+    let m = detect(&doc, &seg, &crate::tagging::tag(&doc, &seg));
+    let e = resolve(&doc, &seg, m);
+    let Staged { layer, requests } = attach(&doc, &seg, &e);
+    layer
+        .into_iter()
+        .map(|r| {
+            (
+                e.entities[r.person].name.clone(),
+                r.title,
+                r.affiliation.map(|a| requests.name(&e, a).to_string()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn premodifier_titles_with_affiliations() {
+    let r = roles(
+        "EU foreign policy chief Ilse Marten met Estonian President Mart Kivisoo and Lunar Ministry spokesman Oskar Pellinen.",
+    );
+    assert!(
+        r.contains(&(
+            "Ilse Marten".into(),
+            Some("foreign policy chief".into()),
+            Some("European Union".into())
+        )),
+        "{r:?}"
+    );
+    assert!(
+        r.contains(&(
+            "Mart Kivisoo".into(),
+            Some("President".into()),
+            Some("Estonia".into())
+        )),
+        "{r:?}"
+    );
+    assert!(
+        r.contains(&(
+            "Oskar Pellinen".into(),
+            Some("spokesman".into()),
+            Some("Lunar Ministry".into())
+        )),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn possessive_and_appositive_roles() {
+    let r = roles(
+        "Ana Ruiz's son-in-law Pablo Serrat arrived. Serrat, a real estate developer and longtime business associate of Ruiz, spoke.",
+    );
+    assert!(
+        r.contains(&(
+            "Pablo Serrat".into(),
+            Some("son-in-law".into()),
+            Some("Ana Ruiz".into())
+        )),
+        "{r:?}"
+    );
+    assert!(
+        r.contains(&(
+            "Pablo Serrat".into(),
+            Some("real estate developer".into()),
+            None
+        )),
+        "{r:?}"
+    );
+    assert!(
+        r.contains(&(
+            "Pablo Serrat".into(),
+            Some("longtime business associate".into()),
+            Some("Ana Ruiz".into())
+        )),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn appositive_before_the_name_and_x_of_y() {
+    let r = roles(
+        "Mr Hale met his Latvian counterpart, Juris Ozols, and Nora Field of Brightwater Institute.",
+    );
+    assert!(
+        r.contains(&(
+            "Juris Ozols".into(),
+            Some("counterpart".into()),
+            Some("Latvia".into())
+        )),
+        "{r:?}"
+    );
+    assert!(
+        r.contains(&(
+            "Nora Field".into(),
+            None,
+            Some("Brightwater Institute".into())
+        )),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_name_and_a_comma_at_the_end_of_the_text() {
+    // found by the hostile-input tests: the appositive started past the last token
+    for t in ["Minister Kalo Renvo,", "Kalo Renvo met Dora Senqui,"] {
+        roles(t);
+    }
+}
+
+#[test]
+fn no_role_without_a_title_word() {
+    let r = roles("Ana Ruiz, who arrived late, spoke. Carlos Vela, 45, left.");
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn appointed_as_a_title() {
+    let r = roles(
+        "Greta Holm was initially appointed as the Arctic envoy. Lars Berg, who serves as chief economist of Nordbank Group, agreed.",
+    );
+    assert!(
+        r.contains(&("Greta Holm".into(), Some("Arctic envoy".into()), None)),
+        "{r:?}"
+    );
+    assert!(
+        r.contains(&(
+            "Lars Berg".into(),
+            Some("chief economist".into()),
+            Some("Nordbank Group".into())
+        )),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn an_organization_before_a_lowercase_title_is_not_part_of_it() {
+    let r = roles("Estonian Air Force spokesperson Kalle Tamm spoke.");
+    assert!(
+        r.contains(&(
+            "Kalle Tamm".into(),
+            Some("spokesperson".into()),
+            Some("Estonian Air Force".into())
+        )),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn office_country_from_the_sentence_or_a_demonym_elsewhere() {
+    let r = roles(
+        "The Kremlin pushed back, with Foreign Minister Pavel Orlov calling it a ploy. Prime Minister Edwin Hale arrived. Later the British prime minister spoke. President Ana Lopes met Russian President Ivan Petrov.",
+    );
+    assert!(
+        r.contains(&(
+            "Pavel Orlov".into(),
+            Some("Foreign Minister".into()),
+            Some("Russia".into())
+        )),
+        "{r:?}"
+    );
+    assert!(
+        r.contains(&(
+            "Edwin Hale".into(),
+            Some("Prime Minister".into()),
+            Some("United Kingdom".into())
+        )),
+        "{r:?}"
+    );
+    // a demonym title naming someone else says nothing about Ana Lopes
+    assert!(
+        r.contains(&("Ana Lopes".into(), Some("President".into()), None)),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn no_country_for_other_titles_or_without_evidence() {
+    let r = roles("In Peru, spokesman Tomas Vargas spoke. President Ana Lopes left.");
+    assert!(
+        r.contains(&("Tomas Vargas".into(), Some("spokesman".into()), None)),
+        "{r:?}"
+    );
+    assert!(
+        r.contains(&("Ana Lopes".into(), Some("President".into()), None)),
+        "{r:?}"
+    );
+}
