@@ -43,6 +43,7 @@
 
 pub mod corpus;
 pub mod formats;
+pub mod gold;
 pub mod graph;
 pub mod lexicon;
 pub mod pipeline;
