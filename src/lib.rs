@@ -51,6 +51,7 @@ pub mod stages;
 pub mod tagger;
 pub mod tagging;
 pub mod text;
+pub mod train;
 pub mod vocab;
 
 // `crate::segment` and `crate::document` are the paths `tagging.rs` (and work written

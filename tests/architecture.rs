@@ -5,7 +5,7 @@
 //! Layers, from the ground up (a module may use its own layer and the layers below):
 //!
 //! ```text
-//! vocab, text → lexicon → learn → stages (with tagging, tagger) → pipeline → graph → formats, corpus
+//! vocab, text → lexicon, gold → learn → stages (with tagging, tagger) → pipeline, train → graph → formats, corpus
 //! ```
 //!
 //! `learn` is the learning core: it knows nothing of the crate outside itself. No stage
@@ -24,12 +24,14 @@ const MAX_LINES: usize = 1500;
 fn layer(module: &str) -> Option<u8> {
     Some(match module {
         "vocab" | "text" | "document" => 0,
-        "lexicon" => 1,
+        // gold: annotated articles (training data) and the scorer's matching rules
+        "lexicon" | "gold" => 1,
         "learn" => 2,
         // `crate::segment` is kept for tagging.rs until the tag stage moves under stages/;
         // conllu (the treebank reader of the parser's training) sits with the stages
         "stages" | "tagging" | "tagger" | "segment" | "conllu" => 3,
-        "pipeline" => 4,
+        // train: trains every learned stage and returns the settings that use them
+        "pipeline" | "train" => 4,
         "graph" => 5,
         "formats" | "corpus" => 6,
         _ => return None,
