@@ -11,13 +11,23 @@ pub struct Config {
     pub min_confidence: f32,
     /// The relation lexicon (`--lexicon`): the embedded one when `None`.
     pub relation_lexicon: Option<Arc<RelationLexicon>>,
+    /// The trained models of the learned stages.
+    pub models: Models,
 }
+
+/// The trained models the stages decide with. Each field is one stage's model; `None`
+/// means the model embedded in the binary (`models/`, trained on all annotated articles).
+/// Cross-validation (`examples/cv.rs`) fills them with models trained on the other folds
+/// ([`crate::train::train_all`]).
+#[derive(Clone, Debug, Default)]
+pub struct Models {}
 
 impl Default for Config {
     fn default() -> Self {
         Config {
             min_confidence: 0.0,
             relation_lexicon: None,
+            models: Models::default(),
         }
     }
 }

@@ -12,7 +12,7 @@ mod analysis;
 mod config;
 
 pub use analysis::Analysis;
-pub use config::Config;
+pub use config::{Config, Models};
 
 use crate::stages::entities::{self, Staged};
 use crate::stages::mentions;
