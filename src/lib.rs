@@ -45,6 +45,7 @@ pub mod corpus;
 pub mod formats;
 pub mod gold;
 pub mod graph;
+pub mod learn;
 pub mod lexicon;
 pub mod pipeline;
 pub mod stages;

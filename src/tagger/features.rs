@@ -1,56 +1,20 @@
-//! Feature extraction shared by training and tagging.
+//! The POS templates: feature extraction shared by training and tagging.
 //!
 //! Every token is first reduced to a handful of 64-bit hashes (lowercased form, cased
 //! form, suffixes, prefix, shape, last part of a hyphenated compound) and a few flags.
-//! A feature key is then a mix of a template id and such a hash, so tagging never
-//! builds a string per token: the only text written is the lowercased token, into a
-//! buffer that is reused from token to token.
+//! A feature key is then a mix of a template id and such a hash
+//! ([`crate::learn::hash`]), so tagging never builds a string per token: the only text
+//! written is the lowercased token, into a buffer that is reused from token to token.
+
+use crate::learn::FeatureBuf;
+use crate::learn::hash::{Fnv, fmix, hash_bytes, key, small};
 
 /// Number of templates emitted per position (the size of a feature buffer).
 pub(crate) const MAX_FEATURES: usize = 31;
 
 /// Index of the two "tags" used before the start of the sentence.
-pub(crate) const TAG_START1: u8 = 17;
-pub(crate) const TAG_START2: u8 = 18;
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
-
-/// Murmur3's 64-bit finalizer: spreads every input bit over the whole word.
-#[inline]
-pub(crate) fn fmix(mut h: u64) -> u64 {
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^= h >> 33;
-    h
-}
-
-/// FNV-1a over bytes, finished with [`fmix`]. Defined on bytes only, so the same on
-/// every platform: the model file stores these hashes.
-#[inline]
-pub(crate) fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
-    let mut h = FNV_OFFSET ^ seed;
-    for &b in bytes {
-        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-    }
-    fmix(h ^ bytes.len() as u64)
-}
-
-/// The key of feature `template` with value `value`; never 0 (0 marks an empty slot).
-#[inline]
-pub(crate) fn key(template: u64, value: u64) -> u64 {
-    let k = fmix(value ^ (template + 1).wrapping_mul(GOLDEN));
-    if k == 0 { 1 } else { k }
-}
-
-/// Hash of a small integer value (tag ids, flag sets).
-#[inline]
-fn small(v: u64) -> u64 {
-    fmix((v + 1).wrapping_mul(GOLDEN))
-}
+pub(crate) const TAG_START1: usize = 17;
+pub(crate) const TAG_START2: usize = 18;
 
 /// Writes the normalized form of one character to `out`: curly apostrophes become
 /// `'`, curly and guillemet quotes `"`, dashes `-`, the ellipsis `...`.
@@ -252,7 +216,7 @@ impl Scratch {
         let mut letters = 0usize;
         let mut uppers = 0usize;
         let mut chars = 0usize;
-        let mut shape = FNV_OFFSET ^ SEED_SHAPE;
+        let mut shape = Fnv::new(SEED_SHAPE);
         let mut last_shape = '\0';
         let mut run = 0usize;
         let mut hyphen_at = None;
@@ -287,7 +251,7 @@ impl Scratch {
                 last_shape = s;
             }
             if run <= 4 {
-                shape = (shape ^ u64::from(u32::from(s))).wrapping_mul(FNV_PRIME);
+                shape.write(u64::from(u32::from(s)));
             }
             if c == '-' && n > 0 {
                 hyphen_at = Some(self.lower.len());
@@ -332,7 +296,7 @@ impl Scratch {
                 &lb[..lower.char_indices().nth(3).map_or(lb.len(), |(i, _)| i)],
             ),
             p1: hash_bytes(SEED_AFFIX + 4, &lb[..p1_end]),
-            shape: fmix(shape),
+            shape: shape.finish(),
             last,
             amb: 0,
             flags,
@@ -340,10 +304,10 @@ impl Scratch {
         }
     }
 
-    /// Writes the feature keys for position `i`, given the two previous predicted tags,
-    /// into `out`; returns how many were written.
+    /// Appends the feature keys of position `i`, given the two previous predicted tags,
+    /// to `out`.
     #[inline]
-    pub fn features(&self, i: usize, p1: u8, p2: u8, out: &mut [u64; MAX_FEATURES]) -> usize {
+    pub fn features(&self, i: usize, p1: usize, p2: usize, out: &mut FeatureBuf) {
         const START: [u64; 2] = [0x5354_4152_5431, 0x5354_4152_5432];
         const END: [u64; 2] = [0x454e_4431, 0x454e_4432];
         let infos = &self.infos;
@@ -363,8 +327,8 @@ impl Scratch {
         let ambp1 = next(1).map_or(1 << 20, |t| u64::from(t.amb));
         let ambp2 = next(2).map_or(1 << 20, |t| u64::from(t.amb));
         let amb = u64::from(me.amb);
-        let p1 = u64::from(p1);
-        let p2 = u64::from(p2);
+        let p1 = p1 as u64;
+        let p2 = p2 as u64;
         let flags = u64::from(me.flags & (F_CAP | F_ALLCAPS | F_DIGIT | F_HYPHEN | F_LOWER));
         let cased = if mode == 0 {
             me.cased
@@ -412,7 +376,8 @@ impl Scratch {
         } else {
             feats.len()
         };
-        out[..n].copy_from_slice(&feats[..n]);
-        n
+        for &k in &feats[..n] {
+            out.push_key(k);
+        }
     }
 }

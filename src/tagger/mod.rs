@@ -18,29 +18,25 @@
 //! ("capitalized mid-sentence ⇒ probably PROPN") in running text. Frequent,
 //! unambiguous words are tagged straight from a tag dictionary.
 //!
-//! Features are 64-bit hashes (FNV-1a over bytes, then a murmur3 finalizer, mixed with
-//! a template id), looked up in an open-addressing table.
+//! Features are 64-bit hashes ([`crate::learn::hash`]: FNV-1a over bytes, then a murmur3
+//! finalizer, mixed with a template id), scored by a [`Weights`] table of the learning
+//! core, and decoded greedily left to right ([`learn::decode::greedy`]), the same loop
+//! in training and tagging.
 //!
-//! # Model file format, version 1
-//! All integers little-endian.
+//! # Model file
+//! A [`ModelFile`] of kind `pos-tagger`, version 2 (version 1 was a format of its own,
+//! `NGPOSTAG`, with the same content), with these sections:
 //!
-//! | field | bytes | meaning |
-//! |---|---|---|
-//! | magic | 8 | `NGPOSTAG` |
-//! | version | u32 | `1` |
-//! | tags | u32 | `17`, in the order of [`Upos::ALL`] |
-//! | scale | f32 | weights were multiplied by this before rounding (informative) |
-//! | dict entries | u32 | `D` |
-//! | features | u32 | `F` |
-//! | lexicon entries | u32 | `L` |
-//! | dictionary | D × (u8 tag, u16 length, UTF-8 bytes) | normalized cased word → tag |
-//! | weights | F × (varint key delta, 3-byte tag mask, per set bit a zigzag varint i16) | |
-//! | lexicon | L × (varint key delta, 3-byte tag mask) | lowercased-word hash → tags seen |
-//! | checksum | u64 | [`features::hash_bytes`] (seed 0) of all bytes before it |
+//! | tag | content |
+//! |---|---|
+//! | `LABL` | the 17 tags, in the order of [`Upos::ALL`] |
+//! | `DICT` | varint count, then per entry the tag id (u8) and the normalized cased word (str), words sorted |
+//! | `LEXI` | varint count, then per entry the varint key delta and a 3-byte tag mask: lowercased-word hash → tags seen |
+//! | `WGHT` | the weights ([`Weights::to_bytes`]: per feature a key delta, a 3-byte tag mask and zigzag varint `i16` weights) |
 //!
-//! Feature and lexicon keys are stored sorted, each as the LEB128 difference from the previous one
-//! (the first from 0); keys are non-zero and strictly increasing. The tag mask's bit `t`
-//! says the feature has a non-zero weight for tag `t` (pruned weights are zero).
+//! Feature and lexicon keys are stored sorted, each as the LEB128 difference from the
+//! previous one (the first from 0); keys are non-zero and strictly increasing. Pruned
+//! weights are zero and not stored.
 
 mod features;
 pub mod train;
@@ -48,7 +44,10 @@ pub mod train;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use features::{Lexicon, MAX_FEATURES, Mode, Scratch, TAG_START1, TAG_START2};
+use crate::learn::codec::{Reader, write_str, write_varint};
+use crate::learn::decode::{self, Predict, Sequence};
+use crate::learn::{self, FeatureBuf, LabelSet, ModelError, ModelFile, Weights};
+use features::{Lexicon, Mode, Scratch, TAG_START1, TAG_START2};
 
 /// Number of UPOS tags.
 pub const N_TAGS: usize = 17;
@@ -125,7 +124,7 @@ impl Upos {
         Upos::ALL.iter().copied().find(|t| t.as_str() == s)
     }
 
-    fn id(self) -> usize {
+    pub(crate) fn id(self) -> usize {
         self as usize
     }
 
@@ -140,51 +139,82 @@ impl std::fmt::Display for Upos {
     }
 }
 
-const MAGIC: &[u8; 8] = b"NGPOSTAG";
-const EMPTY: u32 = u32::MAX;
-const VERSION: u32 = 1;
+/// The component name and format version in the model file.
+const KIND: &str = "pos-tagger";
+const VERSION: u32 = 2;
 
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/pos-ewt.bin");
 
-/// A trained tagger: quantized weights in an open-addressing hash table.
+/// A trained tagger: quantized weights ([`Weights`]), a tag dictionary of frequent
+/// unambiguous words and the ambiguity classes of frequent words.
 #[derive(Clone)]
 pub struct Tagger {
-    /// Open-addressing slots `(high half of key, row)`, probed from the key's low bits;
-    /// row `EMPTY` marks an empty slot. Length is a power of two. Matching 32 key bits
-    /// on top of the probe position makes a false hit about a one-in-four-billion event
-    /// per unknown feature, and halves the table (it stays in cache better).
-    slots: Vec<(u32, u32)>,
-    /// Full key of each row, for serialization.
-    keys: Vec<u64>,
-    /// `(rows + 1) × N_TAGS` weights; the last row, all zero, stands for unknown
-    /// features.
-    weights: Vec<i16>,
-    /// Tag dictionary `(hash of normalized cased word, tag id)`, same layout as `slots`.
+    weights: Weights,
+    /// Tag dictionary `(hash of normalized cased word, tag id)`, open addressing, key 0
+    /// empty, power-of-two length.
     dict_slots: Vec<(u64, u8)>,
     /// The dictionary's words, sorted, for serialization.
     dict_words: Vec<(String, Upos)>,
     /// Ambiguity classes of frequent words.
     lexicon: Lexicon,
-    scale: f32,
 }
 
 impl std::fmt::Debug for Tagger {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Tagger")
-            .field("features", &self.keys.len())
+            .field("features", &self.weights.len())
             .field("dict_words", &self.dict_words.len())
             .field("lexicon", &self.lexicon.entries().len())
-            .field("scale", &self.scale)
+            .field("scale", &self.weights.scale())
             .finish()
     }
 }
 
+/// Reusable buffers of one thread.
+#[derive(Default)]
+struct Buffers {
+    scratch: Scratch,
+    feats: FeatureBuf,
+    classes: Vec<usize>,
+}
+
 thread_local! {
-    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
 }
 
 fn table_len(n: usize) -> usize {
     (n * 2).max(16).next_power_of_two()
+}
+
+/// The tag names in id order.
+fn tag_labels() -> LabelSet {
+    let names: Vec<&str> = Upos::ALL.iter().map(|t| t.as_str()).collect();
+    LabelSet::new(&names).unwrap_or_else(|_| unreachable!("the 17 tags are distinct"))
+}
+
+/// The sequence the tagger decodes: a prepared sentence, with the dictionary.
+struct Tagging<'a> {
+    tagger: &'a Tagger,
+    scratch: &'a Scratch,
+    use_dict: bool,
+}
+
+impl Sequence for Tagging<'_> {
+    #[inline]
+    fn forced(&mut self, i: usize) -> Option<usize> {
+        if self.use_dict {
+            self.tagger
+                .dict_lookup(self.scratch.infos[i].cased)
+                .map(usize::from)
+        } else {
+            None
+        }
+    }
+
+    #[inline]
+    fn features(&mut self, i: usize, history: &[usize], out: &mut FeatureBuf) {
+        self.scratch.features(i, history[0], history[1], out);
+    }
 }
 
 impl Tagger {
@@ -198,32 +228,15 @@ impl Tagger {
 
     /// A tagger with no weights.
     fn empty() -> Tagger {
-        Tagger::from_parts(Vec::new(), Vec::new(), &[], 1.0)
+        Tagger::from_parts(Weights::empty(Upos::ALL.len()), Vec::new(), &[])
     }
 
-    /// Builds a tagger from sorted `(key, weights)` rows and a sorted dictionary.
+    /// Builds a tagger from its weights, a sorted dictionary and sorted lexicon entries.
     pub(crate) fn from_parts(
-        rows: Vec<(u64, [i16; N_TAGS])>,
+        weights: Weights,
         dict_words: Vec<(String, Upos)>,
         lexicon: &[(u64, u32)],
-        scale: f32,
     ) -> Tagger {
-        debug_assert!(rows.windows(2).all(|w| w[0].0 < w[1].0));
-        let mut slots = vec![(0u32, EMPTY); table_len(rows.len())];
-        let mask = slots.len() - 1;
-        let mut weights = Vec::with_capacity(rows.len() * N_TAGS);
-        let mut keys = Vec::with_capacity(rows.len());
-        for (r, (k, w)) in rows.iter().enumerate() {
-            let mut s = (*k as usize) & mask;
-            while slots[s].1 != EMPTY {
-                s = (s + 1) & mask;
-            }
-            slots[s] = ((*k >> 32) as u32, r as u32);
-            weights.extend_from_slice(w);
-            keys.push(*k);
-        }
-        // The row of unknown features.
-        weights.extend_from_slice(&[0; N_TAGS]);
         let mut dict_slots = vec![(0u64, 0u8); table_len(dict_words.len())];
         let dmask = dict_slots.len() - 1;
         for (w, t) in &dict_words {
@@ -235,32 +248,10 @@ impl Tagger {
             dict_slots[s] = (k, t.id() as u8);
         }
         Tagger {
-            slots,
-            keys,
             weights,
             dict_slots,
             dict_words,
             lexicon: Lexicon::new(lexicon),
-            scale,
-        }
-    }
-
-    /// Index of `key`'s row in `weights`, or of the final all-zero row when the
-    /// feature is unknown.
-    #[inline]
-    fn row_index(&self, key: u64) -> usize {
-        let mask = self.slots.len() - 1;
-        let check = (key >> 32) as u32;
-        let mut s = (key as usize) & mask;
-        loop {
-            let (k, r) = self.slots[s];
-            if r == EMPTY {
-                return self.keys.len();
-            }
-            if k == check {
-                return r as usize;
-            }
-            s = (s + 1) & mask;
         }
     }
 
@@ -294,180 +285,111 @@ impl Tagger {
         if words.is_empty() {
             return;
         }
-        SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.tag_with(&mut scratch, words, out),
-            Err(_) => self.tag_with(&mut Scratch::default(), words, out),
+        BUFFERS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut b) => self.tag_with(&mut b, words, out),
+            Err(_) => self.tag_with(&mut Buffers::default(), words, out),
         });
     }
 
-    fn tag_with(&self, scratch: &mut Scratch, words: &[&str], out: &mut Vec<Upos>) {
+    fn tag_with(&self, b: &mut Buffers, words: &[&str], out: &mut Vec<Upos>) {
+        let Buffers {
+            scratch,
+            feats,
+            classes,
+        } = b;
         scratch.prepare(words, &self.lexicon);
-        let use_dict = scratch.mode() == Mode::Normal;
-        let mut feats = [0u64; MAX_FEATURES];
-        let (mut p1, mut p2) = (TAG_START1, TAG_START2);
-        for i in 0..words.len() {
-            let dict = if use_dict {
-                self.dict_lookup(scratch.infos[i].cased)
-            } else {
-                None
-            };
-            let t = match dict {
-                Some(t) => t,
-                None => {
-                    let n = scratch.features(i, p1, p2, &mut feats);
-                    // Find all rows first, then add them: the independent table
-                    // lookups overlap their cache misses.
-                    let mut rows = [0usize; MAX_FEATURES];
-                    for (r, &k) in rows.iter_mut().zip(&feats[..n]) {
-                        *r = self.row_index(k) * N_TAGS;
-                    }
-                    let mut scores = [0i32; N_TAGS];
-                    for &r in &rows[..n] {
-                        if let Some(w) = self.weights.get(r..r + N_TAGS) {
-                            for (s, &w) in scores.iter_mut().zip(w) {
-                                *s += i32::from(w);
-                            }
-                        }
-                    }
-                    argmax(&scores) as u8
-                }
-            };
-            out.push(Upos::from_id(usize::from(t)).unwrap_or(Upos::X));
-            p2 = p1;
-            p1 = t;
-        }
+        let mut seq = Tagging {
+            tagger: self,
+            use_dict: scratch.mode() == Mode::Normal,
+            scratch,
+        };
+        classes.clear();
+        decode::greedy(
+            &mut seq,
+            &mut Predict::new(&self.weights),
+            words.len(),
+            &[TAG_START1, TAG_START2],
+            None,
+            feats,
+            classes,
+        );
+        out.extend(classes.iter().map(|&c| Upos::from_id(c).unwrap_or(Upos::X)));
     }
 
     /// Serializes the model (format in the module docs). Deterministic.
     pub fn to_bytes(&self) -> Vec<u8> {
-        // Rows are kept in key order (from_parts is always given sorted rows).
-        let rows = self.keys.iter().enumerate().map(|(r, &k)| (k, r as u32));
-        let mut b = Vec::with_capacity(self.keys.len() * 12 + 64);
-        b.extend_from_slice(MAGIC);
-        b.extend_from_slice(&VERSION.to_le_bytes());
-        b.extend_from_slice(&(N_TAGS as u32).to_le_bytes());
-        b.extend_from_slice(&self.scale.to_le_bytes());
-        b.extend_from_slice(&(self.dict_words.len() as u32).to_le_bytes());
-        b.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
-        let lexicon = self.lexicon.entries();
-        b.extend_from_slice(&(lexicon.len() as u32).to_le_bytes());
+        let mut dict = Vec::new();
+        write_varint(&mut dict, self.dict_words.len() as u64);
         for (w, t) in &self.dict_words {
-            b.push(t.id() as u8);
-            b.extend_from_slice(&(w.len() as u16).to_le_bytes());
-            b.extend_from_slice(w.as_bytes());
+            dict.push(t.id() as u8);
+            write_str(&mut dict, w);
         }
-        let mut prev = 0u64;
-        for (k, r) in rows {
-            write_varint(&mut b, k - prev);
-            prev = k;
-            let r = r as usize * N_TAGS;
-            let w = &self.weights[r..r + N_TAGS];
-            let mask = w
-                .iter()
-                .enumerate()
-                .filter(|(_, w)| **w != 0)
-                .fold(0u32, |m, (t, _)| m | 1 << t);
-            b.extend_from_slice(&mask.to_le_bytes()[..3]);
-            for &w in w.iter().filter(|w| **w != 0) {
-                let z = ((i32::from(w) << 1) ^ (i32::from(w) >> 31)) as u32;
-                write_varint(&mut b, u64::from(z));
-            }
-        }
+        let lexicon = self.lexicon.entries();
+        let mut lex = Vec::new();
+        write_varint(&mut lex, lexicon.len() as u64);
         let mut prev = 0u64;
         for (k, m) in lexicon {
-            write_varint(&mut b, k - prev);
+            write_varint(&mut lex, k - prev);
             prev = k;
-            b.extend_from_slice(&m.to_le_bytes()[..3]);
+            lex.extend_from_slice(&m.to_le_bytes()[..3]);
         }
-        let sum = features::hash_bytes(0, &b);
-        b.extend_from_slice(&sum.to_le_bytes());
-        b
+        let mut file = ModelFile::new(KIND, VERSION);
+        file.add_labels(&tag_labels())
+            .add(b"DICT", dict)
+            .add(b"LEXI", lex)
+            .add_weights(b"WGHT", &self.weights);
+        file.to_bytes()
     }
 
     /// Parses a model written by [`Tagger::to_bytes`]; any malformed input is an `Err`.
     pub fn from_bytes(b: &[u8]) -> Result<Tagger, String> {
-        if b.len() < 36 {
-            return Err("model too short".into());
+        Ok(Tagger::read(b)?)
+    }
+
+    fn read(b: &[u8]) -> Result<Tagger, ModelError> {
+        let file = ModelFile::from_bytes(b, KIND, VERSION)?;
+        if file.labels()? != tag_labels() {
+            return Err(ModelError::new("the model's tags are not the 17 UPOS tags"));
         }
-        let (body, sum) = b.split_at(b.len() - 8);
-        if &body[..8] != MAGIC {
-            return Err("not a newsgraph POS model (bad magic)".into());
+        let weights = file.weights(b"WGHT")?;
+        if weights.n_classes() != N_TAGS {
+            return Err(ModelError::new("model has the wrong number of tags"));
         }
-        let mut r = Reader { b: body, pos: 8 };
-        let version = r.u32()?;
-        if version != VERSION {
-            return Err(format!("unsupported model version {version}"));
-        }
-        let want = u64::from_le_bytes(sum.try_into().map_err(|_| "bad checksum field")?);
-        if features::hash_bytes(0, body) != want {
-            return Err("model checksum mismatch".into());
-        }
-        if r.u32()? as usize != N_TAGS {
-            return Err("model has the wrong number of tags".into());
-        }
-        let scale = f32::from_le_bytes(r.take(4)?.try_into().map_err(|_| "bad scale")?);
-        let n_dict = r.u32()? as usize;
-        let n_feat = r.u32()? as usize;
-        let n_lex = r.u32()? as usize;
-        // Every entry takes at least 3 bytes: bound allocations by the input size.
-        if n_dict.saturating_add(n_feat).saturating_add(n_lex) > body.len() / 3 {
-            return Err("model counts exceed its size".into());
-        }
+        let d = file.section(b"DICT")?;
+        let mut r = Reader::new(d);
+        let n_dict = r.count(d.len() / 2)?;
         let mut dict_words = Vec::with_capacity(n_dict);
         for _ in 0..n_dict {
-            let tag = Upos::from_id(usize::from(r.u8()?)).ok_or("bad tag id in dictionary")?;
-            let len = usize::from(u16::from_le_bytes(
-                r.take(2)?.try_into().map_err(|_| "bad length")?,
-            ));
-            let word =
-                std::str::from_utf8(r.take(len)?).map_err(|_| "dictionary word is not UTF-8")?;
-            dict_words.push((word.to_string(), tag));
+            let tag = Upos::from_id(usize::from(r.u8()?))
+                .ok_or_else(|| ModelError::new("bad tag id in dictionary"))?;
+            dict_words.push((r.str()?.to_string(), tag));
         }
+        r.finish("dictionary")?;
         if !dict_words.windows(2).all(|w| w[0].0 < w[1].0) {
-            return Err("dictionary is not sorted".into());
+            return Err(ModelError::new("dictionary is not sorted"));
         }
-        let mut rows = Vec::with_capacity(n_feat);
-        let mut key = 0u64;
-        for _ in 0..n_feat {
-            let delta = r.varint()?;
-            if delta == 0 {
-                return Err("feature keys are not strictly increasing".into());
-            }
-            key = key.checked_add(delta).ok_or("feature key overflow")?;
-            let m = r.take(3)?;
-            let mask = u32::from(m[0]) | u32::from(m[1]) << 8 | u32::from(m[2]) << 16;
-            if mask >> N_TAGS != 0 {
-                return Err("bad tag mask".into());
-            }
-            let mut w = [0i16; N_TAGS];
-            for (t, w) in w.iter_mut().enumerate() {
-                if mask & 1 << t != 0 {
-                    let z = r.varint()?;
-                    let v = ((z >> 1) as i64) ^ -((z & 1) as i64);
-                    *w = i16::try_from(v).map_err(|_| "weight out of range")?;
-                }
-            }
-            rows.push((key, w));
-        }
+        let l = file.section(b"LEXI")?;
+        let mut r = Reader::new(l);
+        let n_lex = r.count(l.len() / 4)?;
         let mut lexicon = Vec::with_capacity(n_lex);
         let mut key = 0u64;
         for _ in 0..n_lex {
             let delta = r.varint()?;
             if delta == 0 {
-                return Err("lexicon keys are not strictly increasing".into());
+                return Err(ModelError::new("lexicon keys are not strictly increasing"));
             }
-            key = key.checked_add(delta).ok_or("lexicon key overflow")?;
+            key = key
+                .checked_add(delta)
+                .ok_or_else(|| ModelError::new("lexicon key overflow"))?;
             let m = r.take(3)?;
             let mask = u32::from(m[0]) | u32::from(m[1]) << 8 | u32::from(m[2]) << 16;
             if mask == 0 || mask >> N_TAGS != 0 {
-                return Err("bad lexicon tag mask".into());
+                return Err(ModelError::new("bad lexicon tag mask"));
             }
             lexicon.push((key, mask));
         }
-        if r.pos != body.len() {
-            return Err("trailing bytes in model".into());
-        }
-        Ok(Tagger::from_parts(rows, dict_words, &lexicon, scale))
+        r.finish("lexicon")?;
+        Ok(Tagger::from_parts(weights, dict_words, &lexicon))
     }
 }
 
@@ -476,70 +398,7 @@ fn dict_key(word: &str) -> u64 {
 }
 
 fn dict_key_from_hash(h: u64) -> u64 {
-    features::key(1000, h)
-}
-
-#[inline]
-fn argmax(scores: &[i32; N_TAGS]) -> usize {
-    let mut best = 0;
-    for (t, &s) in scores.iter().enumerate() {
-        if s > scores[best] {
-            best = t;
-        }
-    }
-    best
-}
-
-fn write_varint(b: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        b.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    b.push(v as u8);
-}
-
-struct Reader<'a> {
-    b: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.b.len());
-        match end {
-            Some(end) => {
-                let s = &self.b[self.pos..end];
-                self.pos = end;
-                Ok(s)
-            }
-            None => Err("model truncated".into()),
-        }
-    }
-
-    fn u8(&mut self) -> Result<u8, String> {
-        Ok(self.take(1)?[0])
-    }
-
-    fn u32(&mut self) -> Result<u32, String> {
-        Ok(u32::from_le_bytes(
-            self.take(4)?.try_into().map_err(|_| "truncated")?,
-        ))
-    }
-
-    fn varint(&mut self) -> Result<u64, String> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = self.u8()?;
-            v |= u64::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                if shift == 63 && byte > 1 {
-                    return Err("varint overflow".into());
-                }
-                return Ok(v);
-            }
-        }
-        Err("varint too long".into())
-    }
+    learn::hash::key(1000, h)
 }
 
 #[cfg(test)]
@@ -560,11 +419,11 @@ mod tests {
         let body = &good[..good.len() - 8];
         let mut state = 0x1234_5678_9abc_def0u64;
         let mut rand = move || {
-            state = features::fmix(state.wrapping_add(0x9e37_79b9_7f4a_7c15));
+            state = learn::hash::fmix(state.wrapping_add(0x9e37_79b9_7f4a_7c15));
             state
         };
         let seal = |mut b: Vec<u8>| {
-            let sum = features::hash_bytes(0, &b);
+            let sum = learn::hash::hash_bytes(0, &b);
             b.extend_from_slice(&sum.to_le_bytes());
             b
         };
@@ -595,16 +454,5 @@ mod tests {
             assert_eq!(Upos::from_id(t.id()), Some(t));
         }
         assert_eq!(Upos::parse("NN"), None);
-    }
-
-    #[test]
-    fn varint_round_trips() {
-        for v in [0u64, 1, 127, 128, 300, u64::MAX, u64::MAX - 1, 1 << 63] {
-            let mut b = Vec::new();
-            write_varint(&mut b, v);
-            let mut r = Reader { b: &b, pos: 0 };
-            assert_eq!(r.varint().unwrap(), v);
-            assert_eq!(r.pos, b.len());
-        }
     }
 }

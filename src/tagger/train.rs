@@ -1,15 +1,18 @@
-//! Training the tagger: reading CoNLL-U, the averaged perceptron, evaluation.
+//! Training the tagger: reading CoNLL-U, the training loop over the learning core's
+//! averaged perceptron, evaluation.
 //!
 //! Training is deterministic: integer perceptron weights, a seeded shuffle, sorted
 //! output. The same data, iterations and seed give the same model bytes.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::features::{
     Lexicon, MAX_FEATURES, Mode, Scratch, TAG_START1, TAG_START2, normalize_into,
 };
 use super::{N_TAGS, Tagger, Upos};
+use crate::learn::decode::{self, Learn, Sequence};
+use crate::learn::train::{KeyMap, Rng, shuffle};
+use crate::learn::{FeatureBuf, Perceptron};
 
 /// One tagged sentence: words and their tags.
 pub type Sentence = (Vec<String>, Vec<Upos>);
@@ -180,43 +183,6 @@ pub fn accuracy(t: &Tagger, data: &[Sentence]) -> f64 {
     }
 }
 
-/// SplitMix64: a tiny, well-known, seedable generator.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
-/// Keys are already well-mixed hashes: use them as they are.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = v;
-    }
-}
-
-type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
-
 /// Words that are not capitalized in headline case.
 const SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to", "by", "as",
@@ -248,9 +214,9 @@ fn augment(data: &[Sentence], opts: &Options, rng: &mut Rng) -> Vec<Sentence> {
     let mut scratch = Scratch::default();
     let mut out: Vec<Sentence> = data.to_vec();
     for (words, tags) in data {
-        let r = rng.next() % 100;
+        let r = rng.next_u64() % 100;
         if r < opts.title_percent {
-            let all = rng.next() & 1 == 0;
+            let all = rng.next_u64() & 1 == 0;
             let v = title_case(words, all);
             if mode_of(&mut scratch, &v) == Mode::Title {
                 out.push((v, tags.clone()));
@@ -324,88 +290,29 @@ fn build_lexicon(data: &[Sentence], opts: &Options) -> Vec<(u64, u32)> {
     lex
 }
 
-/// The perceptron during training: integer weights with lazily updated sums for
-/// averaging.
-struct Perceptron {
-    index: KeyMap<u32>,
-    weights: Vec<i32>,
-    totals: Vec<i64>,
-    stamps: Vec<u64>,
-    keys: Vec<u64>,
-    now: u64,
+/// The sequence training decodes: a prepared sentence, with the exact-match dictionary.
+struct Training<'a> {
+    scratch: &'a Scratch,
+    words: &'a [String],
+    dict: Option<&'a HashMap<&'a str, usize>>,
+    norm: String,
 }
 
-impl Perceptron {
-    fn scores(&self, feats: &[u64]) -> [i64; N_TAGS] {
-        let mut s = [0i64; N_TAGS];
-        for k in feats {
-            if let Some(&r) = self.index.get(k) {
-                let r = r as usize * N_TAGS;
-                for (s, &w) in s.iter_mut().zip(&self.weights[r..r + N_TAGS]) {
-                    *s += i64::from(w);
-                }
-            }
-        }
-        s
+impl Sequence for Training<'_> {
+    fn forced(&mut self, i: usize) -> Option<usize> {
+        let dict = self.dict?;
+        normalize_into(&self.words[i], &mut self.norm);
+        dict.get(self.norm.as_str()).copied()
     }
 
-    fn update(&mut self, feats: &[u64], gold: usize, guess: usize) {
-        for &k in feats {
-            let next = self.keys.len() as u32;
-            let r = *self.index.entry(k).or_insert(next) as usize;
-            if r == self.keys.len() {
-                self.keys.push(k);
-                self.weights.extend_from_slice(&[0; N_TAGS]);
-                self.totals.extend_from_slice(&[0; N_TAGS]);
-                self.stamps.push(self.now);
-            }
-            let elapsed = (self.now - self.stamps[r]) as i64;
-            let base = r * N_TAGS;
-            for t in 0..N_TAGS {
-                self.totals[base + t] += elapsed * i64::from(self.weights[base + t]);
-            }
-            self.stamps[r] = self.now;
-            self.weights[base + gold] += 1;
-            self.weights[base + guess] -= 1;
-        }
+    fn features(&mut self, i: usize, history: &[usize], out: &mut FeatureBuf) {
+        self.scratch.features(i, history[0], history[1], out);
     }
-
-    /// Averaged weights of every feature, sorted by key.
-    fn averaged(&self) -> Vec<(u64, [f64; N_TAGS])> {
-        let now = self.now.max(1);
-        let mut rows: Vec<(u64, [f64; N_TAGS])> = self
-            .keys
-            .iter()
-            .enumerate()
-            .map(|(r, &k)| {
-                let base = r * N_TAGS;
-                let elapsed = (now - self.stamps[r]) as i64;
-                let mut a = [0f64; N_TAGS];
-                for (t, a) in a.iter_mut().enumerate() {
-                    let total = self.totals[base + t] + elapsed * i64::from(self.weights[base + t]);
-                    *a = total as f64 / now as f64;
-                }
-                (k, a)
-            })
-            .collect();
-        rows.sort_unstable_by_key(|r| r.0);
-        rows
-    }
-}
-
-fn argmax(s: &[i64; N_TAGS]) -> usize {
-    let mut best = 0;
-    for t in 1..N_TAGS {
-        if s[t] > s[best] {
-            best = t;
-        }
-    }
-    best
 }
 
 /// Trains a tagger on `data` with `opts`.
 pub fn train_with(data: &[Sentence], opts: &Options) -> Tagger {
-    let mut rng = Rng(opts.seed);
+    let mut rng = Rng::new(opts.seed);
     let dict_words = build_dict(data, opts);
     let dict: HashMap<&str, usize> = dict_words
         .iter()
@@ -414,77 +321,37 @@ pub fn train_with(data: &[Sentence], opts: &Options) -> Tagger {
     let lex_entries = build_lexicon(data, opts);
     let lexicon = Lexicon::new(&lex_entries);
     let data = augment(data, opts, &mut rng);
-    let mut p = Perceptron {
-        index: KeyMap::default(),
-        weights: Vec::new(),
-        totals: Vec::new(),
-        stamps: Vec::new(),
-        keys: Vec::new(),
-        now: 0,
-    };
+    let mut p = Perceptron::new(N_TAGS);
     let mut scratch = Scratch::default();
-    let mut feats = [0u64; MAX_FEATURES];
-    let mut norm = String::new();
+    let mut feats = FeatureBuf::with_capacity(MAX_FEATURES);
+    let mut gold: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
     let mut order: Vec<usize> = (0..data.len()).collect();
     for _ in 0..opts.iterations {
-        for i in (1..order.len()).rev() {
-            order.swap(i, rng.below(i + 1));
-        }
+        shuffle(&mut order, &mut rng);
         for &s in &order {
-            let (words, gold) = &data[s];
+            let (words, tags) = &data[s];
             scratch.prepare(words, &lexicon);
             let use_dict = scratch.mode() == Mode::Normal;
-            let (mut p1, mut p2) = (TAG_START1, TAG_START2);
-            for (i, (w, g)) in words.iter().zip(gold).enumerate() {
-                let in_dict = if use_dict {
-                    normalize_into(w, &mut norm);
-                    dict.get(norm.as_str()).copied()
-                } else {
-                    None
-                };
-                let guess = match in_dict {
-                    Some(t) => t,
-                    None => {
-                        let n = scratch.features(i, p1, p2, &mut feats);
-                        let guess = argmax(&p.scores(&feats[..n]));
-                        p.now += 1;
-                        if guess != g.id() {
-                            p.update(&feats[..n], g.id(), guess);
-                        }
-                        guess
-                    }
-                };
-                p2 = p1;
-                p1 = guess as u8;
-            }
+            gold.clear();
+            gold.extend(tags.iter().map(|t| t.id()));
+            out.clear();
+            let mut seq = Training {
+                scratch: &scratch,
+                words,
+                dict: use_dict.then_some(&dict),
+                norm: String::new(),
+            };
+            decode::greedy(
+                &mut seq,
+                &mut Learn::new(&mut p),
+                words.len(),
+                &[TAG_START1, TAG_START2],
+                Some(&gold),
+                &mut feats,
+                &mut out,
+            );
         }
     }
-    quantize(&p.averaged(), dict_words, &lex_entries, opts.prune)
-}
-
-/// Drops weights below `prune` and stores the rest as i16 with one global scale.
-fn quantize(
-    rows: &[(u64, [f64; N_TAGS])],
-    dict: Vec<(String, Upos)>,
-    lexicon: &[(u64, u32)],
-    prune: f64,
-) -> Tagger {
-    let max = rows
-        .iter()
-        .flat_map(|(_, w)| w.iter())
-        .fold(0f64, |m, w| m.max(w.abs()));
-    let scale = if max > 0.0 { 32767.0 / max } else { 1.0 };
-    let kept: Vec<(u64, [i16; N_TAGS])> = rows
-        .iter()
-        .filter_map(|(k, w)| {
-            let mut q = [0i16; N_TAGS];
-            for (q, &w) in q.iter_mut().zip(w) {
-                if w.abs() >= prune {
-                    *q = (w * scale).round().clamp(-32767.0, 32767.0) as i16;
-                }
-            }
-            q.iter().any(|&q| q != 0).then_some((*k, q))
-        })
-        .collect();
-    Tagger::from_parts(kept, dict, lexicon, scale as f32)
+    Tagger::from_parts(p.quantize(opts.prune), dict_words, &lex_entries)
 }
