@@ -81,6 +81,9 @@ pub struct Lexicon {
     /// Honorifics as written ("Mr", "Dr.") and the gender they show, if any (a few dozen:
     /// scanned, which is cheaper than hashing the word).
     pub honorifics: Vec<(Box<str>, Option<Gender>)>,
+    /// Words of evaluation and their valence, -4 (most negative) to +4 (VADER,
+    /// `evaluation.tsv`): features of the stance classifier.
+    pub valence: HashMap<String, f32>,
     /// Canonical country name → ISO code.
     pub country_codes: HashMap<String, String>,
     /// ISO code → canonical country name.
@@ -103,6 +106,20 @@ impl fmt::Display for LexiconError {
 impl std::error::Error for LexiconError {}
 
 const NON_PROPOSALS: Embedded = embedded!("non-proposals.txt");
+const EVALUATION: Embedded = embedded!("evaluation.tsv");
+
+/// `word<TAB>valence` rows.
+fn valences(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
+    for row in tsv::table(text, 2) {
+        let row = row?;
+        let v: f32 = row
+            .col(1)
+            .parse()
+            .map_err(|_| row.error(format!("valence {:?} is not a number", row.col(1))))?;
+        lx.valence.insert(row.col(0).to_string(), v);
+    }
+    Ok(())
+}
 
 /// The embedded lexicons.
 pub fn lexicon() -> &'static Lexicon {
@@ -125,7 +142,7 @@ impl Lexicon {
     pub fn embedded() -> Result<Lexicon, LexiconError> {
         use gazetteer as gz;
         let mut lx = Lexicon::default();
-        let loaders: [(Embedded, Loader); 25] = [
+        let loaders: [(Embedded, Loader); 26] = [
             (gz::PLACES, gz::places),
             (gz::REGIONS_EXTRA, gz::places),
             (gz::CAPITALS, gz::capitals),
@@ -155,6 +172,7 @@ impl Lexicon {
             (words::SPEECH_CONTEXT, words::word_classes),
             (words::RELATION_WORDS, words::word_classes),
             (words::HONORIFICS, words::honorifics),
+            (EVALUATION, valences),
         ];
         for (file, load) in loaders {
             load(&mut lx, file.text).map_err(|error| LexiconError {
@@ -186,6 +204,11 @@ impl Lexicon {
             .iter()
             .find(|(h, _)| **h == *w)
             .map(|(_, g)| *g)
+    }
+
+    /// The valence of a lowercase word of evaluation (-4 to +4), if it is one.
+    pub fn valence(&self, lower: &str) -> Option<f32> {
+        self.valence.get(lower).copied()
     }
 
     /// The country whose capital city `name` is (a capital can stand for its
