@@ -1,14 +1,140 @@
 //! Training every learned extraction component on annotated articles ([`crate::gold`]).
 //!
 //! [`train_all`] is what the cross-validation command (`examples/cv.rs`) runs on the
-//! training folds, and what the shipped models are trained with on all of `train/`.
+//! training folds, and what the shipped models are trained with on all of `train/`
+//! (`examples/train_models.rs`).
+//!
+//! **The stance classifier.** Every article is analysed up to the relation stage; the
+//! stage's candidates (`relations::training_candidates`) are labelled with the gold
+//! relation they state, matched as the scorer matches: the source maps to the gold
+//! subject, the target to the gold object (an actor that maps to a gold entity must be
+//! that entity; a proposal matches the gold phrase when their content words overlap by
+//! half or one contains the other), and the gold evidence, found in the text, overlaps
+//! the candidate's sentence. Everything else is labelled `none`.
 
-use crate::gold::Example;
-use crate::pipeline::Config;
+use std::sync::Arc;
+
+use crate::gold::{Example, GoldIndex, locate, phrase_score};
+use crate::pipeline::{Config, Models, Pipeline};
+use crate::stages::relations::{self, RelationModel, TrainCandidate, TrainItem, model::label_of};
+use crate::text::Span;
 
 /// Trains the learned components on `examples` and returns settings that use them.
-/// The components are added one by one; until a stage has one, its rules decide alone.
 pub fn train_all(examples: &[&Example]) -> Config {
-    let _ = examples;
-    Config::default()
+    let items = relation_items(examples);
+    Config {
+        models: Models {
+            relation: Some(Arc::new(RelationModel::train(&items))),
+        },
+        ..Config::default()
+    }
+}
+
+/// A gold relation, resolved against the article's gold entities.
+struct GoldRel<'a> {
+    label: usize,
+    subject: Option<usize>,
+    subject_str: &'a str,
+    object: Option<usize>,
+    object_str: &'a str,
+    evidence: Option<Span>,
+}
+
+/// The labelled stance candidates of `examples`, in article order.
+pub fn relation_items(examples: &[&Example]) -> Vec<TrainItem> {
+    relation_data(examples).items
+}
+
+/// Labelled stance candidates, and how many gold relations some candidate states.
+pub struct RelationData {
+    pub items: Vec<TrainItem>,
+    /// Gold relations (of the six types) that at least one candidate states: the recall
+    /// the classifier could reach at best.
+    pub covered: usize,
+    pub total: usize,
+}
+
+/// The labelled stance candidates of `examples`, with the candidates' coverage of the gold.
+pub fn relation_data(examples: &[&Example]) -> RelationData {
+    let pipeline = Pipeline::default();
+    let mut items = Vec::new();
+    let (mut covered, mut total) = (0, 0);
+    for e in examples {
+        let a = pipeline.analyze_before_relations(&e.doc);
+        let input = relations::Input {
+            doc: &e.doc,
+            seg: &a.seg,
+            tags: &a.tags,
+            ents: &a.entities,
+            roles: &a.roles,
+            statements: &a.statements,
+        };
+        let idx = e.gold.index();
+        let golds: Vec<GoldRel> = e
+            .gold
+            .relations
+            .iter()
+            .filter_map(|r| {
+                let label = label_of(&r.kind);
+                (label != 0).then(|| GoldRel {
+                    label,
+                    subject: idx.resolve(&r.subject),
+                    subject_str: &r.subject,
+                    object: idx.resolve(&r.object),
+                    object_str: &r.object,
+                    evidence: locate(&e.doc.text, &r.evidence),
+                })
+            })
+            .collect();
+        let mut hit = vec![false; golds.len()];
+        for c in relations::training_candidates(&input, None) {
+            let (label, gi) = label(&c, &golds, &idx);
+            if let Some(gi) = gi {
+                hit[gi] = true;
+            }
+            items.push(TrainItem {
+                feats: c.feats,
+                label,
+                stem: c.stem,
+            });
+        }
+        covered += hit.iter().filter(|h| **h).count();
+        total += hit.len();
+    }
+    RelationData {
+        items,
+        covered,
+        total,
+    }
+}
+
+/// The gold relation a candidate states, or `0` (none).
+fn label(c: &TrainCandidate, golds: &[GoldRel], idx: &GoldIndex) -> (usize, Option<usize>) {
+    let src = idx.map_actor(&c.source, c.source_kind.as_str());
+    let tgt = c
+        .target_kind
+        .and_then(|k| idx.map_actor(&c.target, k.as_str()));
+    let end =
+        |mapped: Option<usize>, names: &[String], gold: Option<usize>, s: &str, obj| match mapped {
+            Some(m) => gold == Some(m),
+            None if obj || gold.is_none() => names.iter().any(|n| phrase_score(n, s) > 0.0),
+            None => false,
+        };
+    for (gi, g) in golds.iter().enumerate() {
+        // the predicate must lie in the gold evidence (where it is found in the text)
+        if let Some(ev) = g.evidence
+            && (c.predicate.start < ev.start || ev.end < c.predicate.end)
+        {
+            continue;
+        }
+        let fwd = end(src, &c.source, g.subject, g.subject_str, false)
+            && end(tgt, &c.target, g.object, g.object_str, true);
+        let back = g.label == label_of("met-with")
+            && end(tgt, &c.target, g.subject, g.subject_str, true)
+            && end(src, &c.source, g.object, g.object_str, true);
+        if fwd || back {
+            return (g.label, Some(gi));
+        }
+    }
+    (0, None)
 }

@@ -23,6 +23,16 @@ impl EntityKind {
         EntityKind::Place,
         EntityKind::Group,
     ];
+
+    /// The kind's name as the gold files and the graph write it (`Person`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "Person",
+            EntityKind::Organization => "Organization",
+            EntityKind::Place => "Place",
+            EntityKind::Group => "Group",
+        }
+    }
 }
 
 /// The six stances one actor takes towards another actor or a proposal.

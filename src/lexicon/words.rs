@@ -43,10 +43,12 @@ pub enum WordClass {
     TimeHead,
     GenericModifier,
     LightMeetingVerb,
+    MeetingDenial,
+    KinNoun,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 32] = [
+    pub const ALL: [WordClass; 34] = [
         WordClass::PersonalPronoun,
         WordClass::Possessive,
         WordClass::Determiner,
@@ -79,6 +81,8 @@ impl WordClass {
         WordClass::TimeHead,
         WordClass::GenericModifier,
         WordClass::LightMeetingVerb,
+        WordClass::MeetingDenial,
+        WordClass::KinNoun,
     ];
 
     /// The class's name in the data files.
@@ -116,6 +120,8 @@ impl WordClass {
             WordClass::TimeHead => "time-head",
             WordClass::GenericModifier => "generic-modifier",
             WordClass::LightMeetingVerb => "light-meeting-verb",
+            WordClass::MeetingDenial => "meeting-denial",
+            WordClass::KinNoun => "kin-noun",
         }
     }
 

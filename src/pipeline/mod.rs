@@ -17,7 +17,7 @@ pub use config::{Config, Models};
 use crate::stages::entities::{self, Staged};
 use crate::stages::mentions;
 use crate::stages::quotes::{self, StatementFact};
-use crate::stages::relations;
+use crate::stages::relations::{self, Relations};
 use crate::stages::roles::{self, RoleFact};
 use crate::stages::segment;
 use crate::tagging;
@@ -37,6 +37,29 @@ impl Pipeline {
     /// Runs every stage and keeps their outputs. Each stage reads the earlier layers by
     /// `&`; the actors it asks for are added to the entities right after it ([`actors`]).
     pub fn analyze(&self, doc: &Document) -> Analysis {
+        let mut a = self.analyze_before_relations(doc);
+        let input = relations::Input {
+            doc,
+            seg: &a.seg,
+            tags: &a.tags,
+            ents: &a.entities,
+            roles: &a.roles,
+            statements: &a.statements,
+        };
+        let model = match &self.config.models.relation {
+            Some(m) => m.as_ref(),
+            None => relations::RelationModel::embedded(),
+        };
+        let Staged { layer, requests } =
+            relations::extract_with(&input, self.config.relation_lexicon.as_deref(), Some(model));
+        let settled = actors::settle(&mut a.entities, &requests);
+        a.relations = layer.map_actors(|a| settled.entity(a));
+        a
+    }
+
+    /// Every stage but the relation stage, whose layer stays empty: what training the
+    /// stance classifier reads (`crate::train`).
+    pub fn analyze_before_relations(&self, doc: &Document) -> Analysis {
         let seg = segment::segment(doc);
         let tags = tagging::tag(doc, &seg);
         let ms = mentions::detect(doc, &seg, &tags);
@@ -57,24 +80,13 @@ impl Pipeline {
             .map(|s| s.map_actors(|a| settled.entity(a)))
             .collect();
 
-        let Staged { layer, requests } = relations::extract_with(
-            doc,
-            &seg,
-            &tags,
-            &ents,
-            &roles,
-            self.config.relation_lexicon.as_deref(),
-        );
-        let settled = actors::settle(&mut ents, &requests);
-        let relations = layer.map_actors(|a| settled.entity(a));
-
         Analysis {
             seg,
             tags,
             entities: ents,
             roles,
             statements,
-            relations,
+            relations: Relations::default(),
         }
     }
 }

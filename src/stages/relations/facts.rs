@@ -236,7 +236,9 @@ impl<'a> Extractor<'a> {
                 && ps
                     .iter()
                     .any(|p| !m.participants.contains(p) && aff.contains(p));
-            if same || delegation {
+            // a pair of one sentence's meeting already there ("A and B met with C": A–C)
+            let part = m.evidence == evidence && ps.iter().all(|p| m.participants.contains(p));
+            if same || delegation || part {
                 let m = &mut self.out.meetings[idx];
                 if m.place.is_none() {
                     m.place = info.place;

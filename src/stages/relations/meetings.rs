@@ -183,6 +183,23 @@ impl<'a> Extractor<'a> {
 
     /// `talks between X and Y`, `X's meeting with Y`, `U.S.-Ukraine negotiations`,
     /// `held talks with Y` (the holder is the clause's subject).
+    /// A meeting noun that its clause says was not held: a denial, cancellation or "no"
+    /// up to eight words before it, within its clause ("dismissed reports of a follow-up
+    /// meeting", "no such talks were scheduled", "cancelled his meeting with").
+    pub(super) fn denied(&self, s: &Sent, i: usize) -> bool {
+        let lo = i.saturating_sub(8);
+        for k in (lo..i).rev() {
+            let w = s.lw(k);
+            if matches!(w, "," | ";" | ":") {
+                return false;
+            }
+            if is(WordClass::MeetingDenial, w) {
+                return true;
+            }
+        }
+        false
+    }
+
     pub(super) fn nominal_meeting(
         &mut self,
         s: &Sent,
@@ -190,7 +207,7 @@ impl<'a> Extractor<'a> {
         ents: &mut Actors,
         out: &mut Vec<Fact>,
     ) {
-        if self.hypothetical(s, i) {
+        if self.hypothetical(s, i) || self.denied(s, i) {
             return;
         }
         let Some(np) = s.np_at(i) else { return };

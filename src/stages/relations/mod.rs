@@ -40,16 +40,19 @@
 
 mod actors;
 mod arguments;
+mod candidates;
 mod chunks;
 mod confidence;
 pub mod dates;
 mod facts;
 mod meetings;
+pub mod model;
 mod predicates;
 
 use std::collections::HashMap;
 
 use crate::stages::entities::{ActorRef, Actors, Entities, Staged};
+use crate::stages::quotes::StatementFact;
 use crate::stages::roles::RoleFact;
 use crate::stages::segment::{Segmentation, Span};
 use crate::stages::tokens::TokenView;
@@ -58,8 +61,11 @@ use crate::text::Document;
 use crate::vocab::{EntityKind, Stance, Status};
 
 use crate::lexicon::RelationLexicon;
+use crate::lexicon::words::{WordClass, is};
 
+pub use candidates::stem;
 use facts::Extractor;
+pub use model::{RelationModel, TrainItem};
 
 /// The object of a relation: an actor or a proposal named by a noun phrase.
 #[derive(Clone, Debug, PartialEq)]
@@ -149,26 +155,53 @@ impl<A> Relations<A> {
     }
 }
 
-/// Finds relations and meetings with the embedded lexicon.
+/// What the stage reads: the document and the layers of earlier stages.
+#[derive(Clone, Copy)]
+pub struct Input<'a> {
+    pub doc: &'a Document,
+    pub seg: &'a Segmentation,
+    pub tags: &'a Tags,
+    pub ents: &'a Entities,
+    /// Roles let a delegation of a country join the meeting of that country's envoy.
+    pub roles: &'a [RoleFact],
+    /// Statements: a stance inside one is its speaker's.
+    pub statements: &'a [StatementFact],
+}
+
+/// Finds relations and meetings with the embedded lexicon and model.
 pub fn extract(
     doc: &Document,
     seg: &Segmentation,
     tags: &Tags,
     ents: &Entities,
 ) -> Staged<Relations<ActorRef>> {
-    extract_with(doc, seg, tags, ents, &[], None)
+    let input = Input {
+        doc,
+        seg,
+        tags,
+        ents,
+        roles: &[],
+        statements: &[],
+    };
+    extract_with(&input, None, Some(RelationModel::embedded()))
 }
 
-/// Finds relations and meetings. `roles` lets a delegation of a country join the meeting
-/// of that country's envoy; `lexicon` replaces the embedded relation lexicon.
+/// Finds relations and meetings: the rules' facts, and the stances the `model` finds
+/// among the candidates (`candidates.rs`). `lexicon` replaces the embedded relation
+/// lexicon; without a model the rules decide alone.
 pub fn extract_with(
-    doc: &Document,
-    seg: &Segmentation,
-    tags: &Tags,
-    ents: &Entities,
-    roles: &[RoleFact],
+    input: &Input,
     lexicon: Option<&RelationLexicon>,
+    model: Option<&RelationModel>,
 ) -> Staged<Relations<ActorRef>> {
+    let Input {
+        doc,
+        seg,
+        tags,
+        ents,
+        roles,
+        statements,
+    } = *input;
     let mut actors = Actors::new(ents);
     let ents = &mut actors;
     let lx = lexicon.unwrap_or_else(|| RelationLexicon::embedded());
@@ -193,17 +226,272 @@ pub fn extract_with(
                 )
             })
     });
+    let speakers = speakers(statements);
+    let mut scratch = Vec::new();
     for (_, s) in seg.body_sentences() {
         let sent = x.sentence(s.tokens.clone(), s.span, ents);
         let mut facts = Vec::new();
         x.sentence_facts(&sent, ents, &mut facts);
+        if let Some(m) = model {
+            learned_facts(&x, &sent, ents, &speakers, m, &mut scratch, &mut facts);
+        }
+        // a question states no stance ("Did X criticize Y?")
+        let question = sent.words.last().is_some_and(|w| *w == "?");
         for f in facts {
+            if question && matches!(f, facts::Fact::Rel { .. }) {
+                continue;
+            }
             x.emit(f, &sent, ents, dateline_place);
         }
     }
     let mut out = x.out;
     capitals_as_states(&mut out, ents);
     actors.finish(out)
+}
+
+/// (content span, speaker) of every statement with one speaker.
+fn speakers(statements: &[StatementFact]) -> Vec<(Span, usize)> {
+    statements
+        .iter()
+        .filter(|s| s.speakers.len() == 1)
+        .map(|s| (s.text, s.speakers[0]))
+        .collect()
+}
+
+/// The stances the model finds among one sentence's candidates: every candidate whose
+/// best stance beats `none`, and of the proposals one predicate's source might hold,
+/// only the best.
+fn learned_facts(
+    x: &Extractor,
+    sent: &chunks::Sent,
+    ents: &Entities,
+    speakers: &[(Span, usize)],
+    m: &RelationModel,
+    scratch: &mut Vec<i32>,
+    out: &mut Vec<facts::Fact>,
+) {
+    let cands = x.candidates(sent, ents, speakers, &|st| m.is_cue(st), false);
+    let mut best: Vec<(usize, usize, i32, &candidates::Cand)> = Vec::new();
+    for c in &cands {
+        let (label, margin) = m.decide(&c.feats, scratch);
+        if margin <= 0 {
+            continue;
+        }
+        if let facts::Obj::Proposal(_) = c.obj
+            && let Some(b) = best.iter_mut().find(|b| {
+                b.3.pred == c.pred
+                    && b.3.subj.actor == c.subj.actor
+                    && matches!(b.3.obj, facts::Obj::Proposal(_))
+            })
+        {
+            if margin > b.2 {
+                *b = (c.pred, label, margin, c);
+            }
+            continue;
+        }
+        best.push((c.pred, label, margin, c));
+    }
+    for (pred, label, margin, c) in best {
+        let Some(relation) = model::stance_of(label) else {
+            continue;
+        };
+        if !learned_stance_stated(x, sent, pred, c, relation) {
+            continue;
+        }
+        let (_, _, modal, _) = x.aux_chain(sent, pred);
+        let status = if modal { Status::Planned } else { Status::Held };
+        if relation == Stance::MetWith && matches!(c.obj, facts::Obj::Proposal(_)) {
+            continue;
+        }
+        let confidence = m.confidence(margin);
+        // two actors who met held a meeting: with the place and time after the predicate
+        if relation == Stance::MetWith
+            && let facts::Obj::Actor(other) = &c.obj
+        {
+            let info = x
+                .meeting_details(sent, pred + 1, status, ents)
+                .into_iter()
+                .next()
+                .unwrap_or_default();
+            out.push(facts::Fact::Meeting {
+                parts: vec![
+                    c.subj.clone(),
+                    facts::Side {
+                        actor: other.clone(),
+                        weak: false,
+                    },
+                ],
+                info,
+                status,
+                confidence,
+            });
+        }
+        out.push(facts::Fact::Rel {
+            subj: c.subj.clone(),
+            obj: c.obj.clone(),
+            relation,
+            cue: sent.words[pred].to_string(),
+            confidence,
+            status,
+        });
+    }
+}
+
+/// Does the sentence state the stance the model found at `pred`? The rules' own reading of
+/// the predicate decides what the classifier's features only hint at: a negated predicate
+/// ("did not oppose"), one under a condition or a modal of possibility ("if X refuses",
+/// "would reject"), under a negating controller ("refused to meet"), or a meeting that its
+/// clause denies states nothing; two actors coordinated before a meeting verb that has
+/// its own object did not meet each other ("X and Y met with Z"); predicates the relation
+/// lexicon lists as stance verbs are the rules' (`OWN_LEXICON_VERBS`).
+fn learned_stance_stated(
+    x: &Extractor,
+    sent: &chunks::Sent,
+    pred: usize,
+    c: &candidates::Cand,
+    relation: Stance,
+) -> bool {
+    use crate::lexicon::relations::Sense;
+    let (_, neg, _, _) = x.aux_chain(sent, pred);
+    if neg || x.hypothetical(sent, pred) || x.conditional_modal(sent, pred) {
+        return false;
+    }
+    if pred >= 2
+        && sent.lw(pred - 1) == "to"
+        && (pred.saturating_sub(4)..pred - 1)
+            .rev()
+            .find_map(|k| x.controller(sent, k))
+            == Some(Sense::Negate)
+    {
+        return false;
+    }
+    if OWN_LEXICON_VERBS
+        && sent.tag[pred] == crate::tagger::Upos::Verb
+        && x.lx
+            .verb(sent.lw(pred))
+            .iter()
+            .any(|e| matches!(e.sense, Sense::Stance(_)))
+    {
+        return false;
+    }
+    if relation == Stance::MetWith {
+        if x.denied(sent, pred) {
+            return false;
+        }
+        // meeting one's family is no talks ("met his future wife X")
+        let sp = c.spos.unwrap_or(pred);
+        let a = pred.min(c.tpos).min(sp);
+        let b = pred.max(c.tpos).max(sp);
+        let b = sent.np_at(b).map_or(b + 1, |np| np.end);
+        if (a..b).any(|k| is(WordClass::KinNoun, sent.lw(k))) {
+            return false;
+        }
+        // "X and Y met with Z": X and Y did not meet each other
+        if let Some(sp) = c.spos
+            && (sp < pred) == (c.tpos < pred)
+            && (pred + 1..sent.n())
+                .take_while(|&k| sent.tag[k] != crate::tagger::Upos::Punct)
+                .any(|k| sent.np_at(k).is_some_and(|np| np.head() == k))
+        {
+            return false;
+        }
+    }
+    // "refused to meet": the embedded predicate is not held
+    if pred >= 2
+        && sent.lw(pred - 1) == "to"
+        && matches!(
+            (pred.saturating_sub(4)..pred - 1)
+                .rev()
+                .find_map(|k| x.controller(sent, k)),
+            Some(Sense::Stance(Stance::Opposes))
+        )
+    {
+        return false;
+    }
+    true
+}
+
+const OWN_LEXICON_VERBS: bool = false;
+
+/// A candidate stance for training, its actors by name.
+#[derive(Clone, Debug)]
+pub struct TrainCandidate {
+    /// The source's name and aliases, and its kind.
+    pub source: Vec<String>,
+    pub source_kind: EntityKind,
+    /// The target's name and aliases (an actor) or its phrase (a proposal, one name).
+    pub target: Vec<String>,
+    pub target_kind: Option<EntityKind>,
+    /// The predicate's bytes and its sentence's.
+    pub predicate: Span,
+    pub sentence: Span,
+    pub stem: String,
+    pub feats: Vec<u64>,
+}
+
+/// Every candidate of the document (every verb a predicate), for labelling from an
+/// annotated article.
+pub fn training_candidates(
+    input: &Input,
+    lexicon: Option<&RelationLexicon>,
+) -> Vec<TrainCandidate> {
+    let Input {
+        doc,
+        seg,
+        tags,
+        ents,
+        roles,
+        statements,
+    } = *input;
+    let lx = lexicon.unwrap_or_else(|| RelationLexicon::embedded());
+    let x = Extractor {
+        tok: TokenView::tagged(&doc.text, seg, tags),
+        lx,
+        published: doc.published,
+        roles,
+        out: Relations::default(),
+        proposals: Vec::new(),
+        cache: HashMap::new(),
+        seen: HashMap::new(),
+    };
+    let speakers = speakers(statements);
+    let names = |a: &facts::Actor| -> (Vec<String>, EntityKind) {
+        match a {
+            facts::Actor::Ent(e) => {
+                let ent = &ents.entities[*e];
+                let mut v = vec![ent.name.clone()];
+                v.extend(ent.aliases.iter().cloned());
+                (v, ent.kind)
+            }
+            facts::Actor::Country(c) => (vec![c.clone()], EntityKind::Place),
+            facts::Actor::Group(g) => (vec![g.clone()], EntityKind::Group),
+        }
+    };
+    let mut out = Vec::new();
+    for (_, s) in seg.body_sentences() {
+        let sent = x.sentence(s.tokens.clone(), s.span, ents);
+        for c in x.candidates(&sent, ents, &speakers, &|_| false, true) {
+            let (source, source_kind) = names(&c.subj.actor);
+            let (target, target_kind) = match &c.obj {
+                facts::Obj::Actor(a) => {
+                    let (v, k) = names(a);
+                    (v, Some(k))
+                }
+                facts::Obj::Proposal(p) => (vec![p.clone()], None),
+            };
+            out.push(TrainCandidate {
+                source,
+                source_kind,
+                target,
+                target_kind,
+                predicate: seg.tokens[sent.lo + c.pred].span,
+                sentence: s.span,
+                stem: candidates::stem(sent.lw(c.pred)),
+                feats: c.feats,
+            });
+        }
+    }
+    out
 }
 
 /// A capital city that takes or receives a stance acts for its state ("accusing Nairobi of

@@ -1,0 +1,56 @@
+//! Trains the shipped extraction models on every annotated article and writes them under
+//! `models/` (today: the stance classifier, `models/relation.bin`).
+//!
+//! ```sh
+//! cargo run --release --example train_models -- [--data ../shared/eval/train] [--out models]
+//! ```
+//!
+//! Deterministic: the same articles give byte-identical files. Retrain rarely: every
+//! retrained model stays in git history.
+
+use std::path::PathBuf;
+
+use newsgraph::gold;
+use newsgraph::stages::relations::RelationModel;
+
+fn main() {
+    let mut data = PathBuf::from("../shared/eval/train");
+    let mut out = PathBuf::from("models");
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--data" => data = it.next().expect("--data needs a folder").into(),
+            "--out" => out = it.next().expect("--out needs a folder").into(),
+            other => {
+                eprintln!("usage: train_models [--data DIR] [--out DIR] (not {other:?})");
+                std::process::exit(2);
+            }
+        }
+    }
+    let examples = gold::load_dir(&data).unwrap_or_else(|e| {
+        eprintln!("train_models: {e}");
+        std::process::exit(2);
+    });
+    let all: Vec<&gold::Example> = examples.iter().collect();
+    let data = newsgraph::train::relation_data(&all);
+    let items = data.items;
+    let positives = items.iter().filter(|i| i.label != 0).count();
+    let model = RelationModel::train(&items);
+    let bytes = model.to_bytes();
+    let path = out.join("relation.bin");
+    std::fs::write(&path, &bytes).expect("write the model");
+    println!(
+        "candidates state {} of {} gold relations ({:.1}%)",
+        data.covered,
+        data.total,
+        100.0 * data.covered as f64 / data.total.max(1) as f64
+    );
+    println!(
+        "{}: {} bytes, trained on {} articles, {} candidates ({} stances)",
+        path.display(),
+        bytes.len(),
+        all.len(),
+        items.len(),
+        positives
+    );
+}
