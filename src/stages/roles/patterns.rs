@@ -138,6 +138,13 @@ pub(super) fn affiliation_before(
         return Some(ActorRef::Entity(e));
     }
     let w = ctx.tok.word(p);
+    // a two-word demonym: "South African President X"
+    if p > s0
+        && let Some((country, _)) = ctx.lx.demonyms.get(&format!("{} {w}", ctx.tok.word(p - 1)))
+    {
+        let country = country.clone();
+        return Some(actors.request(EntityKind::Place, &country, None));
+    }
     if let Some((country, _)) = ctx.lx.demonyms.get(w) {
         let country = country.clone();
         return Some(actors.request(EntityKind::Place, &country, None));
