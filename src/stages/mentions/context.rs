@@ -95,7 +95,9 @@ pub(super) fn lookup(lx: &Lexicon, name: &str) -> Option<(EntityKind, String, Op
             .map(|w| {
                 let mut c = w.chars();
                 c.next().map_or(String::new(), |f| {
-                    f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect()
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
                 })
             })
             .collect();
