@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::lexicon::RelationLexicon;
+use crate::stages::mentions::typer::MentionTyper;
 
 /// Extraction settings.
 #[derive(Clone, Debug)]
@@ -20,7 +21,10 @@ pub struct Config {
 /// Cross-validation (`examples/cv.rs`) fills them with models trained on the other folds
 /// ([`crate::train::train_all`]).
 #[derive(Clone, Debug, Default)]
-pub struct Models {}
+pub struct Models {
+    /// The mention typer (`stages::mentions::typer`): which proposed mentions name no actor.
+    pub mention_typer: Option<Arc<MentionTyper>>,
+}
 
 impl Default for Config {
     fn default() -> Self {

@@ -298,3 +298,31 @@ fn two_word_demonyms_are_not_names() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn the_embedded_typer_drops_mentions_of_no_actor() {
+    let text = "Users of a messaging app fear World War III and the Care Standards Bill, Dana Roe told the Harbour Point Group on Friday in Oslo.";
+    let doc = Document::new("t", text);
+    let seg = segment(&doc);
+    let tags = crate::tagging::tag(&doc, &seg);
+    let typer = typer::MentionTyper::embedded().expect("models/mention-typer.bin parses");
+    let kept: Vec<String> = typer
+        .filter(&doc, &seg, &tags, detect(&doc, &seg, &tags))
+        .into_iter()
+        .map(|m| m.text)
+        .collect();
+    assert!(kept.contains(&"Dana Roe".to_string()), "{kept:?}");
+    assert!(kept.contains(&"Oslo".to_string()), "{kept:?}");
+    assert!(
+        !kept.iter().any(|m| m.contains("War") || m.contains("Bill")),
+        "{kept:?}"
+    );
+}
+
+#[test]
+fn a_model_file_round_trips() {
+    let typer = typer::MentionTyper::embedded().expect("embedded model");
+    let again = typer::MentionTyper::from_bytes(&typer.to_bytes()).expect("parses");
+    assert_eq!(again.to_bytes(), typer.to_bytes());
+    assert!(typer::MentionTyper::from_bytes(b"not a model").is_none());
+}
