@@ -16,7 +16,8 @@
 //! acronym) — or `none` when it names no gold Person, Organization or Place.
 //!
 //! Run time ([`MentionTyper::filter`]): a mention is dropped when `none` outscores every
-//! actor type by more than [`DROP_MARGIN`]; kept mentions keep the rules' type.
+//! actor type by more than [`DROP_MARGIN`], unless a title or honorific stands before it;
+//! kept mentions keep the rules' type.
 //! The model shipped in the binary is `models/mention-typer.bin` (see `models/README.md`).
 
 use std::collections::HashMap;
@@ -133,7 +134,8 @@ impl MentionTyper {
                 // kept unless `none` beats every actor type (the rules' type may be
                 // wrong where the mention still names an actor: clustering retypes it)
                 let best = scores[1..].iter().copied().max().unwrap_or(0);
-                scores[0] - best <= DROP_MARGIN
+                // a title or honorific is person evidence the typer does not overrule
+                mentions[i].title.is_some() || scores[0] - best <= DROP_MARGIN
             })
             .collect();
         mentions
