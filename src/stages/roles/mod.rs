@@ -186,8 +186,15 @@ pub fn attach(
             }
         }
         // 2. appositive after the name: "X, a real estate developer and ... associate of Y,"
-        if k < s1 && ctx.tok.word(k) == "," {
+        if k < s1 && matches!(ctx.tok.word(k), "," | "-" | "–" | "—") {
             k += 1;
+            // "X, who is chairman of Y": a relative clause that gives the office
+            if k + 2 < s1
+                && ctx.tok.lower(k) == "who"
+                && matches!(ctx.tok.lower(k + 1).as_str(), "is" | "was")
+            {
+                k += 2;
+            }
             appositive_roles(&ctx, actors, e, k, s1, evidence, &mut out);
         }
 
@@ -199,6 +206,40 @@ pub fn attach(
                 let mut k = head;
                 while k > s0 && ctx.is_modifier(k - 1) && ents.mention_at(k - 1).is_none() {
                     k -= 1;
+                }
+                // up to two adjectives no title list knows: "Jokowi's eldest son, X",
+                // "the still-serving attorney general, X"
+                let mut adjectives = 0;
+                while adjectives < 2
+                    && k > s0 + 1
+                    && ents.mention_at(k - 1).is_none()
+                    && ctx.tok.seg.tokens[k - 1].kind == TokenKind::Word
+                    && ctx
+                        .tok
+                        .word(k - 1)
+                        .chars()
+                        .all(|c| c.is_lowercase() || c == '-')
+                    && !matches!(
+                        ctx.tok.lower(k - 1).as_str(),
+                        "the" | "his" | "her" | "its" | "their" | "a" | "an" | "and" | "of"
+                    )
+                    && (matches!(
+                        ctx.tok.lower(k - 2).as_str(),
+                        "the" | "his" | "her" | "its" | "their" | "a" | "an" | "'s" | "’s"
+                    ) || adjectives == 0)
+                {
+                    k -= 1;
+                    adjectives += 1;
+                }
+                // back off adjectives that do not reach a determiner or possessive
+                while adjectives > 0
+                    && !matches!(
+                        ctx.tok.lower(k - 1).as_str(),
+                        "the" | "his" | "her" | "its" | "their" | "a" | "an" | "'s" | "’s"
+                    )
+                {
+                    k += 1;
+                    adjectives -= 1;
                 }
                 // the title phrase must open its noun phrase: a determiner, possessive or
                 // demonym/affiliation before it
