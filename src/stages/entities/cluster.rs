@@ -223,6 +223,37 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
             f.0 += 1;
         }
     }
+    // the first and last words of organizations named in several words (not head words
+    // like "Party", not places): how many organizations, the first one's name
+    let mut org_short: HashMap<String, (usize, String)> = HashMap::new();
+    let mut seen_orgs = std::collections::HashSet::new();
+    for m in ents.mentions.iter() {
+        let name = m.canonical.as_ref().unwrap_or(&m.text);
+        let words = name_tokens(name);
+        if m.kind != EntityKind::Organization
+            || m.tentative
+            || words.len() < 2
+            || !seen_orgs.insert(name.clone())
+        {
+            continue;
+        }
+        let mut ends = vec![words[0]];
+        if words.len() > 1 {
+            ends.push(words[words.len() - 1]);
+        }
+        for w in ends {
+            if lx.org_words.contains(w)
+                || lx.places.contains_key(w)
+                || lx.demonyms.contains_key(w)
+                || is(WordClass::FunctionWord, w.to_lowercase().as_str())
+                || lx.is_common(&w.to_lowercase())
+            {
+                continue;
+            }
+            let e = org_short.entry(slug(w)).or_insert((0, name.clone()));
+            e.0 += 1;
+        }
+    }
     // one-word names that person evidence (a title, an honorific) typed as people
     let one_word_people: std::collections::HashSet<String> = ents
         .mentions
@@ -291,6 +322,11 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
         }
         let (kind, name) = match (&m.canonical, m.kind) {
             (Some(c), k) => (k, c.clone()),
+            // "Amnesty" for "Amnesty International", "Commons" for "House of Commons"
+            (None, k) if k != EntityKind::Person || m.tentative => match org_short.get(&key) {
+                Some((1, full)) => (EntityKind::Organization, full.clone()),
+                _ => (k, m.text.clone()),
+            },
             (None, k) => (k, m.text.clone()),
         };
         let e = new_entity(&mut ents, kind, &name, m.confidence);

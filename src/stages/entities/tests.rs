@@ -146,3 +146,23 @@ fn a_given_name_two_people_share_joins_neither() {
     let anna = e.entities.iter().find(|x| x.name == "Anna");
     assert!(anna.is_some(), "{:?}", names(&e));
 }
+
+#[test]
+fn a_word_of_one_organization_name_joins_it() {
+    let (_, _, e) = ents(
+        "The House of Commons voted late on Tuesday, and the Commons will vote again. Harbour Point Capital said the Commons had erred.",
+    );
+    let commons = e
+        .find(EntityKind::Organization, "House of Commons")
+        .unwrap();
+    assert!(
+        e.entities[commons].aliases.contains("Commons"),
+        "{:?}",
+        names(&e)
+    );
+    assert!(
+        !names(&e).iter().any(|(n, _)| n == "Commons"),
+        "{:?}",
+        names(&e)
+    );
+}
