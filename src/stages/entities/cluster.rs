@@ -108,6 +108,25 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
         .filter_map(|m| name_tokens(&m.text).last().map(|s| s.to_string()))
         .collect();
     mentions.retain(|m| !m.weak || surnames.contains(&m.text));
+    // one word typed by context in one sentence and by other evidence in another ("Tarvik
+    // said" beside "Tarvik shares"): one type for the word, that of its surest mention
+    let mut surest: HashMap<String, (f32, EntityKind)> = HashMap::new();
+    for m in mentions.iter().filter(|m| !m.text.contains(' ')) {
+        let e = surest.entry(slug(&m.text)).or_insert((f32::MIN, m.kind));
+        let conf = if m.tentative {
+            m.confidence
+        } else {
+            m.confidence + 1.0
+        };
+        if conf > e.0 {
+            *e = (conf, m.kind);
+        }
+    }
+    for m in mentions.iter_mut().filter(|m| m.tentative) {
+        if let Some(&(_, kind)) = surest.get(&slug(&m.text)) {
+            m.kind = kind;
+        }
+    }
     let mut token_mention = vec![0; seg.tokens.len()];
     let mut ents = EntityTables {
         mention_entity: vec![usize::MAX; mentions.len()],

@@ -166,3 +166,15 @@ fn a_word_of_one_organization_name_joins_it() {
         names(&e)
     );
 }
+
+#[test]
+fn one_word_gets_one_type() {
+    let (_, _, e) = ents(
+        "Shares in Tarvik fell sharply on Monday after the results. Later Tarvik said it would cut costs, and analysts expect Tarvik to recover.",
+    );
+    let n: Vec<_> = names(&e)
+        .into_iter()
+        .filter(|(n, _)| n == "Tarvik")
+        .collect();
+    assert!(n.len() <= 1, "{:?}", names(&e));
+}
