@@ -176,5 +176,5 @@ fn one_word_gets_one_type() {
         .into_iter()
         .filter(|(n, _)| n == "Tarvik")
         .collect();
-    assert!(n.len() <= 1, "{:?}", names(&e));
+    assert_eq!(n.len(), 1, "{:?}", names(&e));
 }
