@@ -134,7 +134,8 @@ pub fn attach(
                     && ents.mention_at(k - 1).is_none()
                     && {
                         let w = ctx.tok.word(k - 1);
-                        w.chars().all(|c| c.is_lowercase() || c == '-')
+                        // capitalized too before an honorific: "Chairman Sir X"
+                        (m.title.is_some() || w.chars().all(|c| c.is_lowercase() || c == '-'))
                             && (ctx.is_modifier(k - 1) || ctx.is_title_head(k - 1))
                     }
                 {

@@ -268,3 +268,15 @@ fn a_sentence_subject_after_a_comma_is_no_appositive() {
     );
     assert!(r.is_empty(), "{r:?}");
 }
+
+#[test]
+fn a_capitalized_title_before_an_honorific() {
+    let r = roles(
+        "The agency must improve its service within weeks. Chairman Sir Archy Kellwood said the agency would be wound up otherwise.",
+    );
+    assert!(
+        r.iter()
+            .any(|(p, t, _)| p == "Archy Kellwood" && t.as_deref() == Some("Chairman")),
+        "{r:?}"
+    );
+}
