@@ -326,3 +326,18 @@ fn a_model_file_round_trips() {
     assert_eq!(again.to_bytes(), typer.to_bytes());
     assert!(typer::MentionTyper::from_bytes(b"not a model").is_none());
 }
+
+#[test]
+fn codes_and_shouted_words_are_no_acronyms() {
+    let ms = names(
+        "The A400M order was cancelled, NATO said, and officials must respond IMMEDIATELY to the request.",
+    );
+    assert!(
+        !ms.iter().any(|(n, _)| n == "A400M" || n == "IMMEDIATELY"),
+        "{ms:?}"
+    );
+    assert!(
+        ms.contains(&("NATO".into(), EntityKind::Organization)),
+        "{ms:?}"
+    );
+}
