@@ -15,19 +15,19 @@
 use std::sync::Arc;
 
 use crate::gold::{Example, GoldIndex, locate, phrase_score};
-use crate::pipeline::{Config, Models, Pipeline};
+use crate::pipeline::{Config, Pipeline};
+use crate::stages::mentions::typer::MentionTyper;
 use crate::stages::relations::{self, RelationModel, TrainCandidate, TrainItem, model::label_of};
 use crate::text::Span;
 
 /// Trains the learned components on `examples` and returns settings that use them.
 pub fn train_all(examples: &[&Example]) -> Config {
-    let items = relation_items(examples);
-    Config {
-        models: Models {
-            relation: Some(Arc::new(RelationModel::train(&items))),
-        },
-        ..Config::default()
-    }
+    let mut config = Config::default();
+    // the mention typer first: the stance candidates are read over the actors it keeps
+    config.models.mention_typer = Some(Arc::new(MentionTyper::train(examples)));
+    let items = relation_data_with(examples, &config).items;
+    config.models.relation = Some(Arc::new(RelationModel::train(&items)));
+    config
 }
 
 /// A gold relation, resolved against the article's gold entities.
@@ -54,9 +54,16 @@ pub struct RelationData {
     pub total: usize,
 }
 
-/// The labelled stance candidates of `examples`, with the candidates' coverage of the gold.
+/// The labelled stance candidates of `examples` (read with the embedded models), with the
+/// candidates' coverage of the gold.
 pub fn relation_data(examples: &[&Example]) -> RelationData {
-    let pipeline = Pipeline::default();
+    relation_data_with(examples, &Config::default())
+}
+
+/// [`relation_data`] with the earlier stages' models of `config` (cross-validation trains
+/// them on the same folds first).
+pub fn relation_data_with(examples: &[&Example], config: &Config) -> RelationData {
+    let pipeline = Pipeline::new(config.clone());
     let mut items = Vec::new();
     let (mut covered, mut total) = (0, 0);
     for e in examples {

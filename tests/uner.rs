@@ -8,6 +8,7 @@ use std::path::Path;
 use newsgraph::Document;
 use newsgraph::stages::entities::resolve;
 use newsgraph::stages::mentions::detect;
+use newsgraph::stages::mentions::typer::MentionTyper;
 use newsgraph::stages::segment::segment_plain;
 use newsgraph::vocab::EntityKind as NodeKind;
 
@@ -71,7 +72,13 @@ fn evaluate(path: &Path) -> (Spans, Spans) {
         }
         let doc = Document::new("s", text);
         let seg = segment_plain(&doc);
-        let ms = detect(&doc, &seg, &newsgraph::tagging::tag(&doc, &seg));
+        let tags = newsgraph::tagging::tag(&doc, &seg);
+        let ms = detect(&doc, &seg, &tags);
+        // the trained mention typer, as the pipeline runs it
+        let ms = match MentionTyper::embedded() {
+            Some(t) => t.filter(&doc, &seg, &tags, ms),
+            None => ms,
+        };
         let ents = resolve(&doc, &seg, ms);
         for (mi, m) in ents.mentions.iter().enumerate() {
             let kind = ents.entities[ents.mention_entity[mi]].kind;

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use crate::lexicon::RelationLexicon;
 use crate::stages::relations::RelationModel;
+use crate::stages::mentions::typer::MentionTyper;
 
 /// Extraction settings.
 #[derive(Clone, Debug)]
@@ -24,6 +25,8 @@ pub struct Config {
 pub struct Models {
     /// The stance classifier (`models/relation.bin` when `None`).
     pub relation: Option<Arc<RelationModel>>,
+    /// The mention typer (`stages::mentions::typer`): which proposed mentions name no actor.
+    pub mention_typer: Option<Arc<MentionTyper>>,
 }
 
 impl Default for Config {

@@ -63,6 +63,14 @@ impl Pipeline {
         let seg = segment::segment(doc);
         let tags = tagging::tag(doc, &seg);
         let ms = mentions::detect(doc, &seg, &tags);
+        // the trained typer drops the proposed mentions that name no actor
+        let ms = match self.config.models.mention_typer.as_deref() {
+            Some(t) => t.filter(doc, &seg, &tags, ms),
+            None => match mentions::typer::MentionTyper::embedded() {
+                Some(t) => t.filter(doc, &seg, &tags, ms),
+                None => ms,
+            },
+        };
         let mut ents = entities::resolve(doc, &seg, ms);
 
         let Staged { layer, requests } = roles::attach(doc, &seg, &ents);

@@ -51,6 +51,52 @@ pub(super) fn is_actor_position(tok: &TokenView, m: &Mention) -> bool {
     is(WordClass::ActorNext, nw.as_str()) || (nw.ends_with("ed") && nw.len() > 4)
 }
 
+/// The tokens of a name folded to their name keys ("Orbán" and "Orbàn" are `orban`).
+pub(super) fn folded_tokens(s: &str) -> Vec<String> {
+    s.split_whitespace().map(slug).collect()
+}
+
+/// A capital written where a state acts or is acted on, though no verb follows it:
+/// `between Belgrade and Pristina`, `Riyadh and Moscow were`, `which Athens rejected`,
+/// `accused Washington of`, `ties with Beijing`, `led by Moscow`. Not after a place
+/// preposition (`in Moscow`, `to Kyiv`), and not as a modifier (`a London lawyer`).
+pub(super) fn stands_for_state(tok: &TokenView, mentions: &[Mention], mi: usize) -> bool {
+    let m = &mentions[mi];
+    let s = m.tokens.start;
+    let e = m.tokens.end;
+    let word = |k: usize| (k < tok.seg.tokens.len()).then(|| tok.lower(k));
+    let prev = s.checked_sub(1).and_then(word);
+    let next = word(e);
+    if next
+        .as_deref()
+        .is_some_and(|n| n.chars().next().is_some_and(char::is_alphabetic))
+        && tok.is_word(e)
+        && tok.word(e).chars().next().is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    let state_like = |x: &Mention| x.capital_of.is_some() || x.kind != EntityKind::Person;
+    // "X and Y": two capitals or states side by side
+    let pair = (next.as_deref() == Some("and")
+        && mentions
+            .get(mi + 1)
+            .is_some_and(|n| n.tokens.start == e + 1 && state_like(n)))
+        || (prev.as_deref() == Some("and")
+            && mi > 0
+            && mentions[mi - 1].tokens.end + 1 == s
+            && state_like(&mentions[mi - 1]));
+    match prev.as_deref() {
+        Some("between" | "which" | "accused" | "blamed" | "urged" | "warned" | "with" | "by") => {
+            true
+        }
+        Some(
+            "in" | "at" | "from" | "to" | "near" | "into" | "via" | "through" | "outside"
+            | "around" | "across" | "of" | "visit" | "visited",
+        ) => pair && prev.as_deref() != Some("in"),
+        _ => pair,
+    }
+}
+
 /// Clusters mentions into entities.
 pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -> Entities {
     let tok = TokenView::new(&doc.text, seg);
@@ -62,6 +108,25 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
         .filter_map(|m| name_tokens(&m.text).last().map(|s| s.to_string()))
         .collect();
     mentions.retain(|m| !m.weak || surnames.contains(&m.text));
+    // one word typed by context in one sentence and by other evidence in another ("Tarvik
+    // said" beside "Tarvik shares"): one type for the word, that of its surest mention
+    let mut surest: HashMap<String, (f32, EntityKind)> = HashMap::new();
+    for m in mentions.iter().filter(|m| !m.text.contains(' ')) {
+        let e = surest.entry(slug(&m.text)).or_insert((f32::MIN, m.kind));
+        let conf = if m.tentative {
+            m.confidence
+        } else {
+            m.confidence + 1.0
+        };
+        if conf > e.0 {
+            *e = (conf, m.kind);
+        }
+    }
+    for m in mentions.iter_mut().filter(|m| m.tentative) {
+        if let Some(&(_, kind)) = surest.get(&slug(&m.text)) {
+            m.kind = kind;
+        }
+    }
     let mut token_mention = vec![0; seg.tokens.len()];
     let mut ents = EntityTables {
         mention_entity: vec![usize::MAX; mentions.len()],
@@ -152,7 +217,8 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
             return;
         }
         indexed[e] = true;
-        let et = name_tokens(&ents.entities[e].name);
+        let et = folded_tokens(&ents.entities[e].name);
+        let et: Vec<&str> = et.iter().map(String::as_str).collect();
         for s in suffixes(&et).skip(1) {
             let l = longer.entry(s).or_insert(Longer {
                 count: 0,
@@ -166,12 +232,61 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
     for e in 0..ents.entities.len() {
         index_person(&ents, &mut longer, &mut indexed, e);
     }
+    // first names of the people named in full: how many people, the first of them
+    let mut firsts: HashMap<String, (usize, usize)> = HashMap::new();
+    for (e, ent) in ents.entities.iter().enumerate() {
+        if ent.kind == EntityKind::Person
+            && let Some(first) = folded_tokens(&ent.name).into_iter().next()
+        {
+            let f = firsts.entry(first).or_insert((0, e));
+            f.0 += 1;
+        }
+    }
+    // the first and last words of organizations named in several words (not head words
+    // like "Party", not places): how many organizations, the first one's name
+    let mut org_short: HashMap<String, (usize, String)> = HashMap::new();
+    let mut seen_orgs = std::collections::HashSet::new();
+    for m in ents.mentions.iter() {
+        let name = m.canonical.as_ref().unwrap_or(&m.text);
+        let words = name_tokens(name);
+        if m.kind != EntityKind::Organization
+            || m.tentative
+            || words.len() < 2
+            || !seen_orgs.insert(name.clone())
+        {
+            continue;
+        }
+        let mut ends = vec![words[0]];
+        if words.len() > 1 {
+            ends.push(words[words.len() - 1]);
+        }
+        for w in ends {
+            if lx.org_words.contains(w)
+                || lx.places.contains_key(w)
+                || lx.demonyms.contains_key(w)
+                || is(WordClass::FunctionWord, w.to_lowercase().as_str())
+                || lx.is_common(&w.to_lowercase())
+            {
+                continue;
+            }
+            let e = org_short.entry(slug(w)).or_insert((0, name.clone()));
+            e.0 += 1;
+        }
+    }
+    // one-word names that person evidence (a title, an honorific) typed as people
+    let one_word_people: std::collections::HashSet<String> = ents
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && !m.tentative && !m.text.contains(' '))
+        .map(|m| slug(&m.text))
+        .collect();
     // records that mention `mi` names entity `e`, for the candidates' recency
     let seen = |ents: &EntityTables, longer: &mut HashMap<String, Longer>, e: usize| {
         if ents.entities[e].kind != EntityKind::Person {
             return;
         }
-        let et = name_tokens(&ents.entities[e].name);
+        let et = folded_tokens(&ents.entities[e].name);
+        let et: Vec<&str> = et.iter().map(String::as_str).collect();
         for s in suffixes(&et).skip(1) {
             if let Some(l) = longer.get_mut(&s) {
                 l.last_mentioned = Some(e);
@@ -187,7 +302,7 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
         let m = ents.mentions[mi].clone();
         // the most recently mentioned person whose name ends with this mention
         let surname_of = |longer: &HashMap<String, Longer>| -> Option<usize> {
-            let l = longer.get(&name_tokens(&m.text).join(" "))?;
+            let l = longer.get(&folded_tokens(&m.text).join(" "))?;
             if l.count <= 1 {
                 return Some(l.first);
             }
@@ -200,8 +315,37 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
             seen(&ents, &mut longer, e);
             continue;
         }
+        // a given name alone for the one person whose full name opens with it ("Keir" for
+        // "Keir Starmer"), when no person's name ends with it
+        let key = folded_tokens(&m.text).join(" ");
+        if can_be_person
+            && m.canonical.is_none()
+            && !key.contains(' ')
+            && let Some(&(count, e)) = firsts.get(&key)
+            && count == 1
+        {
+            ents.mentions[mi].kind = EntityKind::Person;
+            ents.mention_entity[mi] = e;
+            seen(&ents, &mut longer, e);
+            continue;
+        }
+        // a word typed only by context that is elsewhere a person's name ("Vance said"
+        // beside "Senator Vance")
+        if m.tentative && m.kind != EntityKind::Person && one_word_people.contains(&key) {
+            ents.mentions[mi].kind = EntityKind::Person;
+            let e = new_entity(&mut ents, EntityKind::Person, &m.text, m.confidence);
+            index_person(&ents, &mut longer, &mut indexed, e);
+            ents.mention_entity[mi] = e;
+            seen(&ents, &mut longer, e);
+            continue;
+        }
         let (kind, name) = match (&m.canonical, m.kind) {
             (Some(c), k) => (k, c.clone()),
+            // "Amnesty" for "Amnesty International", "Commons" for "House of Commons"
+            (None, k) if k != EntityKind::Person || m.tentative => match org_short.get(&key) {
+                Some((1, full)) => (EntityKind::Organization, full.clone()),
+                _ => (k, m.text.clone()),
+            },
             (None, k) => (k, m.text.clone()),
         };
         let e = new_entity(&mut ents, kind, &name, m.confidence);
@@ -269,18 +413,29 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
         }
     }
     // 4. capitals standing for their state ("Kyiv has rejected")
+    let org_keys: HashMap<String, usize> = ents
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Organization)
+        .map(|(i, e)| (slug(&e.name), i))
+        .collect();
     for mi in 0..n {
         let m = &ents.mentions[mi];
         if let Some(country) = m.capital_of.clone()
-            && is_actor_position(&tok, m)
+            && (is_actor_position(&tok, m) || stands_for_state(&tok, &ents.mentions, mi))
         {
             let alias = m.text.clone();
-            let e = new_entity(
-                &mut ents,
-                EntityKind::Place,
-                &country,
-                confidence::CAPITAL_AS_STATE,
-            );
+            // the body a seat stands for may be named already ("Brussels": the EU)
+            let e = match org_keys.get(&slug(&country)) {
+                Some(&e) => e,
+                None => new_entity(
+                    &mut ents,
+                    EntityKind::Place,
+                    &country,
+                    confidence::CAPITAL_AS_STATE,
+                ),
+            };
             ents.entities[e].aliases.insert(alias);
             ents.mention_entity[mi] = e;
         }

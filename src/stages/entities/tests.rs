@@ -102,3 +102,79 @@ fn pronouns_follow_gender_and_subjects() {
     assert_eq!(who(she).as_deref(), Some("Maria Lindqvist"));
     assert_eq!(who(he).as_deref(), Some("John Carver"));
 }
+
+#[test]
+fn capitals_stand_for_their_state_only_where_the_state_acts() {
+    let (_, _, e) = ents(
+        "Talks between Belgrade and Pristina stalled over the plan, which Athens rejected. Later the envoy flew to Belgrade and met a Belgrade lawyer.",
+    );
+    let n = names(&e);
+    assert!(n.contains(&("Serbia".into(), EntityKind::Place)), "{n:?}");
+    assert!(n.contains(&("Kosovo".into(), EntityKind::Place)), "{n:?}");
+    assert!(n.contains(&("Greece".into(), EntityKind::Place)), "{n:?}");
+    // the city itself, where it is meant
+    assert!(n.contains(&("Belgrade".into(), EntityKind::Place)), "{n:?}");
+    let serbia = e.find(EntityKind::Place, "Serbia").unwrap();
+    assert!(e.entities[serbia].aliases.contains("Belgrade"));
+}
+
+#[test]
+fn short_forms_join_the_full_name() {
+    let (_, _, e) = ents(
+        "Party leader Keir Bramwell spoke first, and Keir later said the vote was close. Senator Odell said Odell would wait. Viktor Halàsz met reporters and Halász smiled.",
+    );
+    let people: Vec<_> = e
+        .entities
+        .iter()
+        .filter(|x| x.kind == EntityKind::Person)
+        .map(|x| x.name.as_str())
+        .collect();
+    assert_eq!(people.len(), 3, "{people:?}");
+    assert!(people.contains(&"Keir Bramwell"), "{people:?}");
+    assert!(people.contains(&"Odell"), "{people:?}");
+    assert!(
+        !names(&e)
+            .iter()
+            .any(|(n, k)| n == "Odell" && *k != EntityKind::Person)
+    );
+}
+
+#[test]
+fn a_given_name_two_people_share_joins_neither() {
+    let (_, _, e) =
+        ents("Anna Korvel met Anna Linde in the capital on Monday, and Anna said little.");
+    let anna = e.entities.iter().find(|x| x.name == "Anna");
+    assert!(anna.is_some(), "{:?}", names(&e));
+}
+
+#[test]
+fn a_word_of_one_organization_name_joins_it() {
+    let (_, _, e) = ents(
+        "The House of Commons voted late on Tuesday, and the Commons will vote again. Harbour Point Capital said the Commons had erred.",
+    );
+    let commons = e
+        .find(EntityKind::Organization, "House of Commons")
+        .unwrap();
+    assert!(
+        e.entities[commons].aliases.contains("Commons"),
+        "{:?}",
+        names(&e)
+    );
+    assert!(
+        !names(&e).iter().any(|(n, _)| n == "Commons"),
+        "{:?}",
+        names(&e)
+    );
+}
+
+#[test]
+fn one_word_gets_one_type() {
+    let (_, _, e) = ents(
+        "Shares in Tarvik fell sharply on Monday after the results. Later Tarvik said it would cut costs, and analysts expect Tarvik to recover.",
+    );
+    let n: Vec<_> = names(&e)
+        .into_iter()
+        .filter(|(n, _)| n == "Tarvik")
+        .collect();
+    assert_eq!(n.len(), 1, "{:?}", names(&e));
+}

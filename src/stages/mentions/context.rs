@@ -11,7 +11,7 @@ use crate::lexicon::words::{WordClass, is};
 use crate::stages::segment::Span;
 use crate::stages::tokens::TokenView;
 use crate::tagger::Upos;
-use crate::text::shape::{is_capitalized, is_clitic};
+use crate::text::shape::{is_all_caps, is_capitalized, is_clitic};
 use crate::vocab::EntityKind;
 
 /// Read-only view of the text for the detectors.
@@ -80,6 +80,30 @@ pub(super) fn lookup(lx: &Lexicon, name: &str) -> Option<(EntityKind, String, Op
     }
     if let Some(p) = lx.places.get(name) {
         return Some((EntityKind::Place, p.canonical.clone(), p.capital_of.clone()));
+    }
+    // "the U.S," : an abbreviation whose last period the punctuation took
+    if name.ends_with(|c: char| c.is_uppercase())
+        && name.contains('.')
+        && let Some(found) = lookup(lx, &format!("{name}."))
+    {
+        return Some(found);
+    }
+    // a dateline or headline in capitals: "WASHINGTON", "SAO PAULO"
+    if name.len() >= 4 && is_all_caps(name) {
+        let titled: Vec<String> = name
+            .split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next().map_or(String::new(), |f| {
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            })
+            .collect();
+        if let Some(p) = lx.places.get(&titled.join(" ")) {
+            return Some((EntityKind::Place, p.canonical.clone(), None));
+        }
     }
     None
 }

@@ -11,12 +11,14 @@
 //! elsewhere in the document.
 //!
 //! Files: `context.rs` (the detectors' view, lexicon lookups), `runs.rs` (capitalized runs
-//! and how they split), `titles.rs`, `typing.rs` (what a name is), `confidence.rs`.
+//! and how they split), `titles.rs`, `typing.rs` (what a name is), `confidence.rs`,
+//! `typer.rs` (the trained check that drops mentions of no actor).
 
 mod confidence;
 mod context;
 mod runs;
 mod titles;
+pub mod typer;
 mod typing;
 
 use context::Ctx;

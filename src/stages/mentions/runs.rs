@@ -28,17 +28,43 @@ pub(super) fn extend_run(ctx: &Ctx, si: usize, t: usize, end: usize) -> usize {
         }
         let w = ctx.tok.word(j);
         let next_cap = j + 1 < end && ctx.is_cap(j + 1);
-        if next_cap && ctx.tok.is_word(j) && is(WordClass::NameParticle, w) && j > t {
+        // name particles, also in a chain: "de Souza", "von der Leyen"
+        let particle =
+            |k: usize| ctx.tok.is_word(k) && is(WordClass::NameParticle, ctx.tok.word(k));
+        if j > t
+            && particle(j)
+            && (next_cap || (j + 2 < end && particle(j + 1) && ctx.is_cap(j + 2)))
+        {
             j += 1;
             continue;
         }
-        if next_cap && matches!(w, "of" | "for" | "on") {
+        // "Ministry of the Interior": `of the` after an organization head
+        let the_cap = j + 2 < end && ctx.tok.word(j + 1) == "the" && ctx.is_cap(j + 2);
+        if (next_cap || (the_cap && w == "of")) && matches!(w, "of" | "for" | "on") {
             let prev = ctx.tok.word(j - 1);
             if is(WordClass::OfHead, prev) || ctx.lx.org_words.contains(prev) {
                 has_of = true;
                 j += 1;
                 continue;
             }
+            // "Secretary of State X": a title with its complement
+            if w == "of"
+                && next_cap
+                && ctx.lx.title(&prev.to_lowercase()).is_some()
+                && is(WordClass::TitleComplement, ctx.tok.word(j + 1))
+            {
+                j += 1;
+                continue;
+            }
+        }
+        // "Prime Minister's Office": a title's office
+        if next_cap
+            && matches!(w, "'s" | "’s")
+            && ctx.lx.org_words.contains(ctx.tok.word(j + 1))
+            && ctx.title_words(t, j) == Some(j - t)
+        {
+            j += 1;
+            continue;
         }
         if next_cap && w == "and" && (has_of || and_joins_org(ctx, t, j, end)) {
             j += 1;
@@ -142,6 +168,7 @@ pub(super) fn process_run(
         }
         if let Some(n) = ctx.title_words(start, end)
             && start + n < end
+            && !org_tail(ctx, start, end)
         {
             let r = start..start + n;
             let sp = span_of(ctx, &r);
@@ -159,6 +186,15 @@ pub(super) fn process_run(
         {
             // a bare title ("the President said"): not a named mention
             return;
+        }
+        // a two-word demonym: "South African President X", "North Korean officials"
+        if start + 1 < end
+            && lx
+                .demonyms
+                .contains_key(&format!("{w} {}", ctx.tok.word(start + 1)))
+        {
+            start += 2;
+            continue;
         }
         // a demonym before a title or a name: "Russian President X", "Israeli X"
         // a demonym is not a name: "Russian President X", "Israeli officials", "Israelis";
@@ -214,11 +250,25 @@ pub(super) fn process_run(
     }
     // An affiliation and a title inside the run: "White House Press Secretary Jane Roe",
     // "U.S. Secretary of State John Roe".
-    if title.is_none() {
+    if title.is_none() && !org_tail(ctx, start, end) {
         for k in start + 1..end {
             if let Some(n) = ctx.title_words(k, end)
                 && k + n < end
             {
+                // portfolio words before the title: "Commerce Minister X", "Pensions
+                // Secretary X" (the words are no known name)
+                if portfolio(ctx, start..k) {
+                    let r = start..k + n;
+                    let sp = span_of(ctx, &r);
+                    title = Some(TitleInfo {
+                        text: ctx.tok.text[sp.range()].to_string(),
+                        span: sp,
+                        tokens: r,
+                    });
+                    person_evidence = true;
+                    start = k + n;
+                    break;
+                }
                 let left = start..k;
                 let left_text = &ctx.tok.text[span_of(ctx, &left).range()];
                 let left_known = lookup(lx, left_text).is_some()
@@ -246,10 +296,20 @@ pub(super) fn process_run(
     if start >= end {
         return;
     }
-    // drop trailing day/month words ("Moscow Tuesday")
+    // drop trailing day/month words ("Moscow Tuesday"), post-nominal titles ("Dana Roe
+    // QC", "Tom Ashby MP": the roles stage reads them) and connectors left at the end
+    // ("High Court on Monday")
     let mut end = end;
-    while end > start + 1 && lx.not_names.contains(ctx.tok.word(end - 1)) {
-        end -= 1;
+    while end > start + 1 {
+        let w = ctx.tok.word(end - 1);
+        if lx.not_names.contains(w)
+            || !ctx.is_cap(end - 1)
+            || (is_all_caps(w) && lx.title(&w.to_lowercase()).is_some())
+        {
+            end -= 1;
+        } else {
+            break;
+        }
     }
     // "the Harmon administration": a government named after its leader
     if end < ctx.tok.seg.sentences[si].tokens.end
@@ -275,6 +335,37 @@ pub(super) fn process_run(
         return;
     }
     push_name(ctx, si, start..end, title, gender, person_evidence, out);
+}
+
+/// The run `start..end` ends with an organization's head word and holds a title word
+/// before it: the title is part of the organization's name ("UN General Assembly").
+fn org_tail(ctx: &Ctx, start: usize, end: usize) -> bool {
+    end > start + 1
+        && end - start <= 6
+        && ctx.lx.org_words.contains(ctx.tok.word(end - 1))
+        && ctx.lx.title(&ctx.tok.lower(end - 1)).is_none()
+        && (start..end - 1).any(|k| ctx.title_words(k, end - 1).is_some())
+}
+
+/// Capitalized words before a title that qualify it ("Commerce" in "Commerce Minister"):
+/// one to three words, none a known place, organization, demonym or given name.
+fn portfolio(ctx: &Ctx, r: Range<usize>) -> bool {
+    let lx = ctx.lx;
+    !r.is_empty()
+        && r.len() <= 3
+        && lookup(lx, &ctx.tok.text[span_of(ctx, &r).range()]).is_none()
+        && r.clone().all(|k| {
+            let w = ctx.tok.word(k);
+            ctx.tok.is_word(k)
+                && ctx.is_cap(k)
+                && !is_all_caps(w)
+                && lookup(lx, w).is_none()
+                && !lx.given_names.contains_key(w)
+                && !lx.demonyms.contains_key(w)
+                && !lx.party_adjectives.contains(w)
+                && !lx.org_words.contains(w)
+                && (lx.is_common(&w.to_lowercase()) || !lx.surnames.contains(&w.to_lowercase()))
+        })
 }
 
 /// A hyphenated token: mention each part that is a known place or organization.

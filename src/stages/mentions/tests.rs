@@ -222,3 +222,122 @@ fn listening_to_someone_is_not_a_place() {
     let ms = names("They can listen to Brahmsley while they wait.");
     assert!(!ms.iter().any(|(_, k)| *k == EntityKind::Place), "{ms:?}");
 }
+
+#[test]
+fn titles_with_complements_and_portfolios_leave_the_name() {
+    let ms = mentions(
+        "On a visit that was planned for months, the officials met with Secretary of State Dana Whitcombe and later with the visiting Trade Minister Orla Benning on Monday.",
+    );
+    assert!(ms.contains(&(
+        "Dana Whitcombe".into(),
+        EntityKind::Person,
+        Some("Secretary of State".into())
+    )));
+    assert!(ms.contains(&(
+        "Orla Benning".into(),
+        EntityKind::Person,
+        Some("Trade Minister".into())
+    )));
+    assert!(
+        !ms.iter().any(|(n, _, _)| n.contains("State Dana")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_title_before_an_organization_head_is_part_of_its_name() {
+    let ms =
+        names("Delegates spoke at the UN General Assembly while the US Justice Department waited.");
+    assert!(
+        ms.contains(&("UN General Assembly".into(), EntityKind::Organization)),
+        "{ms:?}"
+    );
+    assert!(
+        ms.contains(&("US Justice Department".into(), EntityKind::Organization)),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter().any(|(n, _)| n == "Assembly" || n == "Department"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn name_extents_drop_post_nominals_and_stray_connectors() {
+    let ms = names(
+        "Tamsin Achebe QC said the High Court on Monday heard Ursula van der Kolk and the Ministry of the Interior.",
+    );
+    assert!(
+        ms.contains(&("Tamsin Achebe".into(), EntityKind::Person)),
+        "{ms:?}"
+    );
+    assert!(
+        ms.contains(&("High Court".into(), EntityKind::Organization)),
+        "{ms:?}"
+    );
+    assert!(
+        ms.contains(&("Ursula van der Kolk".into(), EntityKind::Person)),
+        "{ms:?}"
+    );
+    assert!(
+        ms.contains(&("Ministry of the Interior".into(), EntityKind::Organization)),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn two_word_demonyms_are_not_names() {
+    let ms = names("South African President Tumelo Vane met North Korean envoys.");
+    assert!(
+        ms.contains(&("Tumelo Vane".into(), EntityKind::Person)),
+        "{ms:?}"
+    );
+    assert!(
+        !ms.iter()
+            .any(|(n, _)| n.contains("African") || n.contains("Korean")),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn the_embedded_typer_drops_mentions_of_no_actor() {
+    let text = "Users of a messaging app fear World War III and the Care Standards Bill, Dana Roe told the Harbour Point Group on Friday in Oslo.";
+    let doc = Document::new("t", text);
+    let seg = segment(&doc);
+    let tags = crate::tagging::tag(&doc, &seg);
+    let typer = typer::MentionTyper::embedded().expect("models/mention-typer.bin parses");
+    let kept: Vec<String> = typer
+        .filter(&doc, &seg, &tags, detect(&doc, &seg, &tags))
+        .into_iter()
+        .map(|m| m.text)
+        .collect();
+    assert!(kept.contains(&"Dana Roe".to_string()), "{kept:?}");
+    assert!(kept.contains(&"Oslo".to_string()), "{kept:?}");
+    assert!(
+        !kept.iter().any(|m| m.contains("War") || m.contains("Bill")),
+        "{kept:?}"
+    );
+}
+
+#[test]
+fn a_model_file_round_trips() {
+    let typer = typer::MentionTyper::embedded().expect("embedded model");
+    let again = typer::MentionTyper::from_bytes(&typer.to_bytes()).expect("parses");
+    assert_eq!(again.to_bytes(), typer.to_bytes());
+    assert!(typer::MentionTyper::from_bytes(b"not a model").is_none());
+}
+
+#[test]
+fn codes_and_shouted_words_are_no_acronyms() {
+    let ms = names(
+        "The A400M order was cancelled, NATO said, and officials must respond IMMEDIATELY to the request.",
+    );
+    assert!(
+        !ms.iter().any(|(n, _)| n == "A400M" || n == "IMMEDIATELY"),
+        "{ms:?}"
+    );
+    assert!(
+        ms.contains(&("NATO".into(), EntityKind::Organization)),
+        "{ms:?}"
+    );
+}

@@ -96,6 +96,12 @@ pub(super) fn push_name(
         && is_all_caps(first)
         && first.chars().filter(|c| c.is_alphabetic()).count() >= 2
     {
+        // codes and shouted words are no acronyms: "A400M", "CS2", "IMMEDIATELY", "BIG"
+        if first.chars().any(|c| c.is_ascii_digit())
+            || (first.len() >= 6 && lx.is_common(&first.to_lowercase()))
+        {
+            return;
+        }
         m.kind = EntityKind::Organization;
         m.confidence = confidence::ACRONYM;
         out.push(m);

@@ -56,7 +56,29 @@ pub(super) fn implied_country(
         .entry(lt.clone())
         .or_insert_with(|| demonym_with_title(ctx, ents, &lt))
         .clone();
-    country.map(|c| actors.request(EntityKind::Place, &c, None))
+    if let Some(c) = country {
+        return Some(actors.request(EntityKind::Place, &c, None));
+    }
+    // the country the article is about: named clearly more often than any other
+    main_country(ctx, actors.entities()).map(ActorRef::Entity)
+}
+
+/// The country named most often in the article, when it is named at least three times
+/// and twice as often as the next one.
+pub(super) fn main_country(ctx: &Ctx, ents: &Entities) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = ents
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Place && ctx.lx.country_codes.contains_key(&e.name))
+        .map(|(i, e)| (e.mentions.len(), i))
+        .collect();
+    counts.sort_by(|a, b| b.cmp(a));
+    match counts.as_slice() {
+        [(n, e)] if *n >= 3 => Some(*e),
+        [(n, e), (m, _), ..] if *n >= 3 && *n >= 2 * m => Some(*e),
+        _ => None,
+    }
 }
 
 /// The country of the first demonym in the text that stands before the lowercase title

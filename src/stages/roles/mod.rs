@@ -79,7 +79,12 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn is_title_head(&self, t: usize) -> bool {
         let lw = self.tok.lower(t);
-        self.lx.title(lw.trim_end_matches('.')).is_some()
+        let lw = lw.trim_end_matches('.');
+        // "co-chairman", "vice-chair", "ex-president": a prefixed title
+        self.lx.title(lw).is_some()
+            || lw
+                .split_once('-')
+                .is_some_and(|(p, rest)| p.len() <= 4 && self.lx.title(rest).is_some())
     }
     fn is_modifier(&self, t: usize) -> bool {
         let lw = self.tok.lower(t);
@@ -119,31 +124,30 @@ pub fn attach(
         // 1. premodifier title: the mention's own capitalized title, or lowercase title words
         let (title_range, title_text) = match &m.title {
             Some(t) if !is_honorific(&t.text) => (Some(t.tokens.clone()), Some(t.text.clone())),
-            Some(_) => (None, None),
-            None => {
-                // lowercase title words right before the name: "... special envoy X"
-                let mut k = m.tokens.start;
+            _ => {
+                // lowercase title words right before the name (or its honorific): "...
+                // special envoy X", "the city's top policeman Sir X"
+                let name_start = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start);
+                let mut k = name_start;
                 while k > s0
                     && ctx.tok.seg.tokens[k - 1].kind == TokenKind::Word
                     && ents.mention_at(k - 1).is_none()
                     && {
                         let w = ctx.tok.word(k - 1);
-                        w.chars().all(|c| c.is_lowercase() || c == '-')
+                        // capitalized too before an honorific: "Chairman Sir X"
+                        (m.title.is_some() || w.chars().all(|c| c.is_lowercase() || c == '-'))
                             && (ctx.is_modifier(k - 1) || ctx.is_title_head(k - 1))
                     }
                 {
                     k -= 1;
                 }
                 // the last word before the name must be a head
-                if k < m.tokens.start && ctx.is_title_head(m.tokens.start - 1) {
+                if k < name_start && ctx.is_title_head(name_start - 1) {
                     let sp = Span::new(
                         seg.tokens[k].span.start,
-                        seg.tokens[m.tokens.start - 1].span.end,
+                        seg.tokens[name_start - 1].span.end,
                     );
-                    (
-                        Some(k..m.tokens.start),
-                        Some(doc.text[sp.range()].to_string()),
-                    )
+                    (Some(k..name_start), Some(doc.text[sp.range()].to_string()))
                 } else {
                     (None, None)
                 }
@@ -162,10 +166,36 @@ pub fn attach(
             );
         }
 
-        // 2. appositive after the name: "X, a real estate developer and ... associate of Y,"
+        // 1b. a post-nominal title: "Dana Roe QC", "Tom Ashby MP"
         let mut k = m.tokens.end;
-        if k < s1 && ctx.tok.word(k) == "," {
+        if k < s1 {
+            let w = ctx.tok.word(k);
+            if w.len() >= 2
+                && w.chars().all(|c| c.is_ascii_uppercase())
+                && ents.mention_at(k).is_none()
+                && ctx.lx.title(&w.to_lowercase()).is_some()
+            {
+                push(
+                    &mut out,
+                    e,
+                    Some(w.to_string()),
+                    None,
+                    evidence,
+                    confidence::PREMODIFIER,
+                );
+                k += 1;
+            }
+        }
+        // 2. appositive after the name: "X, a real estate developer and ... associate of Y,"
+        if k < s1 && matches!(ctx.tok.word(k), "," | "-" | "–" | "—") {
             k += 1;
+            // "X, who is chairman of Y": a relative clause that gives the office
+            if k + 2 < s1
+                && ctx.tok.lower(k) == "who"
+                && matches!(ctx.tok.lower(k + 1).as_str(), "is" | "was")
+            {
+                k += 2;
+            }
             appositive_roles(&ctx, actors, e, k, s1, evidence, &mut out);
         }
 
@@ -177,6 +207,40 @@ pub fn attach(
                 let mut k = head;
                 while k > s0 && ctx.is_modifier(k - 1) && ents.mention_at(k - 1).is_none() {
                     k -= 1;
+                }
+                // up to two adjectives no title list knows: "Jokowi's eldest son, X",
+                // "the still-serving attorney general, X"
+                let mut adjectives = 0;
+                while adjectives < 2
+                    && k > s0 + 1
+                    && ents.mention_at(k - 1).is_none()
+                    && ctx.tok.seg.tokens[k - 1].kind == TokenKind::Word
+                    && ctx
+                        .tok
+                        .word(k - 1)
+                        .chars()
+                        .all(|c| c.is_lowercase() || c == '-')
+                    && !matches!(
+                        ctx.tok.lower(k - 1).as_str(),
+                        "the" | "his" | "her" | "its" | "their" | "a" | "an" | "and" | "of"
+                    )
+                    && (matches!(
+                        ctx.tok.lower(k - 2).as_str(),
+                        "the" | "his" | "her" | "its" | "their" | "a" | "an" | "'s" | "’s"
+                    ) || adjectives == 0)
+                {
+                    k -= 1;
+                    adjectives += 1;
+                }
+                // back off adjectives that do not reach a determiner or possessive
+                while adjectives > 0
+                    && !matches!(
+                        ctx.tok.lower(k - 1).as_str(),
+                        "the" | "his" | "her" | "its" | "their" | "a" | "an" | "'s" | "’s"
+                    )
+                {
+                    k += 1;
+                    adjectives -= 1;
                 }
                 // the title phrase must open its noun phrase: a determiner, possessive or
                 // demonym/affiliation before it

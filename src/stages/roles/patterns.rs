@@ -4,6 +4,7 @@
 
 use super::confidence;
 use super::{Ctx, Found, push};
+use crate::lexicon::TitleClass;
 use crate::lexicon::lexicon;
 use crate::lexicon::words::{WordClass, is};
 use crate::stages::entities::{ActorRef, Actors, Entities};
@@ -138,6 +139,13 @@ pub(super) fn affiliation_before(
         return Some(ActorRef::Entity(e));
     }
     let w = ctx.tok.word(p);
+    // a two-word demonym: "South African President X"
+    if p > s0
+        && let Some((country, _)) = ctx.lx.demonyms.get(&format!("{} {w}", ctx.tok.word(p - 1)))
+    {
+        let country = country.clone();
+        return Some(actors.request(EntityKind::Place, &country, None));
+    }
     if let Some((country, _)) = ctx.lx.demonyms.get(w) {
         let country = country.clone();
         return Some(actors.request(EntityKind::Place, &country, None));
@@ -146,18 +154,20 @@ pub(super) fn affiliation_before(
 }
 
 /// Roles in an appositive: comma-separated, `and`-coordinated noun phrases headed by
-/// a title, each possibly followed by `of Y`.
+/// a title, each possibly followed by `of/for/at Y`: `X, a real estate developer and
+/// longtime associate of Y,`, `X, spokesman for Iran's Ministry of Foreign Affairs,`,
+/// `X, president and chief economist at Y` (two roles, both at Y), `X, the Conservative
+/// co-chairman`.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn appositive_roles(
     ctx: &Ctx,
     actors: &mut Actors,
     person: usize,
-    mut k: usize,
+    k: usize,
     s1: usize,
     evidence: Span,
     out: &mut Found,
 ) {
-    let ents = actors.entities();
     let start = k;
     if start >= s1 {
         // a name and a comma end the sentence ("… met X,"): no appositive
@@ -170,62 +180,40 @@ pub(super) fn appositive_roles(
     if end >= s1 && s1 - start > 16 {
         return;
     }
-    // must open like a noun phrase
+    // must open like a noun phrase: a determiner, an owner, or a title
     let first = ctx.tok.lower(start);
     let opens = matches!(
         first.as_str(),
         "a" | "an" | "the" | "his" | "her" | "its" | "their" | "former" | "now"
-    ) || ents.entity_at(start).is_some();
+    ) || actors.entities().entity_at(start).is_some()
+        || ((ctx.is_title_head(start) || ctx.is_modifier(start))
+            && ctx.tok.seg.tokens[start].kind == TokenKind::Word);
     if !opens {
         return;
     }
+    // each coordinated part: (title, its own affiliation)
+    let mut parts: Vec<(String, Option<ActorRef>, bool)> = Vec::new();
+    let mut k = start;
     while k < end {
-        // skip determiners and a possessive owner
-        let mut owner = None;
-        while k < end
-            && matches!(
-                ctx.tok.lower(k).as_str(),
-                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "now" | "and"
-            )
-        {
-            k += 1;
-        }
-        if k + 1 < end
-            && let Some(e) = ents.entity_at(k)
-        {
-            let mut j = k;
-            while j < end && ents.entity_at(j) == Some(e) {
-                j += 1;
-            }
-            if j < end && matches!(ctx.tok.word(j), "'s" | "’s") {
-                owner = Some(ActorRef::Entity(e));
-                k = j + 1;
-            } else if let Some((country, _)) = ctx.lx.demonyms.get(ctx.tok.word(k)) {
-                let country = country.clone();
-                owner = Some(actors.request(EntityKind::Place, &country, None));
-                k += 1;
-            }
-        } else if k < end
-            && let Some((country, _)) = ctx.lx.demonyms.get(ctx.tok.word(k))
-        {
-            let country = country.clone();
-            owner = Some(actors.request(EntityKind::Place, &country, None));
-            k += 1;
-        }
+        let (owner, t0) = owner_at(ctx, actors, k, end);
+        k = t0;
+        let ents = actors.entities();
         // title words up to a head
-        let t0 = k;
         let mut head = None;
         while k < end
             && ctx.tok.seg.tokens[k].kind == TokenKind::Word
             && ents.entity_at(k).is_none()
         {
             let lw = ctx.tok.lower(k);
-            if lw == "and" || lw == "of" || lw == "who" || lw == "which" {
+            if matches!(
+                lw.as_str(),
+                "and" | "of" | "who" | "which" | "for" | "at" | "to"
+            ) {
                 break;
             }
             if ctx.is_title_head(k) {
                 head = Some(k);
-            } else if !ctx.is_modifier(k) && !lw.chars().all(char::is_lowercase) {
+            } else if !ctx.is_modifier(k) && !lw.chars().all(|c| c.is_lowercase() || c == '-') {
                 break;
             }
             k += 1;
@@ -235,11 +223,8 @@ pub(super) fn appositive_roles(
             while k < end && ctx.tok.lower(k) != "and" {
                 k += 1;
             }
-            if k < end {
-                k += 1;
-                continue;
-            }
-            break;
+            k += 1;
+            continue;
         };
         let sp = Span::new(
             ctx.tok.seg.tokens[t0].span.start,
@@ -247,33 +232,133 @@ pub(super) fn appositive_roles(
         );
         let title = ctx.tok.text[sp.range()].to_string();
         k = h + 1;
+        // the affiliation: `of/for/at/with (the) (far-right) Y` within the part, the owner of
+        // a possessive (`for Iran's Ministry of Foreign Affairs`: the ministry)
         let mut affiliation = owner;
-        if k + 1 < end && ctx.tok.word(k) == "of" {
-            let mut j = k + 1;
-            if matches!(ctx.tok.lower(j).as_str(), "the" | "a") {
-                j += 1;
-            }
-            if j < end
-                && let Some(e) = ents.entity_at(j)
+        let mut j = k;
+        while j < end && ctx.tok.lower(j) != "and" {
+            if matches!(
+                ctx.tok.lower(j).as_str(),
+                "of" | "for" | "at" | "with" | "to" | "in"
+            ) && let Some((e, after)) = entity_after(ctx, actors, j + 1, end)
             {
                 affiliation = Some(ActorRef::Entity(e));
-                while j < end && ents.entity_at(j) == Some(e) {
-                    j += 1;
-                }
-                k = j;
+                j = after;
+                break;
             }
+            j += 1;
         }
-        push(
-            out,
-            person,
-            Some(clean_title(&title)),
-            affiliation,
-            evidence,
-            confidence::APPOSITIVE,
-        );
+        k = j;
+        let office = ctx.lx.title(&ctx.tok.lower(h)) == Some(TitleClass::Office);
+        parts.push((clean_title(&title), affiliation, office));
         while k < end && ctx.tok.lower(k) != "and" {
             k += 1;
         }
         k += 1;
     }
+    // coordinated offices share an affiliation written after the last one ("president and
+    // chief economist at Y"); professions do not ("a developer and associate of Y")
+    let mut shared = None;
+    for (title, affiliation, office) in parts.into_iter().rev() {
+        let affiliation = affiliation.or(if office { shared } else { None });
+        shared = affiliation;
+        push(
+            out,
+            person,
+            Some(title),
+            affiliation,
+            evidence,
+            confidence::APPOSITIVE,
+        );
+    }
+}
+
+/// The owner written before a title at `k` after determiners: an entity with `'s`, a
+/// demonym, a party adjective (`the Conservative co-chairman`). Returns it and where the
+/// title starts.
+fn owner_at(ctx: &Ctx, actors: &mut Actors, mut k: usize, end: usize) -> (Option<ActorRef>, usize) {
+    while k < end
+        && matches!(
+            ctx.tok.lower(k).as_str(),
+            "a" | "an" | "the" | "his" | "her" | "its" | "their" | "now" | "and"
+        )
+    {
+        k += 1;
+    }
+    if k >= end {
+        return (None, k);
+    }
+    let ents = actors.entities();
+    if let Some(e) = ents.entity_at(k) {
+        let mut j = k;
+        while j < end && ents.entity_at(j) == Some(e) {
+            j += 1;
+        }
+        if j < end && matches!(ctx.tok.word(j), "'s" | "’s") {
+            return (Some(ActorRef::Entity(e)), j + 1);
+        }
+        // "the Harbour Point chief economist": the entity before a title
+        if j < end && (ctx.is_title_head(j) || ctx.is_modifier(j)) {
+            return (Some(ActorRef::Entity(e)), j);
+        }
+    }
+    let w = ctx.tok.word(k);
+    if let Some((country, _)) = ctx.lx.demonyms.get(w) {
+        let country = country.clone();
+        return (
+            Some(actors.request(EntityKind::Place, &country, None)),
+            k + 1,
+        );
+    }
+    if ctx.lx.party_adjectives.contains(w)
+        && let Some(o) = [w.to_string(), format!("{w}s"), format!("{w} Party")]
+            .iter()
+            .find_map(|n| ctx.lx.orgs.get(n.as_str()))
+    {
+        let name = o.canonical.clone();
+        return (
+            Some(actors.request(EntityKind::Organization, &name, None)),
+            k + 1,
+        );
+    }
+    (None, k)
+}
+
+/// The entity after a preposition: `the far-right National Rally` → the rally, `Iran's
+/// Ministry of Foreign Affairs` → the ministry. Determiners and up to three lowercase
+/// words may come first. Returns the entity and the token after it.
+fn entity_after(ctx: &Ctx, actors: &Actors, mut j: usize, end: usize) -> Option<(usize, usize)> {
+    let ents = actors.entities();
+    let mut skipped = 0;
+    while j < end && ents.entity_at(j).is_none() {
+        let lw = ctx.tok.lower(j);
+        let det = matches!(
+            lw.as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        );
+        let adjective = lw.chars().all(|c| c.is_lowercase() || c == '-') && skipped < 3;
+        if !(det || adjective) {
+            return None;
+        }
+        if !det {
+            skipped += 1;
+        }
+        j += 1;
+    }
+    let e = ents.entity_at(j)?;
+    let mut after = j;
+    while after < end && ents.entity_at(after) == Some(e) {
+        after += 1;
+    }
+    if after + 1 < end
+        && matches!(ctx.tok.word(after), "'s" | "’s")
+        && let Some(e2) = ents.entity_at(after + 1)
+    {
+        let mut a2 = after + 1;
+        while a2 < end && ents.entity_at(a2) == Some(e2) {
+            a2 += 1;
+        }
+        return Some((e2, a2));
+    }
+    Some((e, after))
 }

@@ -193,3 +193,90 @@ fn no_country_for_other_titles_or_without_evidence() {
         "{r:?}"
     );
 }
+
+#[test]
+fn appositives_without_a_determiner_and_coordinated_titles() {
+    let r = roles(
+        "Omid Farahani, spokesman for Iran's Ministry of Foreign Affairs, said on Monday that talks would go on. Li Wenhao, president and chief economist at Harbour Point Capital, agreed with the assessment.",
+    );
+    assert!(
+        r.contains(&(
+            "Omid Farahani".into(),
+            Some("spokesman".into()),
+            Some("Ministry of Foreign Affairs".into())
+        )),
+        "{r:?}"
+    );
+    for t in ["president", "chief economist"] {
+        assert!(
+            r.contains(&(
+                "Li Wenhao".into(),
+                Some(t.into()),
+                Some("Harbour Point Capital".into())
+            )),
+            "{t}: {r:?}"
+        );
+    }
+}
+
+#[test]
+fn appositive_roles_with_party_and_place_owners() {
+    let r = roles(
+        "Ruth Adeyemi, associate professor of government at Carrow University, spoke first. Tom Ashby, the Conservative co-chairman, left early. Oleh Marchenko, head of the delegation, came late.",
+    );
+    assert!(
+        r.contains(&(
+            "Ruth Adeyemi".into(),
+            Some("associate professor".into()),
+            Some("Carrow University".into())
+        )),
+        "{r:?}"
+    );
+    assert!(
+        r.iter().any(|(p, t, a)| p == "Tom Ashby"
+            && t.as_deref() == Some("co-chairman")
+            && a.is_some()),
+        "{r:?}"
+    );
+    assert!(
+        r.contains(&("Oleh Marchenko".into(), Some("head".into()), None)),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn titles_before_honorifics_and_post_nominals() {
+    let r = roles(
+        "Among the critics was the bank's chief economist Sir Alec Dunmore, while Tamsin Achebe QC said the case was weak.",
+    );
+    assert!(
+        r.iter()
+            .any(|(p, t, _)| p == "Alec Dunmore" && t.as_deref() == Some("chief economist")),
+        "{r:?}"
+    );
+    assert!(
+        r.contains(&("Tamsin Achebe".into(), Some("QC".into()), None)),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_sentence_subject_after_a_comma_is_no_appositive() {
+    // negative: "X, Y and Z met" lists people; a name after the comma is not a title
+    let r = roles(
+        "Dana Roe, Mark Veil and Ilse Marten met in the capital on Friday to discuss the budget.",
+    );
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn a_capitalized_title_before_an_honorific() {
+    let r = roles(
+        "The agency must improve its service within weeks. Chairman Sir Archy Kellwood said the agency would be wound up otherwise.",
+    );
+    assert!(
+        r.iter()
+            .any(|(p, t, _)| p == "Archy Kellwood" && t.as_deref() == Some("Chairman")),
+        "{r:?}"
+    );
+}
