@@ -75,12 +75,30 @@ impl<'a> Cx<'a> {
                 self.last_direct = Some((speakers, r.last_para, self.out.len() - 1));
                 continue;
             }
-            // continuation of the previous speaker's quote
-            if let Some((speakers, p, k)) = self.last_direct.clone() {
+            // `"A. "B," she said.`: a sentence of quotation right before an attributed one
+            if let Some(n) = runs.get(i + 1)
+                && n.para == r.last_para
+                && r.close.is_some_and(|c| n.open <= c + 1)
+                && let Some((speakers, cue, _)) = self.after_frame(n, ents)
+            {
+                self.push_direct(
+                    &r.pieces,
+                    &speakers,
+                    cue,
+                    r.open,
+                    r.last(),
+                    confidence::CONTINUED_QUOTE,
+                );
+                self.run_used[i] = true;
+                continue;
+            }
+            // continuation of the previous speaker's quote, or a paragraph of quotation
+            // after a speaker's reported statement
+            if let Some((speakers, p, k)) = self.previous_statement(r) {
                 let same_para = p == r.para;
-                let prev_para = p + 1 == r.para
-                    && self.para_tokens[r.para].start == r.open
-                    && self.paragraph_is_quote(r);
+                let prev_para = p < r.para
+                    && (p + 1..r.para).all(|x| self.para_tokens[x].is_empty())
+                    && self.para_tokens[r.para].start == r.open;
                 if same_para || prev_para {
                     let cue = self.out[k].cue.clone();
                     let parts: Vec<Span> = r
@@ -107,6 +125,25 @@ impl<'a> Cx<'a> {
                 }
             }
         }
+    }
+
+    /// The most recent statement before run `r`: (speakers, its paragraph, index in
+    /// `out`).
+    fn previous_statement(&self, r: &Run) -> Option<(Vec<ActorRef>, usize, usize)> {
+        let k = self.out.len().checked_sub(1)?;
+        let st = &self.out[k];
+        let open_at = self.tok.seg.tokens[r.open].span.start;
+        if st.evidence.start > open_at {
+            return None;
+        }
+        let (_, si) = self.last.as_ref()?;
+        let p = self.para_of_sentence(*si)?;
+        if let Some((sp, dp, dk)) = &self.last_direct
+            && *dk == k
+        {
+            return Some((sp.clone(), *dp, k));
+        }
+        Some((st.speakers.clone(), p, k))
     }
 
     pub(super) fn push_direct(

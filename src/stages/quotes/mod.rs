@@ -136,6 +136,7 @@ pub fn extract_with_roles(
         lx: lexicon(),
         roles,
         in_run: vec![0; n],
+        run_marks: Vec::new(),
         used: vec![false; n],
         covered: Vec::new(),
         para_tokens,
@@ -145,6 +146,13 @@ pub fn extract_with_roles(
         last_direct: None,
     };
     let runs = cx.find_runs();
+    cx.run_marks = vec![false; n];
+    for r in &runs {
+        cx.run_marks[r.open] = true;
+        if let Some(c) = r.close {
+            cx.run_marks[c] = true;
+        }
+    }
     for (i, r) in runs.iter().enumerate() {
         for p in &r.pieces {
             for t in p.clone() {
