@@ -118,7 +118,9 @@ impl<'a> Cx<'a> {
         }
         let tag = self.tok.tag(t);
         let always = matches!(c.lemma.as_str(), "say" | "tell");
-        if !always && !matches!(tag, Upos::Verb | Upos::Aux) {
+        // `…, warning Ankara that …`: a participle after a comma, whatever its tag
+        let participle = w.ends_with("ing") && t > 0 && self.tok.word(t - 1) == ",";
+        if !always && !participle && !matches!(tag, Upos::Verb | Upos::Aux) {
             return None;
         }
         Some(c.strength)

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::StatementFact;
+use super::complements::bare_clause_cue;
 use super::confidence;
 use super::context::{Cx, FRAME};
 use super::subjects::is_relative;
@@ -330,6 +331,26 @@ impl<'a> Cx<'a> {
             .get(&self.tok.lower(cue))
             .map(|c| c.lemma.clone())
             .unwrap_or_default();
+        if let Some(range) = self.linked_complement(ents, cue, &lemma, end) {
+            if self.quoted(range.start) && self.used_run(range.start) {
+                return;
+            }
+            let Some(span) = self.span_of(range.start, range.end) else {
+                return;
+            };
+            *sent_speakers = Some(speakers.clone());
+            let cue_text = self.tok.word(cue).to_string();
+            self.push_indirect(
+                speakers,
+                vec![span],
+                cue,
+                cue_text,
+                evidence,
+                confidence::LINKED_REPORT,
+                range,
+            );
+            return;
+        }
         let mut c = self.skip_adverbials(cue + 1, end);
         let mut that = false;
         if lemma == "tell" || (c < end && self.tok.lower(c) != "that") {
@@ -353,13 +374,21 @@ impl<'a> Cx<'a> {
             that = true;
             c += 1;
         }
+        if !that && let Some(t) = self.distant_that(c, end) {
+            that = true;
+            c = t + 1;
+        }
         if c >= end {
             return;
         }
+        let bare = !that
+            && bare_clause_cue(&lemma)
+            && (lemma != "tell" || c > cue + 1)
+            && self.loose_clause(c, self.clause_end(c, end));
         let describe_as = strength == 2
             && matches!(lemma.as_str(), "describe")
             && (c..(c + 10).min(end)).any(|k| self.tok.lower(k) == "as");
-        if !that && !describe_as && (strength != 1 || !self.looks_like_clause(c, end)) {
+        if !that && !describe_as && !bare && (strength != 1 || !self.looks_like_clause(c, end)) {
             return;
         }
         // a direct quote right here is reported already

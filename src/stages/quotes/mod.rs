@@ -36,6 +36,7 @@
 //! Groups and countries no mention names are requested actors; the pipeline adds them.
 
 mod clauses;
+mod complements;
 mod confidence;
 mod context;
 mod direct;
