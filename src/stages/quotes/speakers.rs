@@ -149,6 +149,31 @@ impl<'a> Cx<'a> {
         {
             return Some(ActorRef::Entity(p));
         }
+        // `the Egyptian leader said`: the person the article named just before
+        if class == SpeakerClass::One
+            && definite
+            && !indefinite
+            && h_end == b
+            && let Some(p) = self.recent_entity(ents, a, 3, |e| e.kind == EntityKind::Person)
+        {
+            return Some(ActorRef::Entity(p));
+        }
+        // `the committee said`: the organization of that kind named before; `the firm`,
+        // `the company`: the organization named just before
+        if class == SpeakerClass::Body && definite && affil.is_none() && country.is_none() {
+            let generic = matches!(hw.as_str(), "firm" | "company" | "group" | "bank");
+            let head = hw.clone();
+            if let Some(o) = self.recent_entity(ents, a, if generic { 4 } else { 12 }, |e| {
+                e.kind == EntityKind::Organization
+                    && (generic
+                        || e.name
+                            .to_lowercase()
+                            .split_whitespace()
+                            .any(|w| w == head))
+            }) {
+                return Some(ActorRef::Entity(o));
+            }
+        }
         // `the spokesman` after `a spokesman for the ministry`: the group named before
         if definite
             && h_end == b
@@ -278,6 +303,30 @@ impl<'a> Cx<'a> {
             }
         }
         best.map(|(_, c)| c)
+    }
+
+    /// The entity of the latest mention before token `before`, at most `sentences`
+    /// sentences back, that passes `ok`.
+    pub(super) fn recent_entity(
+        &self,
+        ents: &Entities,
+        before: usize,
+        sentences: usize,
+        ok: impl Fn(&crate::stages::entities::Entity) -> bool,
+    ) -> Option<usize> {
+        let si = self.sent(before);
+        let n = ents.mentions.partition_point(|m| m.tokens.start < before);
+        for mi in (0..n).rev().take(60) {
+            let m = &ents.mentions[mi];
+            if m.sentence + sentences < si {
+                break;
+            }
+            let e = ents.mention_entity[mi];
+            if ok(&ents.entities[e]) {
+                return Some(e);
+            }
+        }
+        None
     }
 
     /// A noun that names a speaker (`spokesman`, `officials`, `embassy`) or a title.
