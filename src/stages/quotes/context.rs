@@ -31,6 +31,8 @@ pub(super) struct Cx<'a> {
     pub(super) tok: TokenView<'a>,
     pub(super) lx: &'static Lexicon,
     pub(super) roles: &'a [RoleFact],
+    /// The document's key: the scope of its unnamed speakers.
+    pub(super) scope: String,
     /// Token → quotation run index + 1 (0: outside quotes).
     pub(super) in_run: Vec<u32>,
     /// The marks that open or close a quotation run (single marks included).

@@ -52,7 +52,7 @@ use crate::stages::segment::{ParagraphKind, Segmentation, Span};
 use crate::stages::tokens::TokenView;
 use crate::tagging::Tags;
 use crate::text::Document;
-use crate::vocab::{EntityKind, QuoteKind};
+use crate::vocab::QuoteKind;
 use context::Cx;
 
 /// A statement found in the text. The stage returns its speakers as [`ActorRef`]s (a
@@ -136,6 +136,7 @@ pub fn extract_with_roles(
         tok: TokenView::tagged(&doc.text, seg, tags),
         lx: lexicon(),
         roles,
+        scope: crate::text::slug::slug(&doc.id),
         in_run: vec![0; n],
         run_marks: Vec::new(),
         used: vec![false; n],
@@ -176,13 +177,6 @@ pub fn extract_with_roles(
     }
     cx.direct(&runs, ri..runs.len(), ents);
     let mut out = std::mem::take(&mut cx.out);
-    // a "group" that is one unnamed office holder ("spokesman", "shadow chancellor") is no
-    // identifiable speaker: across articles it would join different people
-    let lx = lexicon();
-    for st in &mut out {
-        st.speakers
-            .retain(|&e| !is_bare_office(lx, ents.name(e), ents.kind(e)));
-    }
     out.retain(|s| !s.speakers.is_empty() && s.text.len() > 3);
     out.sort_by_key(|s| (s.text.start, s.text.end));
     // one statement per text span: merge speakers of duplicates
@@ -201,18 +195,4 @@ pub fn extract_with_roles(
         merged.push(s);
     }
     actors.finish(merged)
-}
-
-/// A group named only by a singular title and title modifiers, all lowercase.
-fn is_bare_office(lx: &crate::lexicon::Lexicon, name: &str, kind: EntityKind) -> bool {
-    if kind != EntityKind::Group || name.chars().any(char::is_uppercase) {
-        return false;
-    }
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let Some((head, mods)) = words.split_last() else {
-        return false;
-    };
-    lx.title(head).is_some()
-        && !head.ends_with('s')
-        && mods.iter().all(|m| lx.title_modifiers.contains(*m))
 }

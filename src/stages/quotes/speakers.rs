@@ -165,11 +165,7 @@ impl<'a> Cx<'a> {
             let head = hw.clone();
             if let Some(o) = self.recent_entity(ents, a, if generic { 4 } else { 12 }, |e| {
                 e.kind == EntityKind::Organization
-                    && (generic
-                        || e.name
-                            .to_lowercase()
-                            .split_whitespace()
-                            .any(|w| w == head))
+                    && (generic || e.name.to_lowercase().split_whitespace().any(|w| w == head))
             }) {
                 return Some(ActorRef::Entity(o));
             }
@@ -247,6 +243,11 @@ impl<'a> Cx<'a> {
         } else {
             EntityKind::Group
         };
+        if kind == EntityKind::Group && class == SpeakerClass::One {
+            // one unnamed person ("a spokeswoman", "a Treasury official"): a speaker of
+            // this document only, never the same as one of another article
+            return Some(ents.request_scoped(kind, &name, &self.scope));
+        }
         Some(ents.request(kind, &name, None))
     }
 
