@@ -330,6 +330,45 @@ impl<'a> Cx<'a> {
         None
     }
 
+    /// A person of gender `g` (or unknown) who is the subject of sentence `si - 1` or `si`
+    /// and was named after sentence `since` (the last statement's).
+    fn subject_since(
+        &self,
+        ents: &Entities,
+        si: usize,
+        since: Option<usize>,
+        g: Gender,
+    ) -> Option<usize> {
+        let since = since?;
+        for s in [si.checked_sub(1), Some(si)].into_iter().flatten() {
+            if s <= since {
+                continue;
+            }
+            let start = self.tok.seg.sentences[s].tokens.start;
+            let mi = ents.mentions.partition_point(|m| m.tokens.start < start);
+            let Some(m) = ents.mentions.get(mi) else {
+                continue;
+            };
+            if m.sentence != s || m.tokens.start > start + 4 || self.quoted(m.tokens.start) {
+                continue;
+            }
+            let e = ents.mention_entity[mi];
+            let ent = &ents.entities[e];
+            if ent.kind == EntityKind::Person && ent.gender.is_none_or(|x| x == g) {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    /// Entity `e` has a mention outside quotation runs before token `t`.
+    fn named_outside_quotes(&self, ents: &Entities, e: usize, t: usize) -> bool {
+        ents.entities[e]
+            .mentions
+            .iter()
+            .any(|&m| ents.mentions[m].tokens.start < t && !self.quoted(ents.mentions[m].tokens.start))
+    }
+
     /// A noun that names a speaker (`spokesman`, `officials`, `embassy`) or a title.
     pub(super) fn is_speaker_noun(&self, lw: &str) -> bool {
         self.lx.speaker_nouns.contains_key(lw) || self.lx.title(lw).is_some()
@@ -344,12 +383,24 @@ impl<'a> Cx<'a> {
     /// sentence back at most) when it fits, else [`Entities::resolve_pronoun`].
     pub(super) fn pronoun_word(&self, ents: &Actors, lw: &str, t: usize) -> Option<ActorRef> {
         let si = self.sent(t);
+        let pi = self.para_of_sentence(si);
+        // the speaker of the discourse: the last statement, up to four sentences back
+        // in this paragraph or the one before
         let recent = self
             .last
             .as_ref()
-            .filter(|(_, s)| *s <= si && si - *s <= 1)
-            .map(|(v, _)| v.clone())
-            .unwrap_or_default();
+            .filter(|(_, s)| {
+                *s <= si
+                    && si - *s <= 4
+                    && (si - *s <= 1
+                        || self
+                            .para_of_sentence(*s)
+                            .zip(pi)
+                            .is_some_and(|(a, b)| a + 1 >= b))
+            })
+            .map(|(v, s)| (v.clone(), *s));
+        let last_sentence = recent.as_ref().map(|(_, s)| *s);
+        let recent = recent.map(|(v, _)| v).unwrap_or_default();
         match lw {
             "he" | "she" | "him" | "his" | "her" => {
                 let g = if matches!(lw, "he" | "him" | "his") {
@@ -360,6 +411,13 @@ impl<'a> Cx<'a> {
                 if let [e] = recent.as_slice() {
                     let gender = ents.gender(*e);
                     if ents.kind(*e) == EntityKind::Person && gender.is_none_or(|x| x == g) {
+                        // a person of that gender who became the subject of a sentence
+                        // since the last statement takes over
+                        if let Some(o) = self.subject_since(ents, si, last_sentence, g)
+                            && ActorRef::Entity(o) != *e
+                        {
+                            return Some(ActorRef::Entity(o));
+                        }
                         // unless another person of that gender is the subject here
                         let r = ents.resolve_pronoun(self.tok.seg, self.tok.text, t);
                         match r {
@@ -378,8 +436,19 @@ impl<'a> Cx<'a> {
                     // resolve_pronoun knows he/she forms; map the others
                     return ents.recent_person(self.tok.seg, t, g).map(ActorRef::Entity);
                 }
-                ents.resolve_pronoun(self.tok.seg, self.tok.text, t)
-                    .map(ActorRef::Entity)
+                // a person named outside quotations (one merely named inside a quote is
+                // not who speaks next)
+                let r = ents.resolve_pronoun(self.tok.seg, self.tok.text, t);
+                match r {
+                    Some(o) if self.named_outside_quotes(ents, o, t) => Some(ActorRef::Entity(o)),
+                    _ => self
+                        .recent_entity(ents, t, 2, |e| {
+                            e.kind == EntityKind::Person && e.gender.is_none_or(|x| x == g)
+                        })
+                        .filter(|&o| self.named_outside_quotes(ents, o, t))
+                        .or(r)
+                        .map(ActorRef::Entity),
+                }
             }
             "they" | "their" | "them" | "it" | "its" => {
                 let want_person = false;
