@@ -7,6 +7,7 @@ use super::subjects::is_pronoun;
 use crate::lexicon::words::{WordClass, is};
 use crate::lexicon::{Gender, SpeakerClass};
 use crate::stages::entities::{ActorRef, Actors, Entities};
+use crate::stages::segment::TokenKind;
 use crate::tagger::Upos;
 use crate::text::shape::is_all_caps;
 use crate::vocab::EntityKind;
@@ -102,6 +103,22 @@ impl<'a> Cx<'a> {
         }
         let hw = self.tok.lower(head);
         let raw = self.tok.word(head);
+        // a name the entity stage left out ("Louise Christian" read as a demonym): two or
+        // three capitalized words opening with a known given name
+        if h_end == b
+            && (2..=3).contains(&(b - s))
+            && ents.mention_at(s).is_none()
+            && self.lx.given_names.contains_key(self.tok.word(s))
+            && (s..b).all(|k| {
+                self.tok.kind(k) == TokenKind::Word
+                    && crate::text::shape::is_capitalized(self.tok.word(k))
+            })
+        {
+            let name = self.tok.text
+                [self.tok.seg.tokens[s].span.start..self.tok.seg.tokens[b - 1].span.end]
+                .to_string();
+            return Some(ents.request(EntityKind::Person, &name, None));
+        }
         if let Some((country, true)) = self.lx.demonyms.get(raw) {
             let country = country.clone();
             return Some(ents.request(EntityKind::Place, &country, Some(raw)));
@@ -363,10 +380,9 @@ impl<'a> Cx<'a> {
 
     /// Entity `e` has a mention outside quotation runs before token `t`.
     fn named_outside_quotes(&self, ents: &Entities, e: usize, t: usize) -> bool {
-        ents.entities[e]
-            .mentions
-            .iter()
-            .any(|&m| ents.mentions[m].tokens.start < t && !self.quoted(ents.mentions[m].tokens.start))
+        ents.entities[e].mentions.iter().any(|&m| {
+            ents.mentions[m].tokens.start < t && !self.quoted(ents.mentions[m].tokens.start)
+        })
     }
 
     /// A noun that names a speaker (`spokesman`, `officials`, `embassy`) or a title.
