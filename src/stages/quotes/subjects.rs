@@ -149,23 +149,8 @@ impl<'a> Cx<'a> {
             k -= 1;
         }
         // `X on Thursday said`, `X last week said`
-        loop {
-            if k >= lo + 3
-                && self.tok.lower(k - 2) == "on"
-                && crate::text::date::is_weekday(&self.tok.lower(k - 1))
-            {
-                k -= 2;
-            } else if k >= lo + 3
-                && matches!(self.tok.lower(k - 2).as_str(), "last" | "this" | "earlier")
-                && matches!(
-                    self.tok.lower(k - 1).as_str(),
-                    "week" | "month" | "year" | "night" | "weekend"
-                )
-            {
-                k -= 2;
-            } else {
-                break;
-            }
+        while k >= lo + 3 && self.time_before(k) {
+            k -= 2;
         }
         if k <= lo {
             return None;
@@ -190,6 +175,14 @@ impl<'a> Cx<'a> {
         let start = self.np_left(ents, k, lo)?;
         let sp = self.resolve_np(ents, start, k, cue);
         (!sp.is_empty()).then_some((sp, start))
+    }
+
+    /// `on Thursday`, `last week` right before token `k`.
+    fn time_before(&self, k: usize) -> bool {
+        let (a, b) = (self.tok.lower(k - 2), self.tok.lower(k - 1));
+        (a == "on" && crate::text::date::is_weekday(&b))
+            || (matches!(a.as_str(), "last" | "this" | "earlier")
+                && matches!(b.as_str(), "week" | "month" | "year" | "night" | "weekend"))
     }
 
     /// `X, who …, Y's deputy, said`: the comma-separated segments before the cue.
