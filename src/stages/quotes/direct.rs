@@ -229,6 +229,12 @@ impl<'a> Cx<'a> {
         if k <= a {
             return None;
         }
+        // `"…," Ines Halvorsen, the party spokeswoman, said`: the name before the
+        // apposition
+        if self.tok.word(k - 1) == "," {
+            let (sp, start) = self.comma_subject(ents, k - 1, a, cue)?;
+            return (start == a && !sp.is_empty()).then_some((sp, cue, c + 1..cue + 1));
+        }
         let start = self.np_left(ents, k, a)?;
         if start != a {
             return None;

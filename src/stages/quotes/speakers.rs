@@ -166,6 +166,17 @@ impl<'a> Cx<'a> {
         {
             return Some(ActorRef::Entity(p));
         }
+        // `the spokesman` after `a spokesman for the ministry`: the group named before
+        if definite
+            && h_end == b
+            && s == head
+            && let Some(g) = ents.all().rev().find(|&x| {
+                ents.kind(x) == EntityKind::Group
+                    && ents.name(x).split_whitespace().next() == Some(hw.as_str())
+            })
+        {
+            return Some(g);
+        }
         // `the Egyptian leader said`: the person the article named just before
         if class == SpeakerClass::One
             && definite
@@ -186,17 +197,6 @@ impl<'a> Cx<'a> {
             }) {
                 return Some(ActorRef::Entity(o));
             }
-        }
-        // `the spokesman` after `a spokesman for the ministry`: the group named before
-        if definite
-            && h_end == b
-            && s == head
-            && let Some(g) = ents.all().rev().find(|&x| {
-                ents.kind(x) == EntityKind::Group
-                    && ents.name(x).split_whitespace().next() == Some(hw.as_str())
-            })
-        {
-            return Some(g);
         }
         // a bare definite role noun nobody holds here ("the prime minister said") names
         // one unknown person: no speaker rather than a group called "prime minister"
@@ -378,6 +378,28 @@ impl<'a> Cx<'a> {
         None
     }
 
+    /// The person of gender `g` (or unknown) named last before `t` outside quotations,
+    /// at most two sentences back.
+    fn recent_person_outside_quotes(&self, ents: &Entities, t: usize, g: Gender) -> Option<usize> {
+        let si = self.sent(t);
+        let n = ents.mentions.partition_point(|m| m.tokens.start < t);
+        for mi in (0..n).rev().take(40) {
+            let m = &ents.mentions[mi];
+            if m.sentence + 2 < si {
+                break;
+            }
+            let e = ents.mention_entity[mi];
+            let ent = &ents.entities[e];
+            if !self.quoted(m.tokens.start)
+                && ent.kind == EntityKind::Person
+                && ent.gender.is_none_or(|x| x == g)
+            {
+                return Some(e);
+            }
+        }
+        None
+    }
+
     /// Entity `e` has a mention outside quotation runs before token `t`.
     fn named_outside_quotes(&self, ents: &Entities, e: usize, t: usize) -> bool {
         ents.entities[e].mentions.iter().any(|&m| {
@@ -458,11 +480,7 @@ impl<'a> Cx<'a> {
                 match r {
                     Some(o) if self.named_outside_quotes(ents, o, t) => Some(ActorRef::Entity(o)),
                     _ => self
-                        .recent_entity(ents, t, 2, |e| {
-                            e.kind == EntityKind::Person && e.gender.is_none_or(|x| x == g)
-                        })
-                        .filter(|&o| self.named_outside_quotes(ents, o, t))
-                        .or(r)
+                        .recent_person_outside_quotes(ents, t, g)
                         .map(ActorRef::Entity),
                 }
             }
