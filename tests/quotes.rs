@@ -421,11 +421,11 @@ fn unnamed_speakers_are_not_merged_across_documents() {
     use newsgraph::graph::NodeKind;
     let mut g = Pipeline::default().extract(&Document::new(
         "first",
-        &article("\"The plant will close,\" a spokeswoman said."),
+        article("\"The plant will close,\" a spokeswoman said."),
     ));
     g.merge(&Pipeline::default().extract(&Document::new(
         "second",
-        &article("\"Prices will rise in spring,\" a spokeswoman said."),
+        article("\"Prices will rise in spring,\" a spokeswoman said."),
     )));
     newsgraph::resolve_across(&mut g);
     let groups: Vec<&str> = g
