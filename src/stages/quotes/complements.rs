@@ -211,7 +211,7 @@ impl<'a> Cx<'a> {
         if !opens
             || matches!(
                 self.tok.lower(c).as_str(),
-                "what" | "how" | "why" | "nothing" | "something" | "it" | "so"
+                "what" | "how" | "why" | "nothing" | "something" | "so"
             )
         {
             return false;

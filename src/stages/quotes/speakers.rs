@@ -490,6 +490,22 @@ impl<'a> Cx<'a> {
                     .iter()
                     .copied()
                     .find(|&e| (ents.kind(e) == EntityKind::Person) == want_person)
+                    .or_else(|| {
+                        // `The agency … It says`: the organization named last, outside
+                        // quotations, in this sentence or the one before
+                        let si = self.sent(t);
+                        let n = ents.mentions.partition_point(|m| m.tokens.start < t);
+                        (0..n)
+                            .rev()
+                            .take(20)
+                            .take_while(|&mi| ents.mentions[mi].sentence + 1 >= si)
+                            .find(|&mi| {
+                                !self.quoted(ents.mentions[mi].tokens.start)
+                                    && ents.entities[ents.mention_entity[mi]].kind
+                                        == EntityKind::Organization
+                            })
+                            .map(|mi| ActorRef::Entity(ents.mention_entity[mi]))
+                    })
             }
             _ => None,
         }

@@ -155,6 +155,12 @@ impl<'a> Cx<'a> {
         if k <= lo {
             return None;
         }
+        // `Marco Rubio, who acknowledged …`: the name before the relative
+        if k > lo + 2 && self.tok.lower(k - 1) == "who" && self.tok.word(k - 2) == "," {
+            let s2 = self.np_left(ents, k - 2, lo)?;
+            let sp = self.resolve_np(ents, s2, k - 2, cue);
+            return (!sp.is_empty()).then_some((sp, s2));
+        }
         if self.tok.word(k - 1) == "," {
             return self.comma_subject(ents, k - 1, lo, cue);
         }
