@@ -562,10 +562,20 @@ fn a_role_noun_is_the_person_introduced_in_that_office() {
 }
 
 #[test]
+fn a_short_quotation_of_what_a_speaker_called_something() {
+    let qs = quotes(&article(
+        "Economy Minister Tomas Vidal called the tariff \"irrational\" on Monday.",
+    ));
+    let q = find(&qs, "irrational");
+    assert_eq!(q.speakers, ["Tomas Vidal"]);
+    assert!(q.direct);
+}
+
+#[test]
 fn scare_quotes_titles_and_single_quoted_words_stay_out() {
     let qs = quotes(&article(
         "The so-called 'fairness' test never arrived. Critics watched 'The Long Winter Road' at the festival. \
-         Farmers called it a \"scandal\" in the square.",
+         Farmers gathered at the \"scandal\" site in the square.",
     ));
     assert!(qs.is_empty(), "{qs:#?}");
 }

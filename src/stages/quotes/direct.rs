@@ -30,7 +30,10 @@ impl<'a> Cx<'a> {
             }
             let words = r.words(self);
             if let Some((speakers, cue, frame)) = found {
-                if self.is_title_like(r) || words < 2 || (words < 3 && !whole) {
+                // `called the move "irrational"`: a short quotation of what a speaker
+                // called something
+                let naming = cue < r.open && self.naming_frame(cue, r.open);
+                if !naming && (self.is_title_like(r) || words < 2 || (words < 3 && !whole)) {
                     continue;
                 }
                 let mut parts: Vec<Range<usize>> = r.pieces.clone();
@@ -285,7 +288,7 @@ impl<'a> Cx<'a> {
         if self.negated(cue, lo) {
             return None;
         }
-        if k == o && cue + 1 < o {
+        if k == o && cue + 1 < o && !(self.naming_frame(cue, o) && r.words(self) <= 8) {
             return None;
         }
         if self.is_participle_cue(cue) && cue > lo && self.tok.word(cue - 1) == "," {
@@ -298,6 +301,22 @@ impl<'a> Cx<'a> {
             return None;
         }
         Some((sp, cue, cue..o))
+    }
+
+    /// `called X "…"`, `labelling her a "…"`, `rejected as "…"`: a verb of naming
+    /// before the quotation that opens at `open` (`as` right before it for verbs of
+    /// judging).
+    pub(super) fn naming_frame(&self, cue: usize, open: usize) -> bool {
+        let Some(c) = self.lx.cues.get(&self.tok.lower(cue)) else {
+            return false;
+        };
+        let as_before = (open.saturating_sub(3)..open).any(|k| self.tok.lower(k) == "as");
+        match c.lemma.as_str() {
+            "call" | "brand" | "label" | "dub" | "describe" => true,
+            "blast" | "condemn" | "dismiss" | "reject" | "denounce" | "hail" | "praise"
+            | "criticise" | "criticize" | "attack" => as_before,
+            _ => false,
+        }
     }
 
     /// Whether run `n` continues `r` across its attribution: Some(true) when the frame
