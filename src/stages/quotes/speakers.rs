@@ -182,7 +182,9 @@ impl<'a> Cx<'a> {
             && definite
             && !indefinite
             && h_end == b
-            && let Some(p) = self.recent_entity(ents, a, 3, |e| e.kind == EntityKind::Person)
+            && let Some(p) = self
+                .recent_subject_person(ents, a, 3)
+                .or_else(|| self.recent_entity(ents, a, 3, |e| e.kind == EntityKind::Person))
         {
             return Some(ActorRef::Entity(p));
         }
@@ -394,6 +396,38 @@ impl<'a> Cx<'a> {
                 && ent.kind == EntityKind::Person
                 && ent.gender.is_none_or(|x| x == g)
             {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    /// The person who is the subject (named first, near the start, outside quotations) of
+    /// the latest of the `sentences` sentences before token `before` that has one.
+    fn recent_subject_person(
+        &self,
+        ents: &Entities,
+        before: usize,
+        sentences: usize,
+    ) -> Option<usize> {
+        let si = self.sent(before);
+        for s in (si.saturating_sub(sentences)..=si).rev() {
+            let sr = self.tok.seg.sentences[s].tokens.clone();
+            let mi = ents.mentions.partition_point(|m| m.tokens.start < sr.start);
+            let Some(m) = ents.mentions.get(mi) else {
+                continue;
+            };
+            if m.sentence != s || m.tokens.start >= before || self.quoted(m.tokens.start) {
+                continue;
+            }
+            // `However, X`: a connective and a comma may come first
+            let lead = m.tokens.start - sr.start;
+            let before_name = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start);
+            if lead > 6 || (sr.start..before_name).any(|k| self.tok.tag(k) == Upos::Verb) {
+                continue;
+            }
+            let e = ents.mention_entity[mi];
+            if ents.entities[e].kind == EntityKind::Person {
                 return Some(e);
             }
         }
