@@ -410,6 +410,17 @@ impl<'a> Cx<'a> {
         before: usize,
         sentences: usize,
     ) -> Option<usize> {
+        self.recent_subject_person_of(ents, before, sentences, None)
+    }
+
+    /// [`Self::recent_subject_person`] of gender `g` (or unknown) when `g` is given.
+    fn recent_subject_person_of(
+        &self,
+        ents: &Entities,
+        before: usize,
+        sentences: usize,
+        g: Option<Gender>,
+    ) -> Option<usize> {
         let si = self.sent(before);
         for s in (si.saturating_sub(sentences)..=si).rev() {
             let sr = self.tok.seg.sentences[s].tokens.clone();
@@ -427,7 +438,9 @@ impl<'a> Cx<'a> {
                 continue;
             }
             let e = ents.mention_entity[mi];
-            if ents.entities[e].kind == EntityKind::Person {
+            let ent = &ents.entities[e];
+            if ent.kind == EntityKind::Person && g.is_none_or(|g| ent.gender.is_none_or(|x| x == g))
+            {
                 return Some(e);
             }
         }
@@ -507,6 +520,10 @@ impl<'a> Cx<'a> {
                 if lw == "his" || lw == "her" || lw == "him" {
                     // resolve_pronoun knows he/she forms; map the others
                     return ents.recent_person(self.tok.seg, t, g).map(ActorRef::Entity);
+                }
+                // the subject of this or the previous sentence
+                if let Some(o) = self.recent_subject_person_of(ents, t, 1, Some(g)) {
+                    return Some(ActorRef::Entity(o));
                 }
                 // a person named outside quotations (one merely named inside a quote is
                 // not who speaks next)
