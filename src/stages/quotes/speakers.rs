@@ -448,10 +448,16 @@ impl<'a> Cx<'a> {
     }
 
     /// Entity `e` has a mention outside quotation runs before token `t`.
+    /// (Mentions are in text order: the scan stops at `t`, and after 64 quoted ones, so a
+    /// name repeated inside quotations on hostile input stays cheap.)
     fn named_outside_quotes(&self, ents: &Entities, e: usize, t: usize) -> bool {
-        ents.entities[e].mentions.iter().any(|&m| {
-            ents.mentions[m].tokens.start < t && !self.quoted(ents.mentions[m].tokens.start)
-        })
+        ents.entities[e]
+            .mentions
+            .iter()
+            .map(|&m| ents.mentions[m].tokens.start)
+            .take_while(|&s| s < t)
+            .take(64)
+            .any(|s| !self.quoted(s))
     }
 
     /// A noun that names a speaker (`spokesman`, `officials`, `embassy`) or a title.
