@@ -30,8 +30,12 @@
 //! data (`lexicon/cues.tsv`, `lexicon/speaker-nouns.tsv`). Every scan is bounded by a
 //! small window, so time is linear in the input even on hostile text.
 //!
-//! Files: `runs.rs` (quotation runs), `direct.rs`, `indirect.rs`, `clauses.rs` (where a
-//! reported clause starts and ends), `subjects.rs` (the speaker phrase), `speakers.rs` (who
+//! Unnamed single speakers ("a spokeswoman", "a Treasury official") are groups scoped to
+//! their document (`ActorRequest::scope`): never the same actor as one of another article.
+//!
+//! Files: `runs.rs` (quotation runs, double and single marks), `direct.rs`, `indirect.rs`,
+//! `clauses.rs` (where a reported clause starts and ends), `complements.rs` (reports with an
+//! object or infinitive: `accused X of`, `urged X to`, `described X as`, `pledged to`), `subjects.rs` (the speaker phrase), `speakers.rs` (who
 //! it names), `context.rs` (the stage's state and per-token questions), `confidence.rs`.
 //! Groups and countries no mention names are requested actors; the pipeline adds them.
 
