@@ -27,6 +27,12 @@ pub fn entity(e: &Entity) -> String {
     keyed(e.kind.into(), &e.key)
 }
 
+/// Whether an actor id belongs to one document (`group/<doc>/spokeswoman`: an unnamed
+/// speaker, see `ActorRequest::scope`): such an actor is never joined across documents.
+pub fn is_document_scoped(id: &str) -> bool {
+    id.matches('/').count() >= 2
+}
+
 /// The key of a document in the ids of its statements and meetings (its id's slug).
 pub fn document_key(document_id: &str) -> String {
     slug(document_id)

@@ -80,7 +80,11 @@ fn share_a_document(a: &Node, b: &Node) -> bool {
 pub fn plan_across(g: &Graph) -> BTreeMap<String, String> {
     let lx = lexicon();
     let mut plan: BTreeMap<String, String> = BTreeMap::new();
-    let nodes: Vec<&Node> = g.nodes().filter(|n| n.kind.is_actor()).collect();
+    // an unnamed speaker of one document ("a spokeswoman") is nobody elsewhere
+    let nodes: Vec<&Node> = g
+        .nodes()
+        .filter(|n| n.kind.is_actor() && !ids::is_document_scoped(&n.id))
+        .collect();
 
     // 1. a lexicon alias of a place or organization joins its canonical node
     for n in &nodes {

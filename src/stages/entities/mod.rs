@@ -104,7 +104,7 @@ impl Entities {
     /// Adds a requested actor, or its aliases to the entity that has its kind and name key
     /// already. Called by the pipeline only (`pipeline::actors`), between stages.
     pub(crate) fn add_requested(&mut self, r: &ActorRequest) -> usize {
-        let key = slug(&r.name);
+        let key = r.key();
         let e = match self.by_key[r.kind as usize].get(&key) {
             Some(&e) => e,
             None => {

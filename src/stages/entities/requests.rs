@@ -34,6 +34,20 @@ pub struct ActorRequest {
     pub name: String,
     /// Other names it was asked for by (a demonym noun, a capital).
     pub aliases: BTreeSet<String>,
+    /// The key of the one document it belongs to, for an unnamed actor ("a
+    /// spokeswoman"): its name key is then `scope/name`, so it is never the same actor
+    /// as one of another document. None: known by its name everywhere.
+    pub scope: Option<String>,
+}
+
+impl ActorRequest {
+    /// The name key the actor is known under (see `scope`).
+    pub fn key(&self) -> String {
+        match &self.scope {
+            Some(sc) => format!("{sc}/{}", slug(&self.name)),
+            None => slug(&self.name),
+        }
+    }
 }
 
 /// What a stage asks of the actor set: new actors (in the order first asked for) and
@@ -95,7 +109,30 @@ impl<'e> Actors<'e> {
     /// The actor of `kind` named `name`: the existing entity with that kind and name key,
     /// else a new actor (asked for once per key). `alias` is another name of it.
     pub fn request(&mut self, kind: EntityKind, name: &str, alias: Option<&str>) -> ActorRef {
-        let key = (kind, slug(name));
+        self.request_in(kind, name, alias, None)
+    }
+
+    /// An unnamed actor of one document ("a spokeswoman", "a senior official"): asked for
+    /// once per name in the document with key `scope` (see [`ActorRequest::scope`]),
+    /// never joined with an actor of another document.
+    pub fn request_scoped(&mut self, kind: EntityKind, name: &str, scope: &str) -> ActorRef {
+        self.request_in(kind, name, None, Some(scope))
+    }
+
+    fn request_in(
+        &mut self,
+        kind: EntityKind,
+        name: &str,
+        alias: Option<&str>,
+        scope: Option<&str>,
+    ) -> ActorRef {
+        let key = (
+            kind,
+            match scope {
+                Some(sc) => format!("{sc}/{}", slug(name)),
+                None => slug(name),
+            },
+        );
         if let Some(e) = self.ents.find_key(kind, &key.1) {
             if let Some(a) = alias
                 && a != self.ents.entities[e].name
@@ -111,6 +148,7 @@ impl<'e> Actors<'e> {
                     kind,
                     name: name.to_string(),
                     aliases: BTreeSet::new(),
+                    scope: scope.map(str::to_string),
                 });
                 self.index.insert(key, self.requests.new.len() - 1);
                 self.requests.new.len() - 1

@@ -19,3 +19,5 @@ pub(super) const SPEECH_VERB_REPORT: f32 = 0.7;
 pub(super) const STANCE_VERB_REPORT: f32 = 0.55;
 /// `X's warning that CLAUSE`, `the claim by X that CLAUSE`.
 pub(super) const NOUN_REPORT: f32 = 0.6;
+/// `accused X of …`, `urged X to …`, `described X as …`, `pledged to …`.
+pub(super) const LINKED_REPORT: f32 = 0.6;

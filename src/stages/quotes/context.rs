@@ -15,6 +15,9 @@ use crate::text::shape::is_capitalized;
 
 /// Longest quotation run, in tokens; longer runs are dropped as unbalanced marks.
 pub(super) const MAX_RUN_TOKENS: usize = 2000;
+/// Longest quotation in single marks, in tokens (an apostrophe left unmatched must not
+/// open a quotation for the rest of the paragraph).
+pub(super) const MAX_SINGLE_RUN_TOKENS: usize = 300;
 /// Most paragraphs one quotation may run over.
 pub(super) const MAX_RUN_PARAGRAPHS: usize = 12;
 /// Attribution frames are searched this many tokens away from a quote.
@@ -28,8 +31,12 @@ pub(super) struct Cx<'a> {
     pub(super) tok: TokenView<'a>,
     pub(super) lx: &'static Lexicon,
     pub(super) roles: &'a [RoleFact],
+    /// The document's key: the scope of its unnamed speakers.
+    pub(super) scope: String,
     /// Token → quotation run index + 1 (0: outside quotes).
     pub(super) in_run: Vec<u32>,
+    /// The marks that open or close a quotation run (single marks included).
+    pub(super) run_marks: Vec<bool>,
     /// Tokens used as cues of a found statement.
     pub(super) used: Vec<bool>,
     /// Token ranges already reported (nested cues inside them are not new reports).
@@ -54,7 +61,7 @@ impl<'a> Cx<'a> {
         matches!(
             self.tok.kind(t),
             TokenKind::OpenQuote | TokenKind::CloseQuote
-        )
+        ) || self.run_marks.get(t).copied().unwrap_or(false)
     }
 
     /// Ends a sentence or clause: `.`, `?`, `!`, `;`.
@@ -71,6 +78,13 @@ impl<'a> Cx<'a> {
             .seg
             .sentence_of(t)
             .map_or(t..t + 1, |s| self.tok.seg.sentences[s].tokens.clone())
+    }
+
+    /// The paragraph that holds sentence `si`.
+    pub(super) fn para_of_sentence(&self, si: usize) -> Option<usize> {
+        let ps = &self.tok.seg.paragraphs;
+        let i = ps.partition_point(|p| p.sentences.end <= si);
+        (i < ps.len() && ps[i].sentences.contains(&si)).then_some(i)
     }
 
     pub(super) fn sent(&self, t: usize) -> usize {
@@ -106,7 +120,9 @@ impl<'a> Cx<'a> {
         }
         let tag = self.tok.tag(t);
         let always = matches!(c.lemma.as_str(), "say" | "tell");
-        if !always && !matches!(tag, Upos::Verb | Upos::Aux) {
+        // `…, warning Ankara that …`: a participle after a comma, whatever its tag
+        let participle = w.ends_with("ing") && t > 0 && self.tok.word(t - 1) == ",";
+        if !always && !participle && !matches!(tag, Upos::Verb | Upos::Aux) {
             return None;
         }
         Some(c.strength)

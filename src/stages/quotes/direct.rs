@@ -30,7 +30,10 @@ impl<'a> Cx<'a> {
             }
             let words = r.words(self);
             if let Some((speakers, cue, frame)) = found {
-                if self.is_title_like(r) || words < 2 || (words < 3 && !whole) {
+                // `called the move "irrational"`: a short quotation of what a speaker
+                // called something
+                let naming = cue < r.open && self.naming_frame(cue, r.open);
+                if !naming && (self.is_title_like(r) || words < 2 || (words < 3 && !whole)) {
                     continue;
                 }
                 let mut parts: Vec<Range<usize>> = r.pieces.clone();
@@ -75,12 +78,30 @@ impl<'a> Cx<'a> {
                 self.last_direct = Some((speakers, r.last_para, self.out.len() - 1));
                 continue;
             }
-            // continuation of the previous speaker's quote
-            if let Some((speakers, p, k)) = self.last_direct.clone() {
+            // `"A. "B," she said.`: a sentence of quotation right before an attributed one
+            if let Some(n) = runs.get(i + 1)
+                && n.para == r.last_para
+                && r.close.is_some_and(|c| n.open <= c + 1)
+                && let Some((speakers, cue, _)) = self.after_frame(n, ents)
+            {
+                self.push_direct(
+                    &r.pieces,
+                    &speakers,
+                    cue,
+                    r.open,
+                    r.last(),
+                    confidence::CONTINUED_QUOTE,
+                );
+                self.run_used[i] = true;
+                continue;
+            }
+            // continuation of the previous speaker's quote, or a paragraph of quotation
+            // after a speaker's reported statement
+            if let Some((speakers, p, k)) = self.previous_statement(r) {
                 let same_para = p == r.para;
-                let prev_para = p + 1 == r.para
-                    && self.para_tokens[r.para].start == r.open
-                    && self.paragraph_is_quote(r);
+                let prev_para = p < r.para
+                    && (p + 1..r.para).all(|x| self.para_tokens[x].is_empty())
+                    && self.para_tokens[r.para].start == r.open;
                 if same_para || prev_para {
                     let cue = self.out[k].cue.clone();
                     let parts: Vec<Span> = r
@@ -107,6 +128,25 @@ impl<'a> Cx<'a> {
                 }
             }
         }
+    }
+
+    /// The most recent statement before run `r`: (speakers, its paragraph, index in
+    /// `out`).
+    fn previous_statement(&self, r: &Run) -> Option<(Vec<ActorRef>, usize, usize)> {
+        let k = self.out.len().checked_sub(1)?;
+        let st = &self.out[k];
+        let open_at = self.tok.seg.tokens[r.open].span.start;
+        if st.evidence.start > open_at {
+            return None;
+        }
+        let (_, si) = self.last.as_ref()?;
+        let p = self.para_of_sentence(*si)?;
+        if let Some((sp, dp, dk)) = &self.last_direct
+            && *dk == k
+        {
+            return Some((sp.clone(), *dp, k));
+        }
+        Some((st.speakers.clone(), p, k))
     }
 
     pub(super) fn push_direct(
@@ -192,6 +232,12 @@ impl<'a> Cx<'a> {
         if k <= a {
             return None;
         }
+        // `"…," Ines Halvorsen, the party spokeswoman, said`: the name before the
+        // apposition
+        if self.tok.word(k - 1) == "," {
+            let (sp, start) = self.comma_subject(ents, k - 1, a, cue)?;
+            return (start == a && !sp.is_empty()).then_some((sp, cue, c + 1..cue + 1));
+        }
         let start = self.np_left(ents, k, a)?;
         if start != a {
             return None;
@@ -242,7 +288,7 @@ impl<'a> Cx<'a> {
         if self.negated(cue, lo) {
             return None;
         }
-        if k == o && cue + 1 < o {
+        if k == o && cue + 1 < o && !(self.naming_frame(cue, o) && r.words(self) <= 8) {
             return None;
         }
         if self.is_participle_cue(cue) && cue > lo && self.tok.word(cue - 1) == "," {
@@ -255,6 +301,22 @@ impl<'a> Cx<'a> {
             return None;
         }
         Some((sp, cue, cue..o))
+    }
+
+    /// `called X "…"`, `labelling her a "…"`, `rejected as "…"`: a verb of naming
+    /// before the quotation that opens at `open` (`as` right before it for verbs of
+    /// judging).
+    pub(super) fn naming_frame(&self, cue: usize, open: usize) -> bool {
+        let Some(c) = self.lx.cues.get(&self.tok.lower(cue)) else {
+            return false;
+        };
+        let as_before = (open.saturating_sub(3)..open).any(|k| self.tok.lower(k) == "as");
+        match c.lemma.as_str() {
+            "call" | "brand" | "label" | "dub" | "describe" => true,
+            "blast" | "condemn" | "dismiss" | "reject" | "denounce" | "hail" | "praise"
+            | "criticise" | "criticize" | "attack" => as_before,
+            _ => false,
+        }
     }
 
     /// Whether run `n` continues `r` across its attribution: Some(true) when the frame

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::StatementFact;
+use super::complements::bare_clause_cue;
 use super::confidence;
 use super::context::{Cx, FRAME};
 use super::subjects::is_relative;
@@ -297,6 +298,7 @@ impl<'a> Cx<'a> {
             && (matches!(self.tok.lower(k - 1).as_str(), "and" | "but")
                 || (self.tok.word(k - 1) == "," && self.is_participle_cue(cue)));
         let mut what = false;
+        let mut object_relative = false;
         let speakers = if coordinated {
             let prev = sent_speakers.clone().or_else(|| {
                 self.last
@@ -316,10 +318,9 @@ impl<'a> Cx<'a> {
                 return;
             };
             what = start > lo && self.tok.lower(start - 1) == "what";
-            // `the man who he described as …`: an object relative, not a report
-            if start > lo && is_relative(&self.tok.lower(start - 1)) {
-                return;
-            }
+            // `the man who he described as …`: an object relative, no report; but `costs,
+            // which the agency says have risen`: the relative's verb phrase is reported
+            object_relative = start > lo && is_relative(&self.tok.lower(start - 1));
             sp
         };
         // the complement
@@ -330,6 +331,54 @@ impl<'a> Cx<'a> {
             .get(&self.tok.lower(cue))
             .map(|c| c.lemma.clone())
             .unwrap_or_default();
+        if object_relative {
+            let c = self.skip_adverbials(cue + 1, end);
+            let finite = c < end
+                && !self.quoted(c)
+                && (self.tok.tag(c) == Upos::Aux
+                    || (self.tok.tag(c) == Upos::Verb && !self.tok.lower(c).ends_with("ing")));
+            if !finite || !bare_clause_cue(&lemma) {
+                return;
+            }
+            let cend = self.clause_end(c, end);
+            if self.word_count(c, cend) < 3 {
+                return;
+            }
+            let Some(span) = self.span_of(c, cend) else {
+                return;
+            };
+            let cue_text = self.tok.word(cue).to_string();
+            self.push_indirect(
+                speakers,
+                vec![span],
+                cue,
+                cue_text,
+                evidence,
+                confidence::LINKED_REPORT,
+                c..cend,
+            );
+            return;
+        }
+        if let Some(range) = self.linked_complement(ents, cue, &lemma, end) {
+            if self.quoted(range.start) && self.used_run(range.start) {
+                return;
+            }
+            let Some(span) = self.span_of(range.start, range.end) else {
+                return;
+            };
+            *sent_speakers = Some(speakers.clone());
+            let cue_text = self.tok.word(cue).to_string();
+            self.push_indirect(
+                speakers,
+                vec![span],
+                cue,
+                cue_text,
+                evidence,
+                confidence::LINKED_REPORT,
+                range,
+            );
+            return;
+        }
         let mut c = self.skip_adverbials(cue + 1, end);
         let mut that = false;
         if lemma == "tell" || (c < end && self.tok.lower(c) != "that") {
@@ -353,13 +402,21 @@ impl<'a> Cx<'a> {
             that = true;
             c += 1;
         }
+        if !that && let Some(t) = self.distant_that(c, end) {
+            that = true;
+            c = t + 1;
+        }
         if c >= end {
             return;
         }
+        let bare = !that
+            && bare_clause_cue(&lemma)
+            && (lemma != "tell" || c > cue + 1)
+            && self.loose_clause(c, self.clause_end(c, end));
         let describe_as = strength == 2
             && matches!(lemma.as_str(), "describe")
             && (c..(c + 10).min(end)).any(|k| self.tok.lower(k) == "as");
-        if !that && !describe_as && (strength != 1 || !self.looks_like_clause(c, end)) {
+        if !that && !describe_as && !bare && (strength != 1 || !self.looks_like_clause(c, end)) {
             return;
         }
         // a direct quote right here is reported already

@@ -30,12 +30,17 @@
 //! data (`lexicon/cues.tsv`, `lexicon/speaker-nouns.tsv`). Every scan is bounded by a
 //! small window, so time is linear in the input even on hostile text.
 //!
-//! Files: `runs.rs` (quotation runs), `direct.rs`, `indirect.rs`, `clauses.rs` (where a
-//! reported clause starts and ends), `subjects.rs` (the speaker phrase), `speakers.rs` (who
+//! Unnamed single speakers ("a spokeswoman", "a Treasury official") are groups scoped to
+//! their document (`ActorRequest::scope`): never the same actor as one of another article.
+//!
+//! Files: `runs.rs` (quotation runs, double and single marks), `direct.rs`, `indirect.rs`,
+//! `clauses.rs` (where a reported clause starts and ends), `complements.rs` (reports with an
+//! object or infinitive: `accused X of`, `urged X to`, `described X as`, `pledged to`), `subjects.rs` (the speaker phrase), `speakers.rs` (who
 //! it names), `context.rs` (the stage's state and per-token questions), `confidence.rs`.
 //! Groups and countries no mention names are requested actors; the pipeline adds them.
 
 mod clauses;
+mod complements;
 mod confidence;
 mod context;
 mod direct;
@@ -51,7 +56,7 @@ use crate::stages::segment::{ParagraphKind, Segmentation, Span};
 use crate::stages::tokens::TokenView;
 use crate::tagging::Tags;
 use crate::text::Document;
-use crate::vocab::{EntityKind, QuoteKind};
+use crate::vocab::QuoteKind;
 use context::Cx;
 
 /// A statement found in the text. The stage returns its speakers as [`ActorRef`]s (a
@@ -135,7 +140,9 @@ pub fn extract_with_roles(
         tok: TokenView::tagged(&doc.text, seg, tags),
         lx: lexicon(),
         roles,
+        scope: crate::text::slug::slug(&doc.id),
         in_run: vec![0; n],
+        run_marks: Vec::new(),
         used: vec![false; n],
         covered: Vec::new(),
         para_tokens,
@@ -145,6 +152,13 @@ pub fn extract_with_roles(
         last_direct: None,
     };
     let runs = cx.find_runs();
+    cx.run_marks = vec![false; n];
+    for r in &runs {
+        cx.run_marks[r.open] = true;
+        if let Some(c) = r.close {
+            cx.run_marks[c] = true;
+        }
+    }
     for (i, r) in runs.iter().enumerate() {
         for p in &r.pieces {
             for t in p.clone() {
@@ -167,13 +181,6 @@ pub fn extract_with_roles(
     }
     cx.direct(&runs, ri..runs.len(), ents);
     let mut out = std::mem::take(&mut cx.out);
-    // a "group" that is one unnamed office holder ("spokesman", "shadow chancellor") is no
-    // identifiable speaker: across articles it would join different people
-    let lx = lexicon();
-    for st in &mut out {
-        st.speakers
-            .retain(|&e| !is_bare_office(lx, ents.name(e), ents.kind(e)));
-    }
     out.retain(|s| !s.speakers.is_empty() && s.text.len() > 3);
     out.sort_by_key(|s| (s.text.start, s.text.end));
     // one statement per text span: merge speakers of duplicates
@@ -192,18 +199,4 @@ pub fn extract_with_roles(
         merged.push(s);
     }
     actors.finish(merged)
-}
-
-/// A group named only by a singular title and title modifiers, all lowercase.
-fn is_bare_office(lx: &crate::lexicon::Lexicon, name: &str, kind: EntityKind) -> bool {
-    if kind != EntityKind::Group || name.chars().any(char::is_uppercase) {
-        return false;
-    }
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let Some((head, mods)) = words.split_last() else {
-        return false;
-    };
-    lx.title(head).is_some()
-        && !head.ends_with('s')
-        && mods.iter().all(|m| lx.title_modifiers.contains(*m))
 }

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::context::{Cx, FRAME, MAX_RUN_PARAGRAPHS, MAX_RUN_TOKENS};
+use super::context::{Cx, FRAME, MAX_RUN_PARAGRAPHS, MAX_RUN_TOKENS, MAX_SINGLE_RUN_TOKENS};
 use crate::stages::segment::TokenKind;
 use crate::text::shape::is_capitalized;
 
@@ -74,28 +74,61 @@ impl<'a> Cx<'a> {
             if open.is_some() {
                 k += 1;
             }
+            // an open single quotation mark (British style), outside double quotes
+            let mut sopen: Option<usize> = None;
             while k < toks.end {
                 let kind = self.tok.kind(k);
                 let straight = self.tok.word(k) == "\"";
                 match kind {
-                    TokenKind::OpenQuote => match open {
-                        None => open = Some((k, None)),
-                        Some((o, ref cont)) if straight && k > o + 1 => {
-                            // a straight mark while open: it closes
-                            let cont = cont.clone();
-                            runs.push(self.close_run(o, k, pi, cont));
-                            open = None;
+                    TokenKind::OpenQuote => {
+                        sopen = None;
+                        match open {
+                            None => open = Some((k, None)),
+                            Some((o, ref cont)) if k > o + 1 && self.is_terminal(k - 1) => {
+                                // `"A. "B."`: a quote reopened after a full stop (the
+                                // closing mark forgotten or the new sentence marked):
+                                // the first sentence ends here, the next run opens
+                                let cont = cont.clone();
+                                runs.push(self.close_run(o, k, pi, cont));
+                                open = Some((k, None));
+                            }
+                            Some((o, ref cont)) if straight && k > o + 1 => {
+                                // a straight mark while open: it closes
+                                let cont = cont.clone();
+                                runs.push(self.close_run(o, k, pi, cont));
+                                open = None;
+                            }
+                            Some(_) => open = Some((k, None)),
                         }
-                        Some(_) => open = Some((k, None)),
-                    },
+                    }
                     TokenKind::CloseQuote => {
+                        sopen = None;
                         if let Some((o, cont)) = open.take()
                             && (k > o + 1 || cont.is_some())
                         {
                             runs.push(self.close_run(o, k, pi, cont));
                         }
                     }
+                    TokenKind::SingleQuote if open.is_none() => match sopen {
+                        Some(so) if self.single_closes(k, toks.end) => {
+                            if k > so + 1 {
+                                runs.push(self.close_run(so, k, pi, None));
+                            }
+                            sopen = None;
+                        }
+                        Some(_) => {}
+                        None => {
+                            if self.single_opens(k, toks.clone()) {
+                                sopen = Some(k);
+                            }
+                        }
+                    },
                     _ => {}
+                }
+                if let Some(so) = sopen
+                    && k - so > MAX_SINGLE_RUN_TOKENS
+                {
+                    sopen = None;
                 }
                 if let Some((o, _)) = open
                     && k - o > MAX_RUN_TOKENS
@@ -147,6 +180,37 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// A single mark that opens a quotation: at a word start (space or paragraph start
+    /// before it, a word right after it).
+    fn single_opens(&self, k: usize, para: Range<usize>) -> bool {
+        let toks = &self.tok.seg.tokens;
+        let before = k == para.start
+            || toks[k].space_before
+            || matches!(self.tok.kind(k - 1), TokenKind::Dash)
+            || matches!(self.tok.word(k - 1), "(" | "[");
+        before
+            && k + 1 < para.end
+            && !toks[k + 1].space_before
+            && matches!(
+                self.tok.kind(k + 1),
+                TokenKind::Word | TokenKind::Number | TokenKind::Punct
+            )
+            && !self.is_terminal(k + 1)
+    }
+
+    /// A single mark that closes a quotation: right after a word or punctuation, with a
+    /// space, punctuation or the paragraph end after it.
+    fn single_closes(&self, k: usize, para_end: usize) -> bool {
+        let toks = &self.tok.seg.tokens;
+        !toks[k].space_before
+            && (k + 1 >= para_end
+                || toks[k + 1].space_before
+                || matches!(
+                    self.tok.kind(k + 1),
+                    TokenKind::Punct | TokenKind::Dash | TokenKind::CloseQuote
+                ))
+    }
+
     /// An unclosed run is kept only when a colon or comma after a cue introduces it.
     pub(super) fn before_frame_hint(&self, r: &Run) -> bool {
         r.pieces.len() == 1
@@ -173,12 +237,6 @@ impl<'a> Cx<'a> {
             || self.is_mark(c + 1)
             || (c > 0 && self.is_terminal(c - 1) && is_capitalized(self.tok.word(c + 1)));
         starts && ends
-    }
-
-    /// Every word of the paragraph is inside the run (a paragraph of quotation).
-    pub(super) fn paragraph_is_quote(&self, r: &Run) -> bool {
-        let pt = &self.para_tokens[r.last_para];
-        r.close.is_none_or(|c| c + 2 >= pt.end)
     }
 
     /// A title of a work or a name in quotes: few words, all capitalized, no final

@@ -7,6 +7,7 @@ use super::subjects::is_pronoun;
 use crate::lexicon::words::{WordClass, is};
 use crate::lexicon::{Gender, SpeakerClass};
 use crate::stages::entities::{ActorRef, Actors, Entities};
+use crate::stages::segment::TokenKind;
 use crate::tagger::Upos;
 use crate::text::shape::is_all_caps;
 use crate::vocab::EntityKind;
@@ -102,6 +103,22 @@ impl<'a> Cx<'a> {
         }
         let hw = self.tok.lower(head);
         let raw = self.tok.word(head);
+        // a name the entity stage left out ("Louise Christian" read as a demonym): two or
+        // three capitalized words opening with a known given name
+        if h_end == b
+            && (2..=3).contains(&(b - s))
+            && ents.mention_at(s).is_none()
+            && self.lx.given_names.contains_key(self.tok.word(s))
+            && (s..b).all(|k| {
+                self.tok.kind(k) == TokenKind::Word
+                    && crate::text::shape::is_capitalized(self.tok.word(k))
+            })
+        {
+            let name = self.tok.text
+                [self.tok.seg.tokens[s].span.start..self.tok.seg.tokens[b - 1].span.end]
+                .to_string();
+            return Some(ents.request(EntityKind::Person, &name, None));
+        }
         if let Some((country, true)) = self.lx.demonyms.get(raw) {
             let country = country.clone();
             return Some(ents.request(EntityKind::Place, &country, Some(raw)));
@@ -159,6 +176,29 @@ impl<'a> Cx<'a> {
             })
         {
             return Some(g);
+        }
+        // `the Egyptian leader said`: the person the article named just before
+        if class == SpeakerClass::One
+            && definite
+            && !indefinite
+            && h_end == b
+            && let Some(p) = self
+                .recent_subject_person(ents, a, 3)
+                .or_else(|| self.recent_entity(ents, a, 3, |e| e.kind == EntityKind::Person))
+        {
+            return Some(ActorRef::Entity(p));
+        }
+        // `the committee said`: the organization of that kind named before; `the firm`,
+        // `the company`: the organization named just before
+        if class == SpeakerClass::Body && definite && affil.is_none() && country.is_none() {
+            let generic = matches!(hw.as_str(), "firm" | "company" | "group" | "bank");
+            let head = hw.clone();
+            if let Some(o) = self.recent_entity(ents, a, if generic { 4 } else { 12 }, |e| {
+                e.kind == EntityKind::Organization
+                    && (generic || e.name.to_lowercase().split_whitespace().any(|w| w == head))
+            }) {
+                return Some(ActorRef::Entity(o));
+            }
         }
         // a bare definite role noun nobody holds here ("the prime minister said") names
         // one unknown person: no speaker rather than a group called "prime minister"
@@ -222,6 +262,11 @@ impl<'a> Cx<'a> {
         } else {
             EntityKind::Group
         };
+        if kind == EntityKind::Group && class == SpeakerClass::One {
+            // one unnamed person ("a spokeswoman", "a Treasury official"): a speaker of
+            // this document only, never the same as one of another article
+            return Some(ents.request_scoped(kind, &name, &self.scope));
+        }
         Some(ents.request(kind, &name, None))
     }
 
@@ -280,6 +325,141 @@ impl<'a> Cx<'a> {
         best.map(|(_, c)| c)
     }
 
+    /// The entity of the latest mention before token `before`, at most `sentences`
+    /// sentences back, that passes `ok`.
+    pub(super) fn recent_entity(
+        &self,
+        ents: &Entities,
+        before: usize,
+        sentences: usize,
+        ok: impl Fn(&crate::stages::entities::Entity) -> bool,
+    ) -> Option<usize> {
+        let si = self.sent(before);
+        let n = ents.mentions.partition_point(|m| m.tokens.start < before);
+        for mi in (0..n).rev().take(60) {
+            let m = &ents.mentions[mi];
+            if m.sentence + sentences < si {
+                break;
+            }
+            let e = ents.mention_entity[mi];
+            if ok(&ents.entities[e]) {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    /// A person of gender `g` (or unknown) who is the subject of sentence `si - 1` or `si`
+    /// and was named after sentence `since` (the last statement's).
+    fn subject_since(
+        &self,
+        ents: &Entities,
+        si: usize,
+        since: Option<usize>,
+        g: Gender,
+    ) -> Option<usize> {
+        let since = since?;
+        for s in [si.checked_sub(1), Some(si)].into_iter().flatten() {
+            if s <= since {
+                continue;
+            }
+            let start = self.tok.seg.sentences[s].tokens.start;
+            let mi = ents.mentions.partition_point(|m| m.tokens.start < start);
+            let Some(m) = ents.mentions.get(mi) else {
+                continue;
+            };
+            if m.sentence != s || m.tokens.start > start + 4 || self.quoted(m.tokens.start) {
+                continue;
+            }
+            let e = ents.mention_entity[mi];
+            let ent = &ents.entities[e];
+            if ent.kind == EntityKind::Person && ent.gender.is_none_or(|x| x == g) {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    /// The person of gender `g` (or unknown) named last before `t` outside quotations,
+    /// at most two sentences back.
+    fn recent_person_outside_quotes(&self, ents: &Entities, t: usize, g: Gender) -> Option<usize> {
+        let si = self.sent(t);
+        let n = ents.mentions.partition_point(|m| m.tokens.start < t);
+        for mi in (0..n).rev().take(40) {
+            let m = &ents.mentions[mi];
+            if m.sentence + 2 < si {
+                break;
+            }
+            let e = ents.mention_entity[mi];
+            let ent = &ents.entities[e];
+            if !self.quoted(m.tokens.start)
+                && ent.kind == EntityKind::Person
+                && ent.gender.is_none_or(|x| x == g)
+            {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    /// The person who is the subject (named first, near the start, outside quotations) of
+    /// the latest of the `sentences` sentences before token `before` that has one.
+    fn recent_subject_person(
+        &self,
+        ents: &Entities,
+        before: usize,
+        sentences: usize,
+    ) -> Option<usize> {
+        self.recent_subject_person_of(ents, before, sentences, None)
+    }
+
+    /// [`Self::recent_subject_person`] of gender `g` (or unknown) when `g` is given.
+    fn recent_subject_person_of(
+        &self,
+        ents: &Entities,
+        before: usize,
+        sentences: usize,
+        g: Option<Gender>,
+    ) -> Option<usize> {
+        let si = self.sent(before);
+        for s in (si.saturating_sub(sentences)..=si).rev() {
+            let sr = self.tok.seg.sentences[s].tokens.clone();
+            let mi = ents.mentions.partition_point(|m| m.tokens.start < sr.start);
+            let Some(m) = ents.mentions.get(mi) else {
+                continue;
+            };
+            if m.sentence != s || m.tokens.start >= before || self.quoted(m.tokens.start) {
+                continue;
+            }
+            // `However, X`: a connective and a comma may come first
+            let lead = m.tokens.start - sr.start;
+            let before_name = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start);
+            if lead > 6 || (sr.start..before_name).any(|k| self.tok.tag(k) == Upos::Verb) {
+                continue;
+            }
+            let e = ents.mention_entity[mi];
+            let ent = &ents.entities[e];
+            if ent.kind == EntityKind::Person && g.is_none_or(|g| ent.gender.is_none_or(|x| x == g))
+            {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    /// Entity `e` has a mention outside quotation runs before token `t`.
+    /// (Mentions are in text order: the scan stops at `t`, and after 64 quoted ones, so a
+    /// name repeated inside quotations on hostile input stays cheap.)
+    fn named_outside_quotes(&self, ents: &Entities, e: usize, t: usize) -> bool {
+        ents.entities[e]
+            .mentions
+            .iter()
+            .map(|&m| ents.mentions[m].tokens.start)
+            .take_while(|&s| s < t)
+            .take(64)
+            .any(|s| !self.quoted(s))
+    }
+
     /// A noun that names a speaker (`spokesman`, `officials`, `embassy`) or a title.
     pub(super) fn is_speaker_noun(&self, lw: &str) -> bool {
         self.lx.speaker_nouns.contains_key(lw) || self.lx.title(lw).is_some()
@@ -294,12 +474,24 @@ impl<'a> Cx<'a> {
     /// sentence back at most) when it fits, else [`Entities::resolve_pronoun`].
     pub(super) fn pronoun_word(&self, ents: &Actors, lw: &str, t: usize) -> Option<ActorRef> {
         let si = self.sent(t);
+        let pi = self.para_of_sentence(si);
+        // the speaker of the discourse: the last statement, up to four sentences back
+        // in this paragraph or the one before
         let recent = self
             .last
             .as_ref()
-            .filter(|(_, s)| *s <= si && si - *s <= 1)
-            .map(|(v, _)| v.clone())
-            .unwrap_or_default();
+            .filter(|(_, s)| {
+                *s <= si
+                    && si - *s <= 4
+                    && (si - *s <= 1
+                        || self
+                            .para_of_sentence(*s)
+                            .zip(pi)
+                            .is_some_and(|(a, b)| a + 1 >= b))
+            })
+            .map(|(v, s)| (v.clone(), *s));
+        let last_sentence = recent.as_ref().map(|(_, s)| *s);
+        let recent = recent.map(|(v, _)| v).unwrap_or_default();
         match lw {
             "he" | "she" | "him" | "his" | "her" => {
                 let g = if matches!(lw, "he" | "him" | "his") {
@@ -310,6 +502,13 @@ impl<'a> Cx<'a> {
                 if let [e] = recent.as_slice() {
                     let gender = ents.gender(*e);
                     if ents.kind(*e) == EntityKind::Person && gender.is_none_or(|x| x == g) {
+                        // a person of that gender who became the subject of a sentence
+                        // since the last statement takes over
+                        if let Some(o) = self.subject_since(ents, si, last_sentence, g)
+                            && ActorRef::Entity(o) != *e
+                        {
+                            return Some(ActorRef::Entity(o));
+                        }
                         // unless another person of that gender is the subject here
                         let r = ents.resolve_pronoun(self.tok.seg, self.tok.text, t);
                         match r {
@@ -328,8 +527,19 @@ impl<'a> Cx<'a> {
                     // resolve_pronoun knows he/she forms; map the others
                     return ents.recent_person(self.tok.seg, t, g).map(ActorRef::Entity);
                 }
-                ents.resolve_pronoun(self.tok.seg, self.tok.text, t)
-                    .map(ActorRef::Entity)
+                // the subject of this or the previous sentence
+                if let Some(o) = self.recent_subject_person_of(ents, t, 1, Some(g)) {
+                    return Some(ActorRef::Entity(o));
+                }
+                // a person named outside quotations (one merely named inside a quote is
+                // not who speaks next)
+                let r = ents.resolve_pronoun(self.tok.seg, self.tok.text, t);
+                match r {
+                    Some(o) if self.named_outside_quotes(ents, o, t) => Some(ActorRef::Entity(o)),
+                    _ => self
+                        .recent_person_outside_quotes(ents, t, g)
+                        .map(ActorRef::Entity),
+                }
             }
             "they" | "their" | "them" | "it" | "its" => {
                 let want_person = false;
@@ -337,6 +547,22 @@ impl<'a> Cx<'a> {
                     .iter()
                     .copied()
                     .find(|&e| (ents.kind(e) == EntityKind::Person) == want_person)
+                    .or_else(|| {
+                        // `The agency … It says`: the organization named last, outside
+                        // quotations, in this sentence or the one before
+                        let si = self.sent(t);
+                        let n = ents.mentions.partition_point(|m| m.tokens.start < t);
+                        (0..n)
+                            .rev()
+                            .take(20)
+                            .take_while(|&mi| ents.mentions[mi].sentence + 1 >= si)
+                            .find(|&mi| {
+                                !self.quoted(ents.mentions[mi].tokens.start)
+                                    && ents.entities[ents.mention_entity[mi]].kind
+                                        == EntityKind::Organization
+                            })
+                            .map(|mi| ActorRef::Entity(ents.mention_entity[mi]))
+                    })
             }
             _ => None,
         }

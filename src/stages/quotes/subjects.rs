@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::context::Cx;
 use crate::lexicon::words::{WordClass, is};
 use crate::stages::entities::{ActorRef, Actors, Entities};
+use crate::stages::segment::TokenKind;
 use crate::tagger::Upos;
 use crate::vocab::EntityKind;
 
@@ -147,15 +148,47 @@ impl<'a> Cx<'a> {
         {
             k -= 1;
         }
+        // `X on Thursday said`, `X last week said`
+        while k >= lo + 3 && self.time_before(k) {
+            k -= 2;
+        }
         if k <= lo {
             return None;
+        }
+        // `Marco Rubio, who acknowledged …`: the name before the relative
+        if k > lo + 2 && self.tok.lower(k - 1) == "who" && self.tok.word(k - 2) == "," {
+            let s2 = self.np_left(ents, k - 2, lo)?;
+            let sp = self.resolve_np(ents, s2, k - 2, cue);
+            return (!sp.is_empty()).then_some((sp, s2));
         }
         if self.tok.word(k - 1) == "," {
             return self.comma_subject(ents, k - 1, lo, cue);
         }
+        // `X - a senior official - said`: the name before the apposition in dashes
+        if k > lo + 2
+            && self.tok.kind(k - 1) == TokenKind::Dash
+            && let Some(d) = (lo..k - 1)
+                .rev()
+                .take(12)
+                .find(|&d| self.tok.kind(d) == TokenKind::Dash)
+            && let Some(s2) = self.np_left(ents, d, lo)
+        {
+            let sp2 = self.resolve_np(ents, s2, d, cue);
+            if !sp2.is_empty() {
+                return Some((sp2, s2));
+            }
+        }
         let start = self.np_left(ents, k, lo)?;
         let sp = self.resolve_np(ents, start, k, cue);
         (!sp.is_empty()).then_some((sp, start))
+    }
+
+    /// `on Thursday`, `last week` right before token `k`.
+    fn time_before(&self, k: usize) -> bool {
+        let (a, b) = (self.tok.lower(k - 2), self.tok.lower(k - 1));
+        (a == "on" && crate::text::date::is_weekday(&b))
+            || (matches!(a.as_str(), "last" | "this" | "earlier")
+                && matches!(b.as_str(), "week" | "month" | "year" | "night" | "weekend"))
     }
 
     /// `X, who …, Y's deputy, said`: the comma-separated segments before the cue.
@@ -203,6 +236,16 @@ impl<'a> Cx<'a> {
                 extra.extend(self.resolve_np(ents, s.start + 1, s.end, cue));
                 continue;
             }
+            let mut s = s.clone();
+            // `But X, who …, said`: the connective is no part of the subject
+            if s.start == lo
+                && s.len() > 1
+                && matches!(self.tok.tag(s.start), Upos::Cconj | Upos::Adv)
+                && ents.mention_at(s.start).is_none()
+            {
+                s.start += 1;
+            }
+            let s = &s;
             let t = self.tok.tag(s.start);
             if matches!(t, Upos::Adp | Upos::Adv | Upos::Sconj | Upos::Cconj)
                 || (t == Upos::Verb && ents.mention_at(s.start).is_none())
