@@ -32,13 +32,15 @@
 //!
 //! Files: `runs.rs` (quotation runs), `direct.rs`, `indirect.rs`, `clauses.rs` (where a
 //! reported clause starts and ends), `subjects.rs` (the speaker phrase), `speakers.rs` (who
-//! it names), `context.rs` (the stage's state and per-token questions), `confidence.rs`.
+//! it names), `holders.rs` (who holds a role word, for `the minister said`), `context.rs`
+//! (the stage's state and per-token questions), `confidence.rs`.
 //! Groups and countries no mention names are requested actors; the pipeline adds them.
 
 mod clauses;
 mod confidence;
 mod context;
 mod direct;
+mod holders;
 mod indirect;
 mod runs;
 mod speakers;
@@ -143,6 +145,7 @@ pub fn extract_with_roles(
         last: None,
         run_used: Vec::new(),
         last_direct: None,
+        holders: std::cell::OnceCell::new(),
     };
     let runs = cx.find_runs();
     for (i, r) in runs.iter().enumerate() {
