@@ -5,9 +5,11 @@
 //! of the article), or a title the person was mentioned under before the cue. Walking
 //! every role and every mention for each such phrase made a long article of them
 //! quadratic; the index is built on first use in one pass over the roles and mentions
-//! (role word → its holders), and each question then looks only at the holders of its
-//! word, finding each holder's last mention before the cue by binary search.
+//! (role word → its holders, and the mentions of its holders in text order): a question
+//! without an affiliation is then a binary search in its word's mentions; one with an
+//! affiliation looks at the holders of its word only.
 
+use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use super::context::Cx;
@@ -26,9 +28,14 @@ struct Holder {
     from: Option<usize>,
 }
 
-/// Role word (lowercase, a word of a title split at spaces and hyphens) → its holders.
+/// Role word (lowercase, a word of a title split at spaces and hyphens) → its holders,
+/// and → the mentions of its holders from when they hold it, in text order (the person
+/// smaller first among mentions at one token, for the tie the question breaks that way).
 #[derive(Debug, Default)]
-pub(super) struct Holders(HashMap<String, Vec<Holder>>);
+pub(super) struct Holders {
+    holders: HashMap<String, Vec<Holder>>,
+    timeline: HashMap<String, Vec<(usize, Reverse<usize>)>>,
+}
 
 fn words(title: &str) -> Vec<String> {
     let mut w: Vec<String> = title
@@ -69,12 +76,34 @@ impl Holders {
                 });
             }
         }
-        for hs in map.values_mut() {
+        let mut timeline = HashMap::new();
+        for (w, hs) in map.iter_mut() {
             // one holder per (person, affiliations): a role fact, else the earliest mention
             hs.sort_unstable_by_key(|h| (h.person, h.affils, h.from.is_some(), h.from));
             hs.dedup_by_key(|h| (h.person, h.affils));
+            // whatever the affiliation, a person holds the word from their first holding
+            let mut since: Vec<(usize, usize)> =
+                hs.iter().map(|h| (h.person, h.from.unwrap_or(0))).collect();
+            since.sort_unstable();
+            since.dedup_by_key(|&mut (p, _)| p);
+            let mut line: Vec<(usize, Reverse<usize>)> = since
+                .iter()
+                .flat_map(|&(p, from)| {
+                    ents.entities[p]
+                        .mentions
+                        .iter()
+                        .map(|&m| ents.mentions[m].tokens.start)
+                        .filter(move |&t| t >= from)
+                        .map(move |t| (t, Reverse(p)))
+                })
+                .collect();
+            line.sort_unstable();
+            timeline.insert(w.clone(), line);
         }
-        Holders(map)
+        Holders {
+            holders: map,
+            timeline,
+        }
     }
 }
 
@@ -91,12 +120,19 @@ impl<'a> Cx<'a> {
         let holders = self
             .holders
             .get_or_init(|| Holders::build(ents, self.roles));
+        let Some(a) = affil else {
+            // any holder: the last mention of one before the cue, by binary search
+            let line = holders.timeline.get(role)?;
+            let n = line.partition_point(|&(t, _)| t < before);
+            return n.checked_sub(1).map(|i| line[i].1.0);
+        };
+        // at an affiliation: the holders of the word there
         let mut best: Option<(usize, usize)> = None;
-        for h in holders.0.get(role)? {
-            let fits = affil.is_none_or(|a| match h.from {
+        for h in holders.holders.get(role)? {
+            let fits = match h.from {
                 None => h.affils[0] == Some(a),
-                Some(_) => h.affils.contains(&Some(a)),
-            }) && h.from.is_none_or(|f| f < before);
+                Some(f) => h.affils.contains(&Some(a)) && f < before,
+            };
             if !fits {
                 continue;
             }
