@@ -7,7 +7,7 @@
 //! quadratic; the index is built on first use in one pass over the roles and mentions
 //! (role word → its holders, and the mentions of its holders in text order): a question
 //! without an affiliation is then a binary search in its word's mentions; one with an
-//! affiliation looks at the holders of its word only.
+//! affiliation looks only at the holders of its word at that affiliation.
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -33,7 +33,8 @@ struct Holder {
 /// smaller first among mentions at one token, for the tie the question breaks that way).
 #[derive(Debug, Default)]
 pub(super) struct Holders {
-    holders: HashMap<String, Vec<Holder>>,
+    /// (word, affiliation) → the holders that count there.
+    at: HashMap<(String, usize), Vec<Holder>>,
     timeline: HashMap<String, Vec<(usize, Reverse<usize>)>>,
 }
 
@@ -100,10 +101,25 @@ impl Holders {
             line.sort_unstable();
             timeline.insert(w.clone(), line);
         }
-        Holders {
-            holders: map,
-            timeline,
+        let mut at: HashMap<(String, usize), Vec<Holder>> = HashMap::new();
+        for (w, hs) in map {
+            for h in hs {
+                // a role fact counts at its affiliation; a titled mention at either entity
+                // before its title
+                let affils = match h.from {
+                    None => &h.affils[..1],
+                    Some(_) => &h.affils[..],
+                };
+                for (i, a) in affils.iter().enumerate() {
+                    if let Some(a) = *a
+                        && !affils[..i].contains(&Some(a))
+                    {
+                        at.entry((w.clone(), a)).or_default().push(h);
+                    }
+                }
+            }
         }
+        Holders { at, timeline }
     }
 }
 
@@ -128,12 +144,8 @@ impl<'a> Cx<'a> {
         };
         // at an affiliation: the holders of the word there
         let mut best: Option<(usize, usize)> = None;
-        for h in holders.holders.get(role)? {
-            let fits = match h.from {
-                None => h.affils[0] == Some(a),
-                Some(f) => h.affils.contains(&Some(a)) && f < before,
-            };
-            if !fits {
+        for h in holders.at.get(&(role.to_string(), a))? {
+            if h.from.is_some_and(|f| f >= before) {
                 continue;
             }
             // the holder's last mention before the cue (mentions are in text order)
