@@ -176,7 +176,7 @@ pub fn extract_with(
         tok: TokenView::tagged(&doc.text, seg, tags),
         lx,
         published: doc.published,
-        roles,
+        affiliations_of: facts::affiliations_of(roles),
         out: Relations::default(),
         proposals: Vec::new(),
         cache: HashMap::new(),
