@@ -43,6 +43,72 @@ fn name_part(rng: &mut Rng) -> String {
     s
 }
 
+/// Random words over a small vocabulary of titles, given names, surnames, cue verbs,
+/// quote marks, punctuation and a few function words, with no newline: a scraped page
+/// without paragraph breaks (`tools/hostile_gen.py longline`, same seed).
+fn long_line(size: usize) -> Vec<u8> {
+    const CLASSES: &[&[&str]] = &[
+        &[
+            "President",
+            "Minister",
+            "Foreign Minister",
+            "Prime Minister",
+            "Mr.",
+            "Mrs.",
+            "Senator",
+            "Ambassador",
+        ],
+        &["Tomas", "Ana", "Kalo", "Dora", "Mira", "Pavel"],
+        &["Hale", "Ruiz", "Renvo", "Senqui", "Vartan", "Orlo"],
+        &[
+            "said",
+            "told",
+            "added",
+            "warned",
+            "stated",
+            "according to",
+            "says",
+        ],
+        &["\"", "\u{201c}", "\u{201d}", "'", "\u{2018}", "\u{2019}"],
+        &[",", ".", ";", ":", "\u{2014}", "(", ")", "?"],
+        &[
+            "the",
+            "talks",
+            "would",
+            "not",
+            "we",
+            "reporters",
+            "on",
+            "Monday",
+        ],
+    ];
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    let mut out = String::with_capacity(size + 32);
+    while out.len() < size {
+        let class = CLASSES[rng.below(CLASSES.len())];
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(class[rng.below(class.len())]);
+    }
+    out.into_bytes()
+}
+
+/// Paragraphs `"…," said Tomas Hale. "…," said {second}.`: one speaker with a statement
+/// per paragraph, a node with as many edges (`tools/hostile_gen.py hub` and `pronoun`).
+fn speaker_paragraphs(size: usize, second: &str) -> Vec<u8> {
+    let mut out = String::with_capacity(size + 128);
+    let mut i = 0;
+    while out.len() < size {
+        out.push_str(&format!(
+            "\"We will hold the line on item {i},\" said Tomas Hale. \
+             \"The talks on item {i} are over,\" said {second}.\n\n"
+        ));
+        i += 1;
+    }
+    out.into_bytes()
+}
+
 /// The hostile inputs, each about `size` bytes, by name.
 fn hostile_inputs(size: usize) -> Vec<(&'static str, Vec<u8>)> {
     let rep = |unit: &str| unit.repeat(size / unit.len().max(1) + 1).into_bytes();
@@ -103,6 +169,12 @@ fn hostile_inputs(size: usize) -> Vec<(&'static str, Vec<u8>)> {
         ("surname after many full names", names.into_bytes()),
         ("thousands of distinct names", distinct.into_bytes()),
         ("names and pronouns", pronouns.into_bytes()),
+        ("long line of news words", long_line(size)),
+        (
+            "one speaker, many statements",
+            speaker_paragraphs(size, "Ana Ruiz"),
+        ),
+        ("repeated pronoun speakers", speaker_paragraphs(size, "her")),
         ("dotted token", rep("a.")),
         ("digit groups", rep("1,000")),
         ("hyphens", rep("U.S.-")),
@@ -235,6 +307,74 @@ fn hostile_inputs_give_graphs_that_export_everywhere() {
     }
 }
 
+/// What a graph says, without where: node ids, kinds and names, statement texts, and
+/// edges by endpoints and relation.
+fn facts(g: &Graph) -> (Vec<String>, Vec<String>) {
+    let nodes = g
+        .nodes()
+        .map(|n| format!("{} {:?} {} {:?}", n.id, n.kind, n.name, n.text))
+        .collect();
+    let edges = g
+        .edges()
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                e.source.id,
+                e.edge.relation.as_str(),
+                e.target.id
+            )
+        })
+        .collect();
+    (nodes, edges)
+}
+
+fn extract(text: &str) -> Graph {
+    let doc = Document::new("doc", text);
+    let g = Pipeline::default().extract(&doc);
+    check_graph(text, &doc, &g);
+    g
+}
+
+#[test]
+fn a_control_character_inside_a_name_reads_as_a_space() {
+    let plain = "Talks\n\nMinister Kalo Renvo met Dora Senqui in Lisbon. \
+                 \"We will not give up,\" Renvo said. Renvo warned Senqui.\n";
+    for c in ['\u{1b}', '\u{7}', '\0', '\u{7f}'] {
+        let odd = plain.replacen("Kalo Renvo", &format!("Kalo{c}Renvo"), 1);
+        let g = extract(&odd);
+        assert_eq!(facts(&g), facts(&extract(plain)), "{c:?}");
+        // one Renvo, named as the plain form
+        let renvo: Vec<_> = g
+            .nodes()
+            .filter(|n| n.kind == newsgraph::graph::NodeKind::Person && n.name.contains("Renvo"))
+            .collect();
+        assert_eq!(renvo.len(), 1, "{c:?}: {renvo:?}");
+        assert_eq!(renvo[0].name, "Kalo Renvo");
+        // the evidence keeps the byte as written
+        assert!(
+            renvo[0].evidence.iter().any(|e| e.text.contains(c)),
+            "{c:?}"
+        );
+    }
+}
+
+#[test]
+fn backslash_escaped_quote_marks_read_as_the_marks() {
+    let plain = "Talks\n\nMinister Kalo Renvo met Dora Senqui in Lisbon. \
+                 \"We will not give up,\" Renvo said. \
+                 Senqui said: \"The talks are over.\"\n\n\
+                 \"Nobody wants this,\" she added.\n";
+    let escaped = plain.replace('"', "\\\"");
+    assert!(escaped.contains("\\\"We will"));
+    let (nodes, edges) = facts(&extract(plain));
+    assert!(
+        edges.iter().filter(|e| e.contains(" said ")).count() >= 3,
+        "{edges:?}"
+    );
+    assert_eq!(facts(&extract(&escaped)), (nodes, edges));
+}
+
 /// Inputs that once crashed or broke an invariant (found by fuzzing and by these tests),
 /// kept small.
 const REGRESSIONS: &[&[u8]] = &[
@@ -348,6 +488,162 @@ fn twenty_megabytes_without_a_newline() {
     println!("20 MB without newline or sentence end: {:.2?}", t.elapsed());
 }
 
+/// Seconds `newsgraph extract` takes on a file of these bytes (a fresh process each time,
+/// as a user runs it; `timings_grow_linearly` times the library with every exporter):
+/// the best of `runs` (a shared machine adds noise, never removes it).
+fn extract_seconds(bytes: &[u8], runs: usize) -> f64 {
+    let dir = temp_dir("timing");
+    let input = dir.join("in.txt");
+    let output = dir.join("out.json");
+    std::fs::write(&input, bytes).unwrap();
+    let mut best = f64::INFINITY;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let o = run(&[
+            "extract",
+            "-q",
+            input.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+        ]);
+        best = best.min(t.elapsed().as_secs_f64());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    best
+}
+
+/// Issue 17's shapes, timed at 1×/2×/4×/8× (printed) with their ratios asserted: a long
+/// line of news words (20 MB at most 12× the time of 2 MB), one speaker with a statement
+/// per paragraph and the same with a pronoun speaker (4× the size at most 5× the time).
+/// `cargo test --release --test hostile -- --ignored --nocapture issue_17`.
+#[test]
+#[ignore = "timings; run in release"]
+fn issue_17_shapes_take_linear_time() {
+    let base = 1_000_000;
+    type Shape = fn(usize) -> Vec<u8>;
+    let shapes: [(&str, Shape); 3] = [
+        ("long line of news words", long_line),
+        ("one speaker, many statements", |n| {
+            speaker_paragraphs(n, "Ana Ruiz")
+        }),
+        ("repeated pronoun speakers", |n| {
+            speaker_paragraphs(n, "her")
+        }),
+    ];
+    for (name, make) in shapes {
+        let t: Vec<f64> = [1, 2, 4, 8]
+            .iter()
+            .map(|k| extract_seconds(&make(k * base), 1))
+            .collect();
+        println!(
+            "{name:30} {:>8.3}s {:>8.3}s {:>8.3}s {:>8.3}s  4x/1x = {:.2}",
+            t[0],
+            t[1],
+            t[2],
+            t[3],
+            t[2] / t[0]
+        );
+        if name.starts_with("long line") {
+            let small = extract_seconds(&make(2_000_000), 2);
+            let large = extract_seconds(&make(20_000_000), 1);
+            println!(
+                "{name:30} 2 MB {small:.3}s, 20 MB {large:.3}s: {:.2}x",
+                large / small
+            );
+            assert!(
+                large <= 12.0 * small,
+                "{name}: 20 MB {large:.3}s vs 2 MB {small:.3}s"
+            );
+        } else {
+            let small = extract_seconds(&make(base / 2), 3);
+            let large = extract_seconds(&make(2 * base), 2);
+            println!("{name:30} 4x/1x = {:.2}", large / small);
+            assert!(
+                large <= 5.0 * small,
+                "{name}: 4x {large:.3}s vs 1x {small:.3}s"
+            );
+        }
+    }
+}
+
+/// A corpus of `docs` single-document graphs in each of which one hub actor said one
+/// statement: merged one by one in document order, as `corpus::extract_all` does, the
+/// hub ends with `docs` edges.
+fn hub_corpus(docs: usize) -> Vec<Graph> {
+    use newsgraph::graph::{DocumentInfo, Edge, Evidence, Node, NodeKind, Relation};
+    (0..docs)
+        .map(|i| {
+            let d = format!("doc-{i:07}");
+            let ev = |start: usize, text: &str| Evidence {
+                document: d.clone(),
+                start,
+                end: start + text.len(),
+                text: text.to_string(),
+            };
+            let mut g = Graph::new();
+            g.documents.push(DocumentInfo {
+                id: d.clone(),
+                ..DocumentInfo::default()
+            });
+            let mut hub = Node::new("person/tomas-hale", NodeKind::Person, "Tomas Hale");
+            hub.evidence.push(ev(0, "Tomas Hale"));
+            hub.documents.insert(d.clone());
+            g.add_node(hub);
+            let sid = format!("statement/{d}/1");
+            let mut st = Node::new(sid.as_str(), NodeKind::Statement, "We will hold");
+            st.evidence.push(ev(20, "We will hold"));
+            st.documents.insert(d.clone());
+            g.add_node(st);
+            let mut e = Edge::new(Relation::Said, 0.9, vec![ev(0, "Tomas Hale said")]);
+            e.cue = Some("said".into());
+            g.add_edge("person/tomas-hale", &sid, e);
+            g
+        })
+        .collect()
+}
+
+/// Seconds to merge the graphs one by one into an empty graph.
+fn merge_seconds(graphs: &[Graph]) -> (f64, Graph) {
+    let t = Instant::now();
+    let mut all = Graph::new();
+    for g in graphs {
+        all.merge(g);
+    }
+    (t.elapsed().as_secs_f64(), all)
+}
+
+/// Merging a corpus in which one node collects 100,000 edges: printed, and 4× the
+/// documents at most 6× the time (n log n; a quadratic merge takes 16×).
+#[test]
+#[ignore = "timings; run in release"]
+fn merging_a_hub_with_100000_edges_is_linear() {
+    // the best of three runs each: a shared machine adds noise, never removes it
+    let small = hub_corpus(25_000);
+    let (quarter, g) = merge_seconds(&small);
+    assert_eq!(g.edge_count(), 25_000);
+    let quarter = quarter
+        .min(merge_seconds(&small).0)
+        .min(merge_seconds(&small).0);
+    let large = hub_corpus(100_000);
+    let (full, g) = merge_seconds(&large);
+    let full = full
+        .min(merge_seconds(&large).0)
+        .min(merge_seconds(&large).0);
+    assert_eq!(g.edge_count(), 100_000);
+    assert_eq!(g.documents.len(), 100_000);
+    println!(
+        "merge, hub with 25,000 edges: {quarter:.3}s; with 100,000 edges: {full:.3}s ({:.2}x)",
+        full / quarter
+    );
+    // nodes are found by id in a sorted map, so merging is n log n (4.6x by the log alone,
+    // 4.3x to 5.0x measured on a loaded machine); walking a hub's edges made it 16x
+    assert!(
+        full <= 6.0 * quarter,
+        "100,000 {full:.3}s vs 25,000 {quarter:.3}s"
+    );
+}
+
 // ------------------------------------------------------------------ the binary
 
 fn bin() -> Command {
@@ -438,6 +734,76 @@ fn encodings_are_read_or_refused_with_the_file_named() {
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["nodes"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn stray_control_bytes_are_read_with_one_warning_and_binary_is_refused() {
+    let dir = temp_dir("controls");
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let body = "Talks End\n\nMinister Kalo Renvo met Dora Senqui in Lisbon on Monday. ".to_string()
+        + &"The talks went on. ".repeat(60);
+    // a NUL past the first kilobyte, an escape and a bell inside a name
+    let stray = format!("{body}\0 \"We will not give up,\" Kalo\u{1b}Renvo\u{7} said.\n");
+    let p = write("stray.txt", stray.as_bytes());
+    let o = run(&["extract", &p]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let warnings: Vec<&str> = std::str::from_utf8(&o.stderr).unwrap().lines().collect();
+    assert_eq!(warnings.len(), 1, "one warning: {warnings:?}");
+    assert!(warnings[0].contains(&p) && warnings[0].contains("3 control bytes"));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    // evidence offsets point into the bytes as they are
+    for n in v["nodes"].as_array().unwrap() {
+        for e in n["evidence"].as_array().into_iter().flatten() {
+            let (a, b) = (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap());
+            assert_eq!(&stray[a as usize..b as usize], e["text"].as_str().unwrap());
+        }
+    }
+    // the statement after the stray bytes is Kalo Renvo's
+    let said: Vec<&serde_json::Value> = v["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["relation"] == "said")
+        .collect();
+    assert!(
+        said.iter().any(|e| e["source"] == "person/kalo-renvo"),
+        "{said:?}"
+    );
+    // binary: a NUL in the first kilobyte, or many NULs
+    let early = format!("Talks\0 End\n\n{body}");
+    let many: String = body.replace("on. ", "on.\0 ");
+    for (n, b) in [("early.txt", early), ("many.txt", many)] {
+        let p = write(n, b.as_bytes());
+        let o = run(&["extract", &p]);
+        assert_eq!(o.status.code(), Some(2), "{n}: {}", stderr(&o));
+        assert!(stderr(&o).contains(&p) && stderr(&o).contains("not a text file"));
+    }
+    // JSONL: a record with stray control characters is read with a warning naming the
+    // file and line; a record that looks binary fails alone (exit 4)
+    let rec = |id: &str, text: &str| serde_json::json!({"id": id, "text": text}).to_string();
+    let jsonl = format!(
+        "{}\n{}\n",
+        rec("ok", &stray),
+        rec("bin", &format!("\0\0{body}"))
+    );
+    let p = write("records.jsonl", jsonl.as_bytes());
+    let o = run(&["extract", &p]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("{p}:1")) && err.contains("3 control bytes"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{p}:2")) && err.contains("looks binary"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["documents"].as_array().map(Vec::len), Some(1));
 }
 
 #[test]
@@ -663,9 +1029,15 @@ fn hostile_names_from_an_article_survive_every_format() {
             "json" => {
                 let v: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON parses");
                 strings = hostile_strings(&v);
+                // names read control characters as spaces (`Kalo Renvo`); quoted text
+                // keeps them as written, and every format must carry them
                 assert!(
-                    strings.iter().any(|s| s.contains('\u{1b}')),
-                    "a name with a control character: {strings:?}"
+                    strings.iter().any(|s| s.contains('\u{7}')),
+                    "a statement with a control character: {strings:?}"
+                );
+                assert!(
+                    strings.iter().any(|s| s == "Kalo Renvo"),
+                    "the name with a control character read as spaced: {strings:?}"
                 );
                 assert!(strings.iter().any(|s| s.contains("<script>")));
                 assert!(

@@ -80,6 +80,7 @@ fn a_model_trained_on_other_articles_decides_in_the_pipeline() {
     let config = Config {
         models: Models {
             relation: Some(Arc::new(model)),
+            ..Models::default()
         },
         ..Config::default()
     };

@@ -741,13 +741,13 @@ pub fn read_source(source: &Source) -> Result<Document, InputError> {
     let bytes = read_bytes(source)?;
     let mut doc = match source.format {
         Format::Html => {
-            let (text, warning) =
+            let (text, warnings) =
                 crate::text::decode(&bytes).map_err(|e| InputError::new(name, e))?;
             drop(bytes);
             let (title, body) = html_to_text(&text);
             let mut doc = Document::new(source.id.clone(), body);
             doc.title = title;
-            doc.warnings.extend(warning);
+            doc.warnings.extend(warnings);
             doc
         }
         Format::Text | Format::Jsonl => {
@@ -943,7 +943,15 @@ fn parse_record(line: &[u8], source: &Source, n: usize) -> Result<Document, Stri
         Some(other) => return Err(format!("\"id\" must be a string or number, not {other}")),
     };
     let empty = text.trim().is_empty();
+    // stray control characters as in files: a few are read with a warning, NULs where
+    // text has none make the record binary
+    let controls = crate::text::document::check_controls(&text).map_err(
+        |crate::text::DecodeError::Binary(what)| {
+            format!("the record's \"text\" looks binary ({what})")
+        },
+    )?;
     let mut doc = Document::new(id, text);
+    doc.warnings.extend(controls);
     if empty {
         doc.warnings
             .push("empty document: the record's \"text\" is empty".into());

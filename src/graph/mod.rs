@@ -1,7 +1,10 @@
 //! The knowledge graph: typed nodes and evidenced edges on a petgraph `StableGraph`.
 //!
 //! Node ids are stable slugs (`person/jane-doe`); the graph keeps an index from id to
-//! petgraph index so that stages and [`Graph::merge`] can find a node by id. Every
+//! petgraph index so that stages and [`Graph::merge`] can find a node by id, and an index
+//! from an edge's key (source, target, relation, title) to its petgraph index, so that
+//! adding or merging an edge costs the same whatever the degree of its endpoints (a hub
+//! such as a country or a prime minister collects thousands of edges over a corpus). Every
 //! iteration the exporters use ([`Graph::nodes`], [`Graph::edges`]) is sorted, so the
 //! same input always gives byte-identical output whatever the insertion order was.
 
@@ -13,7 +16,7 @@ pub mod resolve;
 pub use ids::slug;
 pub use model::{DocumentInfo, Edge, Evidence, Node, NodeKind, QuoteKind, Relation, Role, Status};
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
@@ -22,9 +25,37 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 /// (source, target, relation, title), and adding one again merges its evidence.
 #[derive(Clone, Debug, Default)]
 pub struct Graph {
+    /// The documents, kept sorted by id by [`Graph::merge`] (code that pushes to it
+    /// directly need not sort: the next merge notices the new length and sorts).
     pub documents: Vec<DocumentInfo>,
+    /// How many documents [`Graph::merge`] left, sorted: while the list has that length,
+    /// it is not checked again (checking costs the corpus size on every merge).
+    sorted_documents: usize,
     graph: StableGraph<Node, Edge>,
     index: BTreeMap<String, NodeIndex>,
+    /// Edge key → edge: what makes an edge unique. Only looked up, never iterated, so its
+    /// order never reaches the output.
+    edge_index: HashMap<EdgeKey, EdgeIndex>,
+}
+
+/// What identifies an edge: its endpoints, relation and title.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct EdgeKey {
+    source: NodeIndex,
+    target: NodeIndex,
+    relation: Relation,
+    title: Option<String>,
+}
+
+impl EdgeKey {
+    fn of(source: NodeIndex, target: NodeIndex, edge: &Edge) -> EdgeKey {
+        EdgeKey {
+            source,
+            target,
+            relation: edge.relation,
+            title: edge.title.clone(),
+        }
+    }
 }
 
 /// A borrowed view of an edge with its endpoints' ids.
@@ -96,23 +127,32 @@ impl Graph {
                 let mut edge = edge;
                 edge.evidence.sort();
                 edge.evidence.dedup();
-                self.graph.add_edge(s, t, edge);
+                let key = EdgeKey::of(s, t, &edge);
+                let eid = self.graph.add_edge(s, t, edge);
+                self.edge_index.insert(key, eid);
             }
         }
         true
     }
 
-    /// The edge from `s` to `t` with the relation and title of `edge`, if there is one.
+    /// The edge from `s` to `t` with the relation and title of `edge`, if there is one:
+    /// a lookup by key, not a walk over the edges of `s`.
     fn find_edge(&self, s: NodeIndex, t: NodeIndex, edge: &Edge) -> Option<EdgeIndex> {
-        self.graph
-            .edges_connecting(s, t)
-            .find(|e| e.weight().relation == edge.relation && e.weight().title == edge.title)
-            .map(|e| e.id())
+        self.edge_index.get(&EdgeKey::of(s, t, edge)).copied()
     }
 
     /// Removes a node and its edges.
     pub fn remove_node(&mut self, id: &str) -> Option<Node> {
         let ix = self.index.remove(id)?;
+        let keys: Vec<EdgeKey> = self
+            .graph
+            .edges_directed(ix, petgraph::Direction::Outgoing)
+            .chain(self.graph.edges_directed(ix, petgraph::Direction::Incoming))
+            .map(|e| EdgeKey::of(e.source(), e.target(), e.weight()))
+            .collect();
+        for k in &keys {
+            self.edge_index.remove(k);
+        }
         self.graph.remove_node(ix)
     }
 
@@ -165,7 +205,7 @@ impl Graph {
     /// a graph read from JSON that leaves a cue out where another document gives one
     /// gets the same result when partitions hold consecutive documents.)
     pub fn merge(&mut self, other: &Graph) {
-        if !self.documents.is_sorted() {
+        if self.documents.len() != self.sorted_documents && !self.documents.is_sorted() {
             self.documents.sort();
         }
         for d in &other.documents {
@@ -174,6 +214,7 @@ impl Graph {
                 self.documents.insert(at, d.clone());
             }
         }
+        self.sorted_documents = self.documents.len();
         for n in other.nodes() {
             let Some(&ix) = self.index.get(&n.id) else {
                 self.add_node(n.clone());
@@ -293,6 +334,11 @@ impl Graph {
     pub fn retain_confident(&mut self, min: f32) {
         self.graph
             .retain_edges(|g, e| !g[e].relation.is_stance() || g[e].confidence >= min);
+        self.edge_index = self
+            .graph
+            .edge_references()
+            .map(|e| (EdgeKey::of(e.source(), e.target(), e.weight()), e.id()))
+            .collect();
     }
 }
 
@@ -418,6 +464,59 @@ mod tests {
         );
         assert_eq!(g.node("person/b").unwrap().roles.len(), 1);
         assert!(!g.redirect("person/ana-ruiz", "person/nobody"));
+    }
+
+    #[test]
+    fn the_edge_index_follows_removals_and_filters() {
+        let mut g = Graph::new();
+        for id in ["person/a", "person/b"] {
+            g.add_node(Node::new(id, NodeKind::Person, id));
+        }
+        let warned = |c: f32| Edge::new(Relation::Warned, c, vec![]);
+        let mut role = Edge::new(Relation::HoldsRole, 0.9, vec![]);
+        role.title = Some("envoy".into());
+        assert!(g.add_edge("person/a", "person/b", warned(0.2)));
+        assert!(g.add_edge("person/a", "person/b", role.clone()));
+        role.title = Some("minister".into());
+        assert!(g.add_edge("person/a", "person/b", role.clone()));
+        assert!(g.add_edge("person/a", "person/b", warned(0.3)));
+        assert_eq!(g.edge_count(), 3, "same key merges, another title does not");
+        // a filtered edge is gone from the index: adding it again adds it
+        g.retain_confident(0.5);
+        assert_eq!(g.edge_count(), 2);
+        assert!(g.add_edge("person/a", "person/b", warned(0.9)));
+        assert!(g.add_edge("person/a", "person/b", warned(0.9)));
+        assert_eq!(g.edge_count(), 3);
+        // a removed node takes its edges out of the index
+        g.remove_node("person/b");
+        assert_eq!(g.edge_count(), 0);
+        g.add_node(Node::new("person/b", NodeKind::Person, "B"));
+        assert!(g.add_edge("person/a", "person/b", role));
+        assert_eq!(g.edge_count(), 1);
+        assert_eq!(g.edges()[0].edge.title.as_deref(), Some("minister"));
+        // merge finds edges by key too
+        let mut h = g.clone();
+        h.merge(&g);
+        assert_eq!(h.edge_count(), 1);
+    }
+
+    #[test]
+    fn merge_sorts_documents_pushed_out_of_order() {
+        let doc = |id: &str| DocumentInfo {
+            id: id.into(),
+            ..DocumentInfo::default()
+        };
+        let mut a = Graph::new();
+        let mut b = Graph::new();
+        b.documents.push(doc("d2"));
+        a.merge(&b);
+        a.documents.push(doc("d9"));
+        a.documents.push(doc("d1"));
+        let mut c = Graph::new();
+        c.documents.push(doc("d5"));
+        a.merge(&c);
+        let ids: Vec<&str> = a.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["d1", "d2", "d5", "d9"]);
     }
 
     #[test]

@@ -330,10 +330,11 @@ impl Edge {
 }
 
 pub(super) fn merge_evidence(into: &mut Vec<Evidence>, from: &[Evidence]) {
-    // kept sorted, so that merging many documents stays fast (binary search, appends)
-    if !into.is_sorted() {
-        into.sort();
-    }
+    // kept sorted, so that merging many documents stays fast (binary search, appends):
+    // a node or edge of a graph has its evidence sorted from the moment it is added
+    // (`Graph::add_node`, `Graph::add_edge`), and `into` is always one. Checking that on
+    // each merge would cost the length of `into` each time: quadratic for a hub.
+    debug_assert!(into.is_sorted());
     for e in from {
         if let Err(at) = into.binary_search(e) {
             into.insert(at, e.clone());

@@ -4,6 +4,12 @@
 //! included), so every span the pipeline produces is a byte offset into the input as the
 //! user has it. Only input that is not valid UTF-8 is transcoded (Latin-1/Windows-1252 or
 //! lossy), and then a warning says so: offsets then point into the decoded text.
+//!
+//! Binary data is refused: a known file signature, or NUL bytes where text has none — in
+//! the first kilobyte (the way ripgrep and git tell binary files), or more than one byte
+//! in a thousand. A text with a few stray control bytes (scraped pages carry them) is
+//! read, with one warning: the bytes stay in the text, so offsets stay exact, and the
+//! analysis reads them as spaces ([`check_controls`]).
 
 use std::fmt;
 
@@ -12,7 +18,7 @@ use super::date::Date;
 /// Why bytes could not be used as a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecodeError {
-    /// NUL bytes or a known binary file signature.
+    /// NUL bytes where text has none, or a known binary file signature.
     Binary(&'static str),
 }
 
@@ -54,11 +60,51 @@ impl Document {
     /// Decodes bytes: UTF-8 as is; text that is not UTF-8 is transcoded with a warning;
     /// binary data is refused.
     pub fn from_bytes(id: impl Into<String>, bytes: &[u8]) -> Result<Document, DecodeError> {
-        let (text, warning) = decode(bytes)?;
+        let (text, warnings) = decode(bytes)?;
         let mut doc = Document::new(id, text);
-        doc.warnings.extend(warning);
+        doc.warnings.extend(warnings);
         Ok(doc)
     }
+}
+
+/// NUL bytes this early make a file binary (ripgrep and git look at the start too).
+pub const BINARY_PROBE_BYTES: usize = 1024;
+
+/// A control character that is not layout: C0 other than tab, line feed, form feed and
+/// carriage return, and DEL.
+fn is_stray_control(c: char) -> bool {
+    matches!(c, '\0'..='\x08' | '\x0b' | '\x0e'..='\x1f' | '\x7f')
+}
+
+/// Judges the control characters of decoded text: binary (an error) when a NUL is in the
+/// first [`BINARY_PROBE_BYTES`] or NULs are more than one byte in a thousand; otherwise a
+/// warning when there are stray control characters, which stay in the text (offsets stay
+/// exact) and which the analysis reads as spaces. Used for files and JSONL records alike.
+pub fn check_controls(text: &str) -> Result<Option<String>, DecodeError> {
+    let b = text.as_bytes();
+    if b[..b.len().min(BINARY_PROBE_BYTES)].contains(&0) {
+        return Err(DecodeError::Binary("NUL bytes in the first kilobyte"));
+    }
+    let nuls = b.iter().filter(|&&x| x == 0).count();
+    if nuls * 1000 > b.len() {
+        return Err(DecodeError::Binary("many NUL bytes"));
+    }
+    let mut stray = text
+        .char_indices()
+        .filter(|&(_, c)| is_stray_control(c))
+        .map(|(i, _)| i);
+    let Some(first) = stray.next() else {
+        return Ok(None);
+    };
+    let n = 1 + stray.count();
+    let what = if n == 1 {
+        "a control byte".to_string()
+    } else {
+        format!("{n} control bytes")
+    };
+    Ok(Some(format!(
+        "{what} (the first at byte {first}) read as spaces; kept in the text, offsets unchanged"
+    )))
 }
 
 const SIGNATURES: &[(&[u8], &str)] = &[
@@ -74,8 +120,16 @@ const SIGNATURES: &[(&[u8], &str)] = &[
     (b"RIFF", "RIFF media"),
 ];
 
-/// Decodes bytes to text. Returns the text and a warning when it was not valid UTF-8.
-pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), DecodeError> {
+/// Decodes bytes to text. Returns the text and the warnings: when it was not valid UTF-8,
+/// and when it has stray control bytes ([`check_controls`]).
+pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), DecodeError> {
+    let (text, transcoded) = transcode(bytes)?;
+    let controls = check_controls(&text)?;
+    Ok((text, transcoded.into_iter().chain(controls).collect()))
+}
+
+/// The text of the bytes, and a warning when it was not valid UTF-8.
+fn transcode(bytes: &[u8]) -> Result<(String, Option<String>), DecodeError> {
     for (sig, what) in SIGNATURES {
         if bytes.starts_with(sig) {
             return Err(DecodeError::Binary(what));
@@ -91,8 +145,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), DecodeError> {
             )
         });
     }
-    if bytes.contains(&0) {
-        return Err(DecodeError::Binary("contains NUL bytes"));
+    // NULs in the first kilobyte: binary, whatever else the bytes are
+    if bytes[..bytes.len().min(BINARY_PROBE_BYTES)].contains(&0) {
+        return Err(DecodeError::Binary("NUL bytes in the first kilobyte"));
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok((s.to_string(), None)),
@@ -165,13 +220,9 @@ fn decode_utf16(bytes: &[u8]) -> Result<String, DecodeError> {
             }
         })
         .collect();
-    let text: String = char::decode_utf16(units)
+    Ok(char::decode_utf16(units)
         .map(|r| r.unwrap_or('\u{FFFD}'))
-        .collect();
-    if text.contains('\0') {
-        return Err(DecodeError::Binary("contains NUL characters"));
-    }
-    Ok(text)
+        .collect())
 }
 
 fn cp1252(b: u8) -> char {
@@ -226,5 +277,47 @@ mod tests {
         assert!(Document::from_bytes("x", b"\x89PNG\r\n\x1a\n....").is_err());
         assert!(Document::from_bytes("x", b"abc\0def").is_err());
         assert!(Document::from_bytes("x", b"").is_ok());
+        // NULs after the first kilobyte, but many of them
+        let mut many = "Kalo Renvo said no. ".repeat(100).into_bytes();
+        for i in (1100..many.len()).step_by(50) {
+            many[i] = 0;
+        }
+        assert!(Document::from_bytes("x", &many).is_err());
+        // UTF-16 with NUL characters
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in "a\0b".encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        assert!(Document::from_bytes("x", &utf16).is_err());
+    }
+
+    #[test]
+    fn stray_control_bytes_are_kept_with_one_warning() {
+        // a NUL past the first kilobyte, an escape and a bell: read, bytes kept
+        let mut text = "Minister Kalo Renvo met Dora Senqui. ".repeat(40);
+        text.push_str("He\0 said\x1b no\x07.");
+        let doc = Document::from_bytes("x", text.as_bytes()).unwrap();
+        assert_eq!(doc.text, text);
+        assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+        assert!(
+            doc.warnings[0].contains("3 control bytes"),
+            "{:?}",
+            doc.warnings
+        );
+        let first = text.find('\0').unwrap();
+        assert!(doc.warnings[0].contains(&format!("the first at byte {first}")));
+        // with invalid UTF-8 too: two warnings, one each
+        let mut bad = text.clone().into_bytes();
+        bad.push(0xFF);
+        let doc = Document::from_bytes("x", &bad).unwrap();
+        assert_eq!(doc.warnings.len(), 2, "{:?}", doc.warnings);
+        // layout characters are not stray: no warning
+        let doc = Document::from_bytes("x", b"Title\r\n\tBody\x0c text.\n").unwrap();
+        assert!(doc.warnings.is_empty());
+        // Latin-1 text with a stray control byte
+        let doc = Document::from_bytes("x", b"Ren\xe9 said\x1b no.").unwrap();
+        assert_eq!(doc.text, "René said\u{1b} no.");
+        assert_eq!(doc.warnings.len(), 2, "{:?}", doc.warnings);
+        assert_eq!(check_controls("ok").unwrap(), None);
     }
 }

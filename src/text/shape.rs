@@ -52,6 +52,15 @@ pub fn is_acronym(s: &str) -> bool {
     s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// A name as the analysis reads it: control characters (a stray escape or bell byte in
+/// scraped text, a line break inside a name) become spaces, so `Kalo\x1bRenvo` is the
+/// name `Kalo Renvo`. The source text keeps the bytes; evidence spans point into it.
+pub fn controls_as_spaces(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

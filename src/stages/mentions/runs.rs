@@ -10,7 +10,7 @@ use super::typing::push_name;
 use super::{Mention, TitleInfo};
 use crate::lexicon::words::{WordClass, is};
 use crate::stages::segment::{Span, TokenKind};
-use crate::text::shape::{is_all_caps, is_plural_acronym};
+use crate::text::shape::{controls_as_spaces, is_all_caps, is_plural_acronym};
 use crate::vocab::EntityKind;
 
 /// Extends a capitalized run from `t` over capitalized words and name connectors.
@@ -173,7 +173,7 @@ pub(super) fn process_run(
             let r = start..start + n;
             let sp = span_of(ctx, &r);
             title = Some(TitleInfo {
-                text: ctx.tok.text[sp.range()].to_string(),
+                text: controls_as_spaces(&ctx.tok.text[sp.range()]),
                 span: sp,
                 tokens: r,
             });
@@ -282,7 +282,7 @@ pub(super) fn process_run(
                     let r = k..k + n;
                     let sp = span_of(ctx, &r);
                     title = Some(TitleInfo {
-                        text: ctx.tok.text[sp.range()].to_string(),
+                        text: controls_as_spaces(&ctx.tok.text[sp.range()]),
                         span: sp,
                         tokens: r,
                     });
@@ -323,7 +323,7 @@ pub(super) fn process_run(
             span,
             sentence: si,
             kind: EntityKind::Organization,
-            text: ctx.tok.text[span.range()].to_string(),
+            text: controls_as_spaces(&ctx.tok.text[span.range()]),
             canonical: None,
             title: None,
             gender: None,

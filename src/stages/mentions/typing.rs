@@ -11,7 +11,7 @@ use crate::lexicon::words::{WordClass, is};
 use crate::lexicon::{Gender, Lexicon};
 use crate::stages::segment::TokenKind;
 use crate::tagger::Upos;
-use crate::text::shape::{is_all_caps, is_initial};
+use crate::text::shape::{controls_as_spaces, is_all_caps, is_initial};
 use crate::vocab::EntityKind;
 
 pub(super) fn push_name(
@@ -25,7 +25,8 @@ pub(super) fn push_name(
 ) {
     let lx = ctx.lx;
     let span = span_of(ctx, &r);
-    let text = &ctx.tok.text[span.range()];
+    let name = controls_as_spaces(&ctx.tok.text[span.range()]);
+    let text = name.as_str();
     let n = r.len();
     let first = ctx.tok.word(r.start);
     let last = ctx.tok.word(r.end - 1);

@@ -50,6 +50,8 @@ pub(super) struct Cx<'a> {
     pub(super) out: Vec<StatementFact<ActorRef>>,
     /// The last speakers found and the sentence of their statement.
     pub(super) last: Option<(Vec<ActorRef>, usize)>,
+    /// Who holds each role word, built on first use ([`super::holders`]).
+    pub(super) holders: std::cell::OnceCell<super::holders::Holders>,
 }
 
 impl<'a> Cx<'a> {

@@ -36,7 +36,7 @@
 //! Files: `runs.rs` (quotation runs, double and single marks), `direct.rs`, `indirect.rs`,
 //! `clauses.rs` (where a reported clause starts and ends), `complements.rs` (reports with an
 //! object or infinitive: `accused X of`, `urged X to`, `described X as`, `pledged to`), `subjects.rs` (the speaker phrase), `speakers.rs` (who
-//! it names), `context.rs` (the stage's state and per-token questions), `confidence.rs`.
+//! it names), `holders.rs` (who holds a role word, for `the minister said`), `context.rs` (the stage's state and per-token questions), `confidence.rs`.
 //! Groups and countries no mention names are requested actors; the pipeline adds them.
 
 mod clauses;
@@ -44,6 +44,7 @@ mod complements;
 mod confidence;
 mod context;
 mod direct;
+mod holders;
 mod indirect;
 mod runs;
 mod speakers;
@@ -150,6 +151,7 @@ pub fn extract_with_roles(
         last: None,
         run_used: Vec::new(),
         last_direct: None,
+        holders: std::cell::OnceCell::new(),
     };
     let runs = cx.find_runs();
     cx.run_marks = vec![false; n];

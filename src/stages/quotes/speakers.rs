@@ -9,7 +9,7 @@ use crate::lexicon::{Gender, SpeakerClass};
 use crate::stages::entities::{ActorRef, Actors, Entities};
 use crate::stages::segment::TokenKind;
 use crate::tagger::Upos;
-use crate::text::shape::is_all_caps;
+use crate::text::shape::{controls_as_spaces, is_all_caps};
 use crate::vocab::EntityKind;
 
 impl<'a> Cx<'a> {
@@ -235,10 +235,10 @@ impl<'a> Cx<'a> {
                 name_end = b;
             }
         }
-        let mut name = self.tok.text
-            [self.tok.seg.tokens[s].span.start..self.tok.seg.tokens[name_end - 1].span.end]
-            .to_string();
-        name = name.replace(['\n', '\r'], " ");
+        let mut name = controls_as_spaces(
+            &self.tok.text
+                [self.tok.seg.tokens[s].span.start..self.tok.seg.tokens[name_end - 1].span.end],
+        );
         // "Analysts said": a capital that only marks the sentence start is dropped; an
         // adjective capitalized mid-sentence ("other Nordic leaders") is kept
         let sentence_initial = self
@@ -268,61 +268,6 @@ impl<'a> Cx<'a> {
             return Some(ents.request_scoped(kind, &name, &self.scope));
         }
         Some(ents.request(kind, &name, None))
-    }
-
-    /// A person whose title contains the role word, preferring the affiliation given
-    /// and the most recent mention before `before`.
-    pub(super) fn person_with_role(
-        &self,
-        ents: &Entities,
-        role: &str,
-        affil: Option<usize>,
-        before: usize,
-    ) -> Option<usize> {
-        let has_word = |title: &str| title.to_lowercase().split([' ', '-']).any(|w| w == role);
-        let mut cands: Vec<usize> = Vec::new();
-        for r in self.roles {
-            if r.title.as_deref().is_some_and(has_word)
-                && affil.is_none_or(|a| r.affiliation == Some(a))
-            {
-                cands.push(r.person);
-            }
-        }
-        for (mi, m) in ents.mentions.iter().enumerate() {
-            if m.tokens.start < before
-                && m.title.as_ref().is_some_and(|t| has_word(&t.text))
-                && affil.is_none_or(|a| {
-                    // the affiliation stands right before the title
-                    m.title.as_ref().is_some_and(|t| {
-                        t.tokens.start > 0 && ents.entity_at(t.tokens.start - 1) == Some(a)
-                            || t.tokens.start > 1 && ents.entity_at(t.tokens.start - 2) == Some(a)
-                    })
-                })
-            {
-                cands.push(ents.mention_entity[mi]);
-            }
-        }
-        cands.sort_unstable();
-        cands.dedup();
-        if cands.is_empty() {
-            return None;
-        }
-        // most recently mentioned before the cue
-        let mut best: Option<(usize, usize)> = None;
-        for &c in &cands {
-            let last = ents.entities[c]
-                .mentions
-                .iter()
-                .map(|&m| ents.mentions[m].tokens.start)
-                .filter(|&t| t < before)
-                .max();
-            if let Some(l) = last
-                && best.is_none_or(|(b, _)| l > b)
-            {
-                best = Some((l, c));
-            }
-        }
-        best.map(|(_, c)| c)
     }
 
     /// The entity of the latest mention before token `before`, at most `sentences`
@@ -471,7 +416,8 @@ impl<'a> Cx<'a> {
     }
 
     /// A pronoun's speaker: the speaker of the discourse (the last statement, one
-    /// sentence back at most) when it fits, else [`Entities::resolve_pronoun`].
+    /// sentence back at most) when it fits, else
+    /// [`Entities::resolve_pronoun`](crate::stages::entities::Entities::resolve_pronoun).
     pub(super) fn pronoun_word(&self, ents: &Actors, lw: &str, t: usize) -> Option<ActorRef> {
         let si = self.sent(t);
         let pi = self.para_of_sentence(si);

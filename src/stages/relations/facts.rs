@@ -81,7 +81,8 @@ pub(super) struct Extractor<'a> {
     pub(super) tok: TokenView<'a>,
     pub(super) lx: &'a RelationLexicon,
     pub(super) published: Option<Date>,
-    pub(super) roles: &'a [RoleFact],
+    /// Person → the affiliations of their roles ([`affiliations_of`]).
+    pub(super) affiliations_of: HashMap<usize, Vec<usize>>,
     pub(super) out: Relations<ActorRef>,
     pub(super) proposals: Vec<KnownProposal>,
     /// Groups and countries asked for here.
@@ -199,11 +200,17 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// The affiliations of the roles of `people` (through the index: walking every role
+    /// for each meeting looked back at made a long text of meetings quadratic).
     pub(super) fn affiliations(&self, people: &[ActorRef]) -> Vec<ActorRef> {
-        self.roles
+        people
             .iter()
-            .filter(|r| people.contains(&ActorRef::Entity(r.person)))
-            .filter_map(|r| r.affiliation.map(ActorRef::Entity))
+            .filter_map(|p| match p {
+                ActorRef::Entity(e) => self.affiliations_of.get(e),
+                _ => None,
+            })
+            .flatten()
+            .map(|&a| ActorRef::Entity(a))
             .collect()
     }
 
@@ -260,4 +267,15 @@ impl<'a> Extractor<'a> {
             confidence,
         });
     }
+}
+
+/// Person → the affiliations of their roles, in role order.
+pub(super) fn affiliations_of(roles: &[RoleFact]) -> HashMap<usize, Vec<usize>> {
+    let mut map: HashMap<usize, Vec<usize>> = HashMap::new();
+    for r in roles {
+        if let Some(a) = r.affiliation {
+            map.entry(r.person).or_default().push(a);
+        }
+    }
+    map
 }

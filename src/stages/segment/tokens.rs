@@ -60,6 +60,12 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             i += clen;
             continue;
         }
+        if c == '\\' && text[i + 1..end].starts_with(['"', '\'', '“', '”', '‘', '’']) {
+            // a backslash-escaped mark (`\"` of JSON pasted as text) is the mark as
+            // written: the backslash is no token and changes nothing around the mark
+            i += 1;
+            continue;
+        }
         let start = i;
         let kind;
         if is_word_char(c) {
