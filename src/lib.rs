@@ -41,6 +41,7 @@
 //! analysis; their API follows the stages and may change.
 #![forbid(unsafe_code)]
 
+pub mod conllu;
 pub mod corpus;
 pub mod formats;
 pub mod gold;
