@@ -1,7 +1,7 @@
 //! The pipeline: runs the stages in order over one document and keeps their layers.
 //!
 //! ```text
-//! Document → segment → tag → mentions → entities → roles → quotes → relations → Analysis
+//! Document → segment → tag → syntax → mentions → entities → roles → quotes → relations → Analysis
 //! ```
 //! Each stage reads what earlier stages produced and adds one layer ([`Analysis`]).
 //! `Pipeline::extract`, which also builds the document's graph, lives with the graph
@@ -16,6 +16,7 @@ pub use config::{Config, Models};
 
 use crate::stages::entities::{self, Staged};
 use crate::stages::mentions;
+use crate::stages::parse;
 use crate::stages::quotes::{self, StatementFact};
 use crate::stages::relations;
 use crate::stages::roles::{self, RoleFact};
@@ -39,6 +40,7 @@ impl Pipeline {
     pub fn analyze(&self, doc: &Document) -> Analysis {
         let seg = segment::segment(doc);
         let tags = tagging::tag(doc, &seg);
+        let syntax = parse::parse(doc, &seg, &tags);
         let ms = mentions::detect(doc, &seg, &tags);
         let mut ents = entities::resolve(doc, &seg, ms);
 
@@ -71,6 +73,7 @@ impl Pipeline {
         Analysis {
             seg,
             tags,
+            syntax,
             entities: ents,
             roles,
             statements,
