@@ -14,7 +14,7 @@
 //!
 //! # How it parses
 //! A greedy transition-based parser over the arc-hybrid system (`system.rs`: moves
-//! `SHIFT`, `LEFT`, `RIGHT`, a projective tree in `2n` moves). About 90 hashed feature
+//! `SHIFT`, `LEFT`, `RIGHT`, a projective tree in `2n` moves). About 96 hashed feature
 //! templates describe a state: words, tags, suffixes, word+tag of the three top stack
 //! and three first buffer words, the leftmost and rightmost dependents of `s0`, `s1` and
 //! `b0` with their labels, the distance `s0`–`b0`, valencies, label sets and

@@ -137,6 +137,17 @@ impl Parser {
         let n = words.len();
         out.heads.clear();
         out.deprels.clear();
+        // a run of punctuation alone (a wall of quotation marks) needs no parsing: it
+        // hangs from its first mark
+        if n > 1 && tags.len() == n && tags.iter().all(|&t| t == Upos::Punct) {
+            out.heads.push(None);
+            out.deprels.push(Deprel::ROOT);
+            for _ in 1..n {
+                out.heads.push(Some(0));
+                out.deprels.push(Deprel::from(super::Rel::Punct));
+            }
+            return;
+        }
         b.sent.prepare(words, tags);
         b.state.reset(n);
         self.run(b);

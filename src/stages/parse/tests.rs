@@ -122,3 +122,51 @@ fn the_dynamic_oracle_rebuilds_projective_trees() {
     assert!(projective > 30);
     assert_eq!(exact, projective);
 }
+
+/// Corrupt model bodies behind a valid checksum give an `Err` or a parser whose trees
+/// are still well formed, never a panic.
+#[test]
+fn corrupt_models_are_errors_or_still_parse() {
+    use crate::learn::hash::{fmix, hash_bytes};
+    let good: &[u8] = include_bytes!("../../../models/parse-ewt.bin");
+    let body = &good[..good.len() - 8];
+    let mut state = 0x0123_4567_89ab_cdefu64;
+    let mut rand = move || {
+        state = fmix(state.wrapping_add(0x9e37_79b9_7f4a_7c15));
+        state
+    };
+    let seal = |mut b: Vec<u8>| {
+        let sum = hash_bytes(0, &b);
+        b.extend_from_slice(&sum.to_le_bytes());
+        b
+    };
+    let words = ["Envoy", "Tomas", "Reyes", "met", "the", "rebels", "."];
+    let tags = [
+        Upos::Noun,
+        Upos::Propn,
+        Upos::Propn,
+        Upos::Verb,
+        Upos::Det,
+        Upos::Noun,
+        Upos::Punct,
+    ];
+    for round in 0..24 {
+        let mut b = body.to_vec();
+        for _ in 0..1 + rand() % 6 {
+            let at = 8 + (rand() as usize) % (b.len() - 8);
+            b[at] = rand() as u8;
+        }
+        if round % 4 == 0 {
+            let cut = 8 + (rand() as usize) % (b.len() - 8);
+            b.truncate(cut);
+        }
+        if let Ok(p) = Parser::from_bytes(&seal(b)) {
+            let out = p.parse(&words, &tags);
+            assert!(train::is_tree(&out.heads));
+        }
+    }
+    // an empty sentence and a sentence without tags
+    let p = Parser::embedded();
+    assert!(p.parse(&[], &[]).heads.is_empty());
+    assert!(train::is_tree(&p.parse(&words, &[]).heads));
+}
