@@ -9,7 +9,7 @@ use divan::counter::BytesCount;
 use newsgraph::formats::{ExportOptions, Exporter, json::Json};
 use newsgraph::graph::build;
 use newsgraph::pipeline::Analysis;
-use newsgraph::stages::{entities, mentions, quotes, relations, roles, segment};
+use newsgraph::stages::{entities, mentions, parse, quotes, relations, roles, segment};
 use newsgraph::{Document, Pipeline, tagging};
 
 const TEXT: &str = include_str!("../examples/envoy-moscow-talks.txt");
@@ -45,6 +45,15 @@ fn b_tag(b: Bencher) {
     let d = doc();
     let seg = segment::segment(&d);
     b.counter(bytes()).bench(|| tagging::tag(&d, &seg));
+}
+
+/// The syntax stage: dependency parse and lemmas of every sentence (tags given).
+#[divan::bench]
+fn bp_parse(b: Bencher) {
+    let d = doc();
+    let seg = segment::segment(&d);
+    let tags = tagging::tag(&d, &seg);
+    b.counter(bytes()).bench(|| parse::parse(&d, &seg, &tags));
 }
 
 #[divan::bench]

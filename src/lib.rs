@@ -37,10 +37,11 @@
 //! exporters ([`Exporter`], [`exporter`], [`FORMATS`], [`ExportOptions`]); the corpus
 //! functions ([`extract_all`], [`resolve_across`]); and the graph model of `newsgraph/1`
 //! ([`graph::model`]). The other modules ([`text`], [`lexicon`], [`vocab`], [`stages`],
-//! [`tagger`]) are public for the tests, benchmarks and tools that look inside the
+//! [`tagger`], [`conllu`]) are public for the tests, benchmarks and tools that look inside the
 //! analysis; their API follows the stages and may change.
 #![forbid(unsafe_code)]
 
+pub mod conllu;
 pub mod corpus;
 pub mod formats;
 pub mod gold;

@@ -21,7 +21,9 @@
 //! - **Storing.** A [`ModelFile`] holds the kind, a version, the labels, the weights and
 //!   any other section, with a checksum. Embed it with `include_bytes!` and read it once.
 //! - **Run time.** [`Weights::scores`] / [`Weights::predict`], or [`decode::greedy`] /
-//!   [`decode::run`] with a [`decode::Predict`].
+//!   [`decode::run`] with a [`decode::Predict`]. For many classes of which each feature
+//!   weighs few (a parser's labeled moves), [`SparseWeights`] reads the same bytes and
+//!   keeps only the non-zero weights.
 //! - **Confidence and scores.** A [`Calibration`] maps scores to confidences, fitted on
 //!   held-out data; [`eval`] counts accuracy, P/R/F1 and UAS/LAS.
 //!
@@ -73,6 +75,7 @@ pub mod labels;
 pub mod model_file;
 pub mod perceptron;
 pub mod ranker;
+pub mod sparse;
 pub mod train;
 pub mod weights;
 
@@ -82,6 +85,7 @@ pub use labels::LabelSet;
 pub use model_file::ModelFile;
 pub use perceptron::Perceptron;
 pub use ranker::Ranker;
+pub use sparse::SparseWeights;
 pub use weights::Weights;
 
 /// A model that cannot be read or built: what was wrong.

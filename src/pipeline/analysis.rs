@@ -1,6 +1,7 @@
 //! The layers of one analysed document, read-only once the pipeline returns them.
 
 use crate::stages::entities::Entities;
+use crate::stages::parse::Syntax;
 use crate::stages::quotes::StatementFact;
 use crate::stages::relations::Relations;
 use crate::stages::roles::RoleFact;
@@ -14,6 +15,9 @@ pub struct Analysis {
     pub seg: Segmentation,
     /// A part-of-speech tag per token.
     pub tags: Tags,
+    /// A dependency tree and a lemma per token (document-wide token indices); empty unless
+    /// [`Config::syntax`](super::Config::syntax) is on.
+    pub syntax: Syntax,
     /// Mentions and the actors they name, with the actors later stages asked for.
     pub entities: Entities,
     /// Titles and affiliations of people.

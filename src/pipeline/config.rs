@@ -15,6 +15,11 @@ pub struct Config {
     pub relation_lexicon: Option<Arc<RelationLexicon>>,
     /// The trained models of the learned stages.
     pub models: Models,
+    /// Run the syntax stage (dependency parse and lemmas, `stages::parse`). Off by default:
+    /// no later stage reads the parse yet, and parsing costs about ten times the rest of
+    /// the pipeline (README "Performance"); `newsgraph parse` and library users who want
+    /// the layer turn it on.
+    pub syntax: bool,
 }
 
 /// The trained models the stages decide with. Each field is one stage's model; `None`
@@ -35,6 +40,7 @@ impl Default for Config {
             min_confidence: 0.0,
             relation_lexicon: None,
             models: Models::default(),
+            syntax: false,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The pipeline: runs the stages in order over one document and keeps their layers.
 //!
 //! ```text
-//! Document → segment → tag → mentions → entities → roles → quotes → relations → Analysis
+//! Document → segment → tag → syntax → mentions → entities → roles → quotes → relations → Analysis
 //! ```
 //! Each stage reads what earlier stages produced and adds one layer ([`Analysis`]).
 //! `Pipeline::extract`, which also builds the document's graph, lives with the graph
@@ -16,6 +16,7 @@ pub use config::{Config, Models};
 
 use crate::stages::entities::{self, Staged};
 use crate::stages::mentions;
+use crate::stages::parse;
 use crate::stages::quotes::{self, StatementFact};
 use crate::stages::relations::{self, Relations};
 use crate::stages::roles::{self, RoleFact};
@@ -62,6 +63,11 @@ impl Pipeline {
     pub fn analyze_before_relations(&self, doc: &Document) -> Analysis {
         let seg = segment::segment(doc);
         let tags = tagging::tag(doc, &seg);
+        let syntax = if self.config.syntax {
+            parse::parse(doc, &seg, &tags)
+        } else {
+            parse::Syntax::default()
+        };
         let ms = mentions::detect(doc, &seg, &tags);
         // the trained typer drops the proposed mentions that name no actor
         let ms = match self.config.models.mention_typer.as_deref() {
@@ -91,6 +97,7 @@ impl Pipeline {
         Analysis {
             seg,
             tags,
+            syntax,
             entities: ents,
             roles,
             statements,

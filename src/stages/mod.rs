@@ -4,6 +4,7 @@
 
 pub mod entities;
 pub mod mentions;
+pub mod parse;
 pub mod quotes;
 pub mod relations;
 pub mod roles;

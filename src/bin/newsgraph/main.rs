@@ -14,6 +14,7 @@ use newsgraph::graph::{Graph, NodeKind, Relation};
 use newsgraph::{Config, Date, Pipeline};
 
 mod cli_formats;
+mod parse;
 mod render;
 
 use cli_formats::{InputFormat, OutFormat, output_format};
@@ -23,7 +24,7 @@ const EXIT_CODES: &str = "Exit codes:
   1  usage error: unknown option or format, bad value, --format and the output file's
      extension disagree, a picture asked of extract or merge
   2  input could not be read or used (missing, unreadable, binary, not an article, not
-     graph JSON; render: the graph is empty or nothing would be drawn)
+     graph JSON, malformed CoNLL-U; render: the graph is empty or nothing would be drawn)
   3  output could not be written (missing folder, a folder named as the file, no permission)
   4  some inputs failed (each reported on standard error); the others were processed
   5  Graphviz is not installed or failed (render)";
@@ -128,6 +129,20 @@ enum Command {
         #[command(flatten)]
         read: ReadArgs,
     },
+    /// Print the syntax of articles as CoNLL-U: tokens, lemmas, UPOS tags and a labeled
+    /// dependency tree per sentence, with each token's byte span (Span=START:END in MISC).
+    /// Reads what `extract` reads; a *.conllu input keeps its sentences and words and is
+    /// re-annotated (malformed CoNLL-U: exit 2, naming the line).
+    #[command(after_help = EXIT_CODES)]
+    Parse {
+        /// Input files or folders, quoted glob patterns, *.conllu files, or `-` for
+        /// standard input.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Write to this file instead of standard output (written atomically).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Merge graph JSON files written earlier into one graph.
     #[command(after_help = EXIT_CODES)]
     Merge {
@@ -208,7 +223,9 @@ fn main() -> ExitCode {
             .join(", ")
     };
     let input = match &cli.command {
-        Command::Extract { inputs, .. } | Command::Quotes { inputs, .. } => names(inputs),
+        Command::Extract { inputs, .. }
+        | Command::Quotes { inputs, .. }
+        | Command::Parse { inputs, .. } => names(inputs),
         Command::Render { input, .. } => input_name(input).to_string(),
         Command::Merge { inputs, .. } => inputs
             .iter()
@@ -402,6 +419,29 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             emit(None, listing.as_bytes())?;
             partial_failure(&loaded.summary)
+        }
+        Command::Parse { inputs, output } => {
+            if let Some(p) = &output {
+                check_output_file(p, "out.conllu", false)?;
+            }
+            let (text, errors) = parse::run(&inputs);
+            if errors.is_empty() {
+                return emit(output.as_deref(), text.as_bytes());
+            }
+            if errors.len() == inputs.len() && text.is_empty() && errors.len() == 1 {
+                return Err(Failure::input(errors[0].clone()));
+            }
+            for e in &errors {
+                eprintln!("newsgraph: {e}");
+            }
+            if text.is_empty() {
+                return Err(Failure::input(format!("{} input(s) failed", errors.len())));
+            }
+            emit(output.as_deref(), text.as_bytes())?;
+            Err(Failure {
+                code: 4,
+                message: format!("{} input(s) failed (reported above)", errors.len()),
+            })
         }
         Command::Merge {
             inputs,

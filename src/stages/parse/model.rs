@@ -1,0 +1,226 @@
+//! The trained parser: the transition table, the two label tables, the label names and
+//! the lemmatizer, in one model file; and parsing one sentence with them.
+//!
+//! # Model file
+//! A [`ModelFile`] of kind `parser`, version 1:
+//!
+//! | tag | content |
+//! |---|---|
+//! | `LABL` | the dependency labels (full names, `nsubj:pass`), ids in the tables below |
+//! | `MOVE` | weights of the `1 + 2L` labeled moves: `SHIFT`, `LEFT` with each label, `RIGHT` with each label |
+//! | `LEMM` | the lemmatizer's exception table ([`Lemmatizer::to_bytes`]) |
+//! | `META` | training settings (text) |
+
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+use super::deprel::Deprel;
+use super::lemma::Lemmatizer;
+use super::system::{Labeled, Sent, State};
+use crate::learn::decode;
+use crate::learn::sparse::PredictSparse;
+use crate::learn::{FeatureBuf, LabelSet, ModelError, ModelFile, SparseWeights, Weights};
+use crate::tagger::Upos;
+
+pub const KIND: &str = "parser";
+pub const VERSION: u32 = 1;
+
+static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/parse-ewt.bin");
+
+/// A trained dependency parser and lemmatizer.
+#[derive(Clone)]
+pub struct Parser {
+    pub(crate) labels: LabelSet,
+    /// Each model label as a [`Deprel`].
+    deprels: Vec<Deprel>,
+    /// The id of `root` among the labels (`labels.len()` if absent).
+    root: usize,
+    pub(crate) moves: SparseWeights,
+    pub(crate) lemmatizer: Lemmatizer,
+    pub(crate) meta: String,
+}
+
+impl std::fmt::Debug for Parser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Parser")
+            .field("labels", &self.labels.len())
+            .field("features", &self.moves.len())
+            .field("weights", &self.moves.weights())
+            .field("lemma_exceptions", &self.lemmatizer.len())
+            .finish()
+    }
+}
+
+/// The parse of one sentence: per word its head (`None` for the root's dependent, else
+/// the word's index in the sentence) and its label.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SentenceParse {
+    pub heads: Vec<Option<usize>>,
+    pub deprels: Vec<Deprel>,
+}
+
+/// Reusable buffers of one thread.
+#[derive(Default)]
+pub(crate) struct Buffers {
+    pub sent: Sent,
+    pub state: State,
+    pub feats: FeatureBuf,
+}
+
+thread_local! {
+    static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
+}
+
+impl Parser {
+    /// The model embedded in the binary, parsed once. Were it corrupt (a test checks it
+    /// is not), this is a parser without weights, whose trees are still well formed.
+    pub fn embedded() -> &'static Parser {
+        static P: OnceLock<Parser> = OnceLock::new();
+        P.get_or_init(|| Parser::from_bytes(EMBEDDED_MODEL).unwrap_or_else(|_| Parser::empty()))
+    }
+
+    fn empty() -> Parser {
+        let labels = LabelSet::new(&["dep", "root"]).unwrap_or_else(|_| unreachable!());
+        Parser::from_parts(
+            labels,
+            SparseWeights::from_dense(&Weights::empty(5)),
+            Lemmatizer::default(),
+            String::new(),
+        )
+    }
+
+    pub(crate) fn from_parts(
+        labels: LabelSet,
+        moves: SparseWeights,
+        lemmatizer: Lemmatizer,
+        meta: String,
+    ) -> Parser {
+        let deprels: Vec<Deprel> = (0..labels.len())
+            .map(|i| Deprel::parse(labels.name(i).unwrap_or("dep")))
+            .collect();
+        let root = labels.id("root").unwrap_or(labels.len());
+        Parser {
+            labels,
+            deprels,
+            root,
+            moves,
+            lemmatizer,
+            meta,
+        }
+    }
+
+    pub fn lemmatizer(&self) -> &Lemmatizer {
+        &self.lemmatizer
+    }
+
+    /// Number of labels.
+    pub fn n_labels(&self) -> usize {
+        self.labels.len()
+    }
+
+    /// Parses one sentence: `words` and their tags (parallel).
+    pub fn parse(&self, words: &[&str], tags: &[Upos]) -> SentenceParse {
+        let mut out = SentenceParse::default();
+        self.parse_into(words, tags, &mut out);
+        out
+    }
+
+    /// Same as [`Parser::parse`], into a reusable result.
+    pub fn parse_into(&self, words: &[&str], tags: &[Upos], out: &mut SentenceParse) {
+        BUFFERS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut b) => self.parse_with(&mut b, words, tags, out),
+            Err(_) => self.parse_with(&mut Buffers::default(), words, tags, out),
+        });
+    }
+
+    fn parse_with(&self, b: &mut Buffers, words: &[&str], tags: &[Upos], out: &mut SentenceParse) {
+        let n = words.len();
+        out.heads.clear();
+        out.deprels.clear();
+        // a run of punctuation alone (a wall of quotation marks) needs no parsing: it
+        // hangs from its first mark
+        if n > 1 && tags.len() == n && tags.iter().all(|&t| t == Upos::Punct) {
+            out.heads.push(None);
+            out.deprels.push(Deprel::ROOT);
+            for _ in 1..n {
+                out.heads.push(Some(0));
+                out.deprels.push(Deprel::from(super::Rel::Punct));
+            }
+            return;
+        }
+        b.sent.prepare(words, tags);
+        b.state.reset(n);
+        self.run(b);
+        let st = &b.state;
+        for i in 0..n {
+            let h = st.head[i];
+            out.heads
+                .push(if h < n as u32 { Some(h as usize) } else { None });
+            let l = st.label[i];
+            out.deprels.push(if h >= n as u32 {
+                Deprel::ROOT
+            } else {
+                self.deprels
+                    .get(usize::from(l))
+                    .copied()
+                    .unwrap_or(Deprel::DEP)
+            });
+        }
+        // a word left unattached (only if the loop stopped early) hangs from the root
+        // word, so that there stays exactly one root
+        let root = out.heads.iter().position(Option::is_none);
+        if let Some(r) = root {
+            for i in 0..n {
+                if i != r && out.heads[i].is_none() {
+                    out.heads[i] = Some(r);
+                    out.deprels[i] = Deprel::DEP;
+                }
+            }
+        }
+    }
+
+    /// Runs the transition loop to the final state.
+    fn run(&self, b: &mut Buffers) {
+        let Buffers { sent, state, feats } = b;
+        let max_steps = 2 * sent.n + 2;
+        let mut sys = Labeled {
+            sent,
+            state,
+            n_labels: self.labels.len(),
+            root: self.root,
+            gold: None,
+        };
+        decode::run(
+            &mut sys,
+            &mut PredictSparse::new(&self.moves),
+            max_steps,
+            feats,
+        );
+    }
+
+    /// Serializes the model (format in the module docs). Deterministic.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut file = ModelFile::new(KIND, VERSION);
+        file.add_labels(&self.labels)
+            .add(b"MOVE", self.moves.to_bytes())
+            .add(b"LEMM", self.lemmatizer.to_bytes())
+            .add(b"META", self.meta.as_bytes().to_vec());
+        file.to_bytes()
+    }
+
+    /// Reads a model written by [`Parser::to_bytes`]; malformed input is an `Err`.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
+        let file = ModelFile::from_bytes(bytes, KIND, VERSION)?;
+        let labels = file.labels()?;
+        if labels.id("root").is_none() || labels.len() >= 255 {
+            return Err(ModelError::new("bad number of parser labels"));
+        }
+        let moves = SparseWeights::from_bytes(file.section(b"MOVE")?)?;
+        if moves.n_classes() != 1 + 2 * labels.len() {
+            return Err(ModelError::new("parser tables do not match the labels"));
+        }
+        let lemmatizer = Lemmatizer::from_bytes(file.section(b"LEMM")?)?;
+        let meta = String::from_utf8_lossy(file.section(b"META")?).into_owned();
+        Ok(Parser::from_parts(labels, moves, lemmatizer, meta))
+    }
+}

@@ -1,0 +1,277 @@
+//! Training the parser and the lemmatizer on a treebank, jackknifed tags, evaluation.
+//!
+//! The classifier of labeled moves is an averaged perceptron of the learning core trained
+//! with the arc-hybrid dynamic oracle ([`decode::train_oracle`] over [`Labeled`], whose
+//! costs are the gold arcs a move makes unreachable, plus one for a wrong label): at each
+//! step the best-scoring valid move is compared with the best-scoring move of least cost;
+//! after the first epoch the parser follows its own mistakes with probability
+//! `explore_percent`/100, so it learns to recover from them.
+//!
+//! Training is deterministic: integer updates, a seeded shuffle per epoch, sorted label
+//! names and keys. The same data, tags and options give the same model bytes.
+
+use super::lemma::Lemmatizer;
+use super::model::{Parser, SentenceParse};
+use super::system::{Labeled, Sent, State};
+use crate::conllu;
+use crate::learn::decode;
+use crate::learn::eval::{Accuracy, Attachment, LabelMatch};
+use crate::learn::train::{Rng, folds, shuffle};
+use crate::learn::{FeatureBuf, LabelSet, Perceptron, SparseWeights};
+use crate::tagger::{self, Upos};
+
+/// Training settings; [`Options::default`] gives the settings of the shipped model.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Percent of the parser's own costly moves it follows (from epoch `explore_from`).
+    pub explore_percent: u64,
+    pub explore_from: usize,
+    /// Averaged weights with a smaller absolute value are dropped.
+    pub prune: f64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            epochs: 15,
+            seed: 1,
+            explore_percent: 90,
+            explore_from: 2,
+            prune: 1.0,
+        }
+    }
+}
+
+/// The gold heads of a sentence in the system's numbering (root = n); heads out of
+/// range or missing also point to the root.
+fn gold_heads(s: &conllu::Sentence) -> Vec<u32> {
+    let n = s.words.len();
+    s.words
+        .iter()
+        .map(|w| match w.head {
+            Some(h) if h >= 1 && h <= n => (h - 1) as u32,
+            _ => n as u32,
+        })
+        .collect()
+}
+
+/// Trains on `data` (gold heads and labels) with `tags` (one per word, the tags the
+/// parser will see: jackknifed predicted tags, or gold ones).
+pub fn train(data: &[conllu::Sentence], tags: &[Vec<Upos>], opts: &Options) -> Parser {
+    learn(data, tags, opts).freeze(opts.prune)
+}
+
+/// A parser trained but not yet frozen: [`Trained::freeze`] makes the runtime model with
+/// a pruning threshold (several can be tried on one training run).
+pub struct Trained {
+    labels: LabelSet,
+    moves: Perceptron,
+    lemmatizer: Lemmatizer,
+    opts: Options,
+    sentences: usize,
+}
+
+impl Trained {
+    /// The runtime parser, averaged weights below `prune` dropped.
+    pub fn freeze(&self, prune: f64) -> Parser {
+        let o = &self.opts;
+        let meta = format!(
+            "epochs={} seed={} explore={}% from epoch {} prune={} sentences={}",
+            o.epochs, o.seed, o.explore_percent, o.explore_from, prune, self.sentences
+        );
+        Parser::from_parts(
+            self.labels.clone(),
+            SparseWeights::from_dense(&self.moves.quantize(prune)),
+            self.lemmatizer.clone(),
+            meta,
+        )
+    }
+}
+
+/// Trains like [`train`], without freezing.
+pub fn learn(data: &[conllu::Sentence], tags: &[Vec<Upos>], opts: &Options) -> Trained {
+    let mut names: Vec<&str> = data
+        .iter()
+        .flat_map(|s| s.words.iter().map(|w| w.deprel.as_str()))
+        .filter(|l| !l.is_empty())
+        .collect();
+    names.push("root");
+    names.push("dep");
+    names.sort_unstable();
+    names.dedup();
+    let labels = LabelSet::new(&names).unwrap_or_else(|_| unreachable!("names are distinct"));
+    let n_labels = labels.len();
+    let root_label = labels.id("root").unwrap_or(0);
+
+    let golds: Vec<Vec<u32>> = data.iter().map(gold_heads).collect();
+    let glabels: Vec<Vec<usize>> = data
+        .iter()
+        .map(|s| {
+            s.words
+                .iter()
+                .map(|w| labels.id(&w.deprel).or(labels.id("dep")).unwrap_or(0))
+                .collect()
+        })
+        .collect();
+
+    let mut moves = Perceptron::new(1 + 2 * n_labels);
+    let mut rng = Rng::new(opts.seed);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let (mut sent, mut state, mut feats) = (Sent::default(), State::default(), FeatureBuf::new());
+    let mut words: Vec<&str> = Vec::new();
+    for epoch in 0..opts.epochs {
+        shuffle(&mut order, &mut rng);
+        let explore = if epoch >= opts.explore_from {
+            opts.explore_percent
+        } else {
+            0
+        };
+        for &si in &order {
+            let s = &data[si];
+            let n = s.words.len();
+            if n == 0 || tags[si].len() != n {
+                continue;
+            }
+            words.clear();
+            words.extend(s.words.iter().map(|w| w.form.as_str()));
+            sent.prepare(&words, &tags[si]);
+            state.reset(n);
+            let mut sys = Labeled {
+                sent: &sent,
+                state: &mut state,
+                n_labels,
+                root: root_label,
+                gold: Some((&golds[si], &glabels[si])),
+            };
+            decode::train_oracle(
+                &mut sys,
+                &mut moves,
+                explore,
+                &mut rng,
+                2 * n + 2,
+                &mut feats,
+            );
+        }
+    }
+    let lemmatizer = Lemmatizer::learn(
+        data.iter()
+            .flat_map(|s| s.words.iter())
+            .filter_map(|w| Some((w.form.as_str(), w.upos?, w.lemma.as_str()))),
+    );
+    Trained {
+        labels,
+        moves,
+        lemmatizer,
+        opts: opts.clone(),
+        sentences: data.len(),
+    }
+}
+
+/// The gold tags of each sentence (`X` where missing).
+pub fn gold_tags(data: &[conllu::Sentence]) -> Vec<Vec<Upos>> {
+    data.iter()
+        .map(|s| s.words.iter().map(|w| w.upos.unwrap_or(Upos::X)).collect())
+        .collect()
+}
+
+/// Tags every sentence with `tagger`.
+pub fn predicted_tags(tagger: &tagger::Tagger, data: &[conllu::Sentence]) -> Vec<Vec<Upos>> {
+    data.iter().map(|s| tagger.tag(&s.forms())).collect()
+}
+
+/// Jackknifed tags: the sentences in `k` contiguous folds, each fold tagged by a tagger
+/// trained (with `opts`) on the other folds — the tags a parser sees at run time, on its
+/// own training data.
+pub fn jackknife_tags(
+    data: &[conllu::Sentence],
+    k: usize,
+    opts: &tagger::train::Options,
+) -> Vec<Vec<Upos>> {
+    let fold = folds(data.len(), k);
+    let as_tagger: Vec<tagger::train::Sentence> = data
+        .iter()
+        .map(|s| {
+            (
+                s.words.iter().map(|w| w.form.clone()).collect(),
+                s.words.iter().map(|w| w.upos.unwrap_or(Upos::X)).collect(),
+            )
+        })
+        .collect();
+    let mut out = vec![Vec::new(); data.len()];
+    for f in 0..k {
+        let train: Vec<tagger::train::Sentence> = as_tagger
+            .iter()
+            .zip(&fold)
+            .filter(|(_, g)| **g != f)
+            .map(|(s, _)| s.clone())
+            .collect();
+        let t = tagger::train::train_with(&train, opts);
+        for (i, s) in data.iter().enumerate() {
+            if fold[i] == f {
+                out[i] = t.tag(&s.forms());
+            }
+        }
+    }
+    out
+}
+
+/// Scores of a parser on a treebank.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Scores {
+    /// Universal relations, every word (punctuation too), CoNLL 2018 style.
+    pub attachment: Attachment,
+    pub lemma: Accuracy,
+    pub upos: Accuracy,
+}
+
+/// Parses `data` with `tags` and scores heads, labels and lemmas against the gold.
+pub fn evaluate(p: &Parser, data: &[conllu::Sentence], tags: &[Vec<Upos>]) -> Scores {
+    let mut sc = Scores::default();
+    let mut out = SentenceParse::default();
+    let (mut lower, mut lemma) = (String::new(), String::new());
+    for (s, t) in data.iter().zip(tags) {
+        let words = s.forms();
+        p.parse_into(&words, t, &mut out);
+        for (i, w) in s.words.iter().enumerate() {
+            let gold_head = w.head.unwrap_or(0);
+            let pred_head = out.heads[i].map_or(0, |h| h + 1);
+            sc.attachment.add(
+                (gold_head, w.deprel.as_str()),
+                (pred_head, out.deprels[i].as_str()),
+                LabelMatch::Universal,
+            );
+            lemma.clear();
+            p.lemmatizer
+                .lemma_into(&w.form, t[i], &mut lower, &mut lemma);
+            sc.lemma.add(lemma == w.lemma);
+            sc.upos.add(w.upos == Some(t[i]));
+        }
+    }
+    sc
+}
+
+/// Checks that `heads` (sentence indices, `None` for the root) form one tree: exactly
+/// one root, heads in range, no cycles.
+pub fn is_tree(heads: &[Option<usize>]) -> bool {
+    let n = heads.len();
+    if n == 0 {
+        return true;
+    }
+    if heads.iter().filter(|h| h.is_none()).count() != 1 {
+        return false;
+    }
+    for i in 0..n {
+        let mut at = i;
+        let mut steps = 0;
+        while let Some(h) = heads[at] {
+            if h >= n || steps > n {
+                return false;
+            }
+            at = h;
+            steps += 1;
+        }
+    }
+    true
+}
