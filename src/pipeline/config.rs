@@ -3,8 +3,8 @@
 use std::sync::Arc;
 
 use crate::lexicon::RelationLexicon;
-use crate::stages::relations::RelationModel;
 use crate::stages::mentions::typer::MentionTyper;
+use crate::stages::relations::RelationModel;
 
 /// Extraction settings.
 #[derive(Clone, Debug)]
