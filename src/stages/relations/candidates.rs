@@ -323,11 +323,9 @@ impl Extractor<'_> {
                 continue;
             }
             let pstem = stem(s.lw(p));
+            let sense = self.sense(s, p);
             let abs = self.tok.seg.tokens[s.lo + p].span;
-            let speaker = speakers
-                .iter()
-                .find(|(sp, _)| sp.start <= abs.start && abs.end <= sp.end)
-                .map(|(_, e)| *e);
+            let speaker = speaker_at(speakers, abs);
             // sources: nearest actors left and right, and the speaker
             let mut sources: Vec<(From, Side)> = Vec::new();
             for (pos, side) in actors.iter().rev().filter(|(i, _)| *i < p).take(PER_SIDE) {
@@ -384,7 +382,8 @@ impl Extractor<'_> {
                     }
                     fb.clear();
                     self.features(
-                        s, p, &pstem, *from, subj, at, ents, speaker, cond, question, &mut fb,
+                        s, p, &pstem, sense, *from, subj, at, ents, speaker, cond, question,
+                        &mut fb,
                     );
                     out.push(Cand {
                         subj: subj.clone(),
@@ -465,6 +464,7 @@ impl Extractor<'_> {
                 s,
                 head,
                 &pstem,
+                self.sense(s, head),
                 From::Np(a.saturating_sub(2)),
                 &subj,
                 &TargetAt::Proposal(a, end),
@@ -491,6 +491,7 @@ impl Extractor<'_> {
         s: &Sent,
         p: usize,
         pstem: &str,
+        sense: &'static str,
         from: From,
         subj: &Side,
         at: &TargetAt,
@@ -506,7 +507,6 @@ impl Extractor<'_> {
             Upos::Noun => "N",
             _ => "A",
         };
-        let sense = self.sense(s, p);
         let skind = kind_name(ents, &subj.actor);
         let (tkind, tpos) = match at {
             TargetAt::Actor(i, k) => (*k, *i),
@@ -656,6 +656,19 @@ impl Extractor<'_> {
             f.push(t::WEAK, 1);
         }
     }
+}
+
+/// The speaker of the statement whose content contains `span`: `speakers` are sorted by
+/// start, so a binary search and a few steps back (statements rarely nest) find it in
+/// logarithmic time, whatever the number of statements.
+fn speaker_at(speakers: &[(Span, usize)], span: Span) -> Option<usize> {
+    let n = speakers.partition_point(|(sp, _)| sp.start <= span.start);
+    speakers[..n]
+        .iter()
+        .rev()
+        .take(8)
+        .find(|(sp, _)| span.end <= sp.end)
+        .map(|(_, e)| *e)
 }
 
 fn valence_bucket(v: f32) -> u64 {

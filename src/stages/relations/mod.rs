@@ -249,13 +249,15 @@ pub fn extract_with(
     actors.finish(out)
 }
 
-/// (content span, speaker) of every statement with one speaker.
+/// (content span, speaker) of every statement with one speaker, sorted by start.
 fn speakers(statements: &[StatementFact]) -> Vec<(Span, usize)> {
-    statements
+    let mut v: Vec<(Span, usize)> = statements
         .iter()
         .filter(|s| s.speakers.len() == 1)
         .map(|s| (s.text, s.speakers[0]))
-        .collect()
+        .collect();
+    v.sort_by_key(|(sp, e)| (sp.start, sp.end, *e));
+    v
 }
 
 /// The stances the model finds among one sentence's candidates: every candidate whose

@@ -60,7 +60,8 @@ pub(super) fn implied_country(
         return Some(actors.request(EntityKind::Place, &c, None));
     }
     // the country the article is about: named clearly more often than any other
-    main_country(ctx, actors.entities()).map(ActorRef::Entity)
+    let ents = actors.entities();
+    (*ctx.main_country.get_or_init(|| main_country(ctx, ents))).map(ActorRef::Entity)
 }
 
 /// The country named most often in the article, when it is named at least three times

@@ -72,6 +72,8 @@ struct Ctx<'a> {
     lx: &'static Lexicon,
     /// Lowercase word after each demonym → the demonym's token positions (built on demand).
     demonym_index: RefCell<Option<HashMap<String, Vec<usize>>>>,
+    /// The country the article is about (`countries::main_country`), computed once.
+    main_country: std::cell::OnceCell<Option<usize>>,
     /// Country implied by a title elsewhere in the text, per lowercase title.
     implied: RefCell<HashMap<String, Option<String>>>,
 }
@@ -106,6 +108,7 @@ pub fn attach(
         tok: TokenView::new(&doc.text, seg),
         lx: lexicon(),
         demonym_index: RefCell::new(None),
+        main_country: std::cell::OnceCell::new(),
         implied: RefCell::new(HashMap::new()),
     };
     let mut out = Found::default();
