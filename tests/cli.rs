@@ -1147,3 +1147,27 @@ fn the_readme_documents_every_format_and_exit_code() {
     assert_eq!(help_codes, ['0', '1', '2', '3', '4', '5']);
     assert_eq!(readme_codes, help_codes);
 }
+
+/// Writing to a device (`-o /dev/null`, as a user timing a run does) writes into it: the
+/// atomic rename used for files would replace the device with a regular file.
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_writes_into_it_and_leaves_it_a_device() {
+    use std::os::unix::fs::FileTypeExt;
+    let out = run(&[
+        "extract",
+        example("envoy-moscow-talks.txt").to_str().unwrap(),
+        "-o",
+        "/dev/null",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta = std::fs::metadata("/dev/null").unwrap();
+    assert!(
+        meta.file_type().is_char_device(),
+        "/dev/null is still a device"
+    );
+}

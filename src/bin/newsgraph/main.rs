@@ -851,6 +851,16 @@ fn create_out_dir(dir: &Path) -> Result<(), Failure> {
 }
 
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    // a device, FIFO or other special file (`-o /dev/null`, `-o /dev/stdout`) cannot be
+    // replaced atomically, and renaming over it would replace the device itself: write
+    // into it
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        return std::fs::write(path, bytes)
+            .map_err(|e| Failure::output(format!("cannot write {}: {e}", path.display())));
+    }
     let dir = folder_of(path);
     let name = path
         .file_name()
