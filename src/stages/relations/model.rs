@@ -136,8 +136,12 @@ impl RelationModel {
         self.decide(feats, scratch)
     }
 
+    /// The calibrated confidence of a margin, rounded to the three decimals the outputs
+    /// print (so that `--min-confidence` and the printed value agree) and capped at 0.99: a
+    /// model fitted on a few hundred articles is never certain.
     pub(crate) fn confidence(&self, margin: i32) -> f32 {
-        self.calibration.confidence(f64::from(margin)) as f32
+        let c = self.calibration.confidence(f64::from(margin)).min(0.99);
+        ((c * 1000.0).round() / 1000.0) as f32
     }
 
     pub(crate) fn is_cue(&self, stem: &str) -> bool {
