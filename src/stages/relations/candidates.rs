@@ -251,17 +251,7 @@ impl Extractor<'_> {
         if world().non_proposals.contains(hw) || s.tag[np.head()] == Upos::Pron {
             return None;
         }
-        let mut end = np.end;
-        while end < n
-            && matches!(
-                s.lw(end),
-                "of" | "on" | "for" | "to" | "against" | "over" | "into"
-            )
-            && let Some(x) = s.np_starting(end + 1)
-            && x.end - a <= MAX_PROPOSAL
-        {
-            end = x.end;
-        }
+        let end = complements_end(s, a, np.end);
         Some((a, end))
     }
 
@@ -312,10 +302,7 @@ impl Extractor<'_> {
             }
         }
         let question = s.words.last().is_some_and(|w| *w == "?");
-        let cond = s.words.iter().take(3).any(|w| {
-            let w = w.to_lowercase();
-            matches!(w.as_str(), "if" | "unless" | "whether")
-        });
+        let cond = (0..n.min(3)).any(|k| matches!(s.lw(k), "if" | "unless" | "whether"));
         let mut fb = FeatureBuf::with_capacity(64);
         self.possessive_candidates(s, ents, known, all, &mut fb, &mut out);
         for p in 0..n {
@@ -416,7 +403,6 @@ impl Extractor<'_> {
         fb: &mut FeatureBuf,
         out: &mut Vec<Cand>,
     ) {
-        let n = s.n();
         for np in &s.nps {
             let head = np.head();
             if !matches!(s.tag[head], Upos::Noun) || !(all || known(&stem(s.lw(head)))) {
@@ -441,17 +427,7 @@ impl Extractor<'_> {
             if a > head || ents.entity_at(s.lo + head).is_some() {
                 continue;
             }
-            let mut end = np.end;
-            while end < n
-                && matches!(
-                    s.lw(end),
-                    "of" | "on" | "for" | "to" | "against" | "over" | "into"
-                )
-                && let Some(x) = s.np_starting(end + 1)
-                && x.end - a <= MAX_PROPOSAL
-            {
-                end = x.end;
-            }
+            let end = complements_end(s, a, np.end);
             let subj = Side {
                 actor: Actor::Ent(e),
                 weak: false,
@@ -669,6 +645,23 @@ fn speaker_at(speakers: &[(Span, usize)], span: Span) -> Option<usize> {
         .take(8)
         .find(|(sp, _)| span.end <= sp.end)
         .map(|(_, e)| *e)
+}
+
+/// The end of a phrase that starts at `a` and ends at `end`, extended over its
+/// `of`/`on`/`for`/`to`/`against`/`over`/`into` complements ("the ban on arms exports to
+/// China"), at most [`MAX_PROPOSAL`] tokens in all.
+fn complements_end(s: &Sent, a: usize, mut end: usize) -> usize {
+    while end < s.n()
+        && matches!(
+            s.lw(end),
+            "of" | "on" | "for" | "to" | "against" | "over" | "into"
+        )
+        && let Some(x) = s.np_starting(end + 1)
+        && x.end - a <= MAX_PROPOSAL
+    {
+        end = x.end;
+    }
+    end
 }
 
 fn valence_bucket(v: f32) -> u64 {

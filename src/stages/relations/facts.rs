@@ -95,6 +95,21 @@ pub(super) struct Extractor<'a> {
 pub(super) const LOOKBACK: usize = 48;
 
 impl<'a> Extractor<'a> {
+    /// The working state for one document: its tokens, the lexicon (`lexicon` or the
+    /// embedded one) and the affiliations of its role holders.
+    pub(super) fn new(input: &super::Input<'a>, lexicon: Option<&'a RelationLexicon>) -> Self {
+        Extractor {
+            tok: TokenView::tagged(&input.doc.text, input.seg, input.tags),
+            lx: lexicon.unwrap_or_else(|| RelationLexicon::embedded()),
+            published: input.doc.published,
+            affiliations_of: affiliations_of(input.roles),
+            out: Relations::default(),
+            proposals: Vec::new(),
+            cache: HashMap::new(),
+            seen: HashMap::new(),
+        }
+    }
+
     pub(super) fn entity(&mut self, a: &Actor, ents: &mut Actors) -> ActorRef {
         match a {
             Actor::Ent(e) => ActorRef::Entity(*e),

@@ -49,13 +49,10 @@ mod meetings;
 pub mod model;
 mod predicates;
 
-use std::collections::HashMap;
-
 use crate::stages::entities::{ActorRef, Actors, Entities, Staged};
 use crate::stages::quotes::StatementFact;
 use crate::stages::roles::RoleFact;
 use crate::stages::segment::{Segmentation, Span};
-use crate::stages::tokens::TokenView;
 use crate::tagging::Tags;
 use crate::text::Document;
 use crate::vocab::{EntityKind, Stance, Status};
@@ -195,26 +192,14 @@ pub fn extract_with(
     model: Option<&RelationModel>,
 ) -> Staged<Relations<ActorRef>> {
     let Input {
-        doc,
         seg,
-        tags,
         ents,
-        roles,
         statements,
+        ..
     } = *input;
     let mut actors = Actors::new(ents);
     let ents = &mut actors;
-    let lx = lexicon.unwrap_or_else(|| RelationLexicon::embedded());
-    let mut x = Extractor {
-        tok: TokenView::tagged(&doc.text, seg, tags),
-        lx,
-        published: doc.published,
-        affiliations_of: facts::affiliations_of(roles),
-        out: Relations::default(),
-        proposals: Vec::new(),
-        cache: HashMap::new(),
-        seen: HashMap::new(),
-    };
+    let mut x = Extractor::new(input, lexicon);
     let dateline_place = seg.dateline.clone().and_then(|r| {
         r.clone()
             .find_map(|t| ents.entity_at(t))
@@ -438,24 +423,12 @@ pub fn training_candidates(
     lexicon: Option<&RelationLexicon>,
 ) -> Vec<TrainCandidate> {
     let Input {
-        doc,
         seg,
-        tags,
         ents,
-        roles,
         statements,
+        ..
     } = *input;
-    let lx = lexicon.unwrap_or_else(|| RelationLexicon::embedded());
-    let x = Extractor {
-        tok: TokenView::tagged(&doc.text, seg, tags),
-        lx,
-        published: doc.published,
-        affiliations_of: facts::affiliations_of(roles),
-        out: Relations::default(),
-        proposals: Vec::new(),
-        cache: HashMap::new(),
-        seen: HashMap::new(),
-    };
+    let x = Extractor::new(input, lexicon);
     let speakers = speakers(statements);
     let names = |a: &facts::Actor| -> (Vec<String>, EntityKind) {
         match a {

@@ -131,11 +131,6 @@ impl RelationModel {
         best_stance(scratch)
     }
 
-    /// [`decide`](Self::decide) for development tools.
-    pub fn decide_pub(&self, feats: &[u64], scratch: &mut Vec<i32>) -> (usize, i32) {
-        self.decide(feats, scratch)
-    }
-
     /// The calibrated confidence of a margin, rounded to the three decimals the outputs
     /// print (so that `--min-confidence` and the printed value agree) and capped at 0.99: a
     /// model fitted on a few hundred articles is never certain.
