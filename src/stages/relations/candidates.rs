@@ -392,7 +392,7 @@ impl Extractor<'_> {
         out
     }
 
-    /// "Godongwana's VAT increase", "his plan to cut taxes": the possessor holds (proposed,
+    /// "Mbeleko's VAT increase", "his plan to cut taxes": the possessor holds (proposed,
     /// opposes, …) what the rest of the phrase names; the phrase's head is the predicate.
     fn possessive_candidates(
         &self,
