@@ -678,10 +678,20 @@ fn complements_end(s: &Sent, a: usize, mut end: usize) -> usize {
         )
         && let Some(x) = s.np_starting(end + 1)
         && x.end - a <= MAX_PROPOSAL
+        && !is_time_phrase(s, x)
     {
         end = x.end;
     }
     end
+}
+
+/// "on Monday", "for two weeks", "in March 2024": a time adjunct, not a complement of
+/// the proposal before it.
+fn is_time_phrase(s: &Sent, np: &Np) -> bool {
+    (np.start..np.end).any(|k| {
+        let w = s.lw(k);
+        crate::text::date::is_weekday(w) || crate::text::date::is_month(w)
+    }) || is(WordClass::TimeHead, s.lw(np.head()))
 }
 
 fn valence_bucket(v: f32) -> u64 {

@@ -89,6 +89,10 @@ pub(super) struct Extractor<'a> {
     pub(super) cache: HashMap<(bool, String), ActorRef>,
     /// (source, relation, target) → index of the fact already emitted.
     pub(super) seen: HashMap<(ActorRef, Stance, SeenTarget), usize>,
+    /// The titles of the article's named role holders: (lowercase title words, person,
+    /// byte offset of the statement), in text order — "the Tory spokesman" later in the
+    /// article is the person introduced with that title.
+    pub(super) titles: Vec<(Vec<String>, usize, usize)>,
 }
 
 /// How far back to look for a proposal or meeting that a new one repeats.
@@ -107,6 +111,7 @@ impl<'a> Extractor<'a> {
             proposals: Vec::new(),
             cache: HashMap::new(),
             seen: HashMap::new(),
+            titles: title_holders(input.roles),
         }
     }
 
@@ -282,6 +287,20 @@ impl<'a> Extractor<'a> {
             confidence,
         });
     }
+}
+
+/// The titles of the role facts, as lowercase words, with their holder and position.
+fn title_holders(roles: &[RoleFact]) -> Vec<(Vec<String>, usize, usize)> {
+    let mut v: Vec<(Vec<String>, usize, usize)> = roles
+        .iter()
+        .filter_map(|r| {
+            let t = r.title.as_ref()?;
+            let words: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
+            (!words.is_empty()).then_some((words, r.person, r.evidence.start))
+        })
+        .collect();
+    v.sort_by_key(|x| x.2);
+    v
 }
 
 /// Person → the affiliations of their roles, in role order.

@@ -261,6 +261,7 @@ fn learned_facts(
     let mut best: Vec<(usize, usize, i32, &candidates::Cand)> = Vec::new();
     for c in &cands {
         let (label, margin) = m.decide(&c.feats, scratch);
+        let margin = margin - m.threshold(label);
         if margin <= 0 {
             continue;
         }
