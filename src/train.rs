@@ -23,7 +23,13 @@ use crate::text::Span;
 
 /// Trains the learned components on `examples` and returns settings that use them.
 pub fn train_all(examples: &[&Example]) -> Config {
-    let mut config = Config::default();
+    train_all_with(examples, Config::default())
+}
+
+/// [`train_all`] over the settings `base` (e.g. with the syntax stage on): the models are
+/// trained on what the pipeline with those settings reads.
+pub fn train_all_with(examples: &[&Example], base: Config) -> Config {
+    let mut config = base;
     // the mention typer first: the stance candidates are read over the actors it keeps
     config.models.mention_typer = Some(Arc::new(MentionTyper::train(examples)));
     let items = relation_data_with(examples, &config).items;
@@ -80,6 +86,7 @@ pub fn relation_data_with(examples: &[&Example], config: &Config) -> RelationDat
             ents: &a.entities,
             roles: &a.roles,
             statements: &a.statements,
+            syntax: (!a.syntax.is_empty()).then_some(&a.syntax),
         };
         let idx = e.gold.index();
         let golds: Vec<GoldRel> = e

@@ -9,6 +9,7 @@ use super::chunks::Sent;
 use super::{MeetingFact, RelationFact, Relations, Target};
 use crate::lexicon::RelationLexicon;
 use crate::stages::entities::{ActorRef, Actors};
+use crate::stages::parse::Syntax;
 use crate::stages::roles::RoleFact;
 use crate::stages::segment::Span;
 use crate::stages::tokens::TokenView;
@@ -93,6 +94,8 @@ pub(super) struct Extractor<'a> {
     /// byte offset of the statement), in text order — "the Tory spokesman" later in the
     /// article is the person introduced with that title.
     pub(super) titles: Vec<(Vec<String>, usize, usize)>,
+    /// The dependency parse, if the syntax stage ran.
+    pub(super) syntax: Option<&'a Syntax>,
 }
 
 /// How far back to look for a proposal or meeting that a new one repeats.
@@ -112,6 +115,7 @@ impl<'a> Extractor<'a> {
             cache: HashMap::new(),
             seen: HashMap::new(),
             titles: title_holders(input.roles),
+            syntax: input.syntax,
         }
     }
 

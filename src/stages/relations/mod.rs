@@ -50,6 +50,7 @@ pub mod model;
 mod predicates;
 
 use crate::stages::entities::{ActorRef, Actors, Entities, Staged};
+use crate::stages::parse::Syntax;
 use crate::stages::quotes::StatementFact;
 use crate::stages::roles::RoleFact;
 use crate::stages::segment::{Segmentation, Span};
@@ -163,6 +164,9 @@ pub struct Input<'a> {
     pub roles: &'a [RoleFact],
     /// Statements: a stance inside one is its speaker's.
     pub statements: &'a [StatementFact],
+    /// The dependency parse, when the syntax stage ran ([`crate::Config::syntax`]): the
+    /// stance candidates then carry the dependency paths between predicate and actors.
+    pub syntax: Option<&'a Syntax>,
 }
 
 /// Finds relations and meetings with the embedded lexicon and model.
@@ -179,6 +183,7 @@ pub fn extract(
         ents,
         roles: &[],
         statements: &[],
+        syntax: None,
     };
     extract_with(&input, None, Some(RelationModel::embedded()))
 }
