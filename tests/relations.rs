@@ -371,3 +371,22 @@ fn a_generic_noun_is_no_proposal() {
         rels(&g)
     );
 }
+
+#[test]
+fn one_predicate_with_several_partners_is_one_meeting() {
+    // read pair by pair, "met with A, B and C" is still one meeting of four
+    let g = graph(
+        "Council President Ivo Kask met on Wednesday with Lena Morrow, Tomas Berg and Commission President Pia Lund. \
+         Later, Lena Morrow held a separate discussion with Omar Sayed.",
+        Some("2025-12-02"),
+    );
+    let m = meetings(&g);
+    let four = vec!["Ivo Kask", "Lena Morrow", "Pia Lund", "Tomas Berg"];
+    assert!(m.iter().any(|x| x.0 == four), "{m:?}");
+    // the later talks of one of them are a meeting of their own
+    assert!(
+        m.iter()
+            .all(|x| x.0 == four || !x.0.contains(&"Ivo Kask".to_string())),
+        "{m:?}"
+    );
+}

@@ -61,6 +61,9 @@ pub(super) enum Fact {
         info: MeetingInfo,
         status: Status,
         confidence: f32,
+        /// The meeting's predicate (sentence-relative): the pairs one predicate states
+        /// ("A met B, C and D" read pair by pair) are one meeting.
+        pred: usize,
     },
 }
 
@@ -96,6 +99,8 @@ pub(super) struct Extractor<'a> {
     pub(super) titles: Vec<(Vec<String>, usize, usize)>,
     /// The dependency parse, if the syntax stage ran.
     pub(super) syntax: Option<&'a Syntax>,
+    /// The predicate (document token) of each meeting of `out.meetings`.
+    pub(super) meeting_preds: Vec<usize>,
 }
 
 /// How far back to look for a proposal or meeting that a new one repeats.
@@ -116,6 +121,7 @@ impl<'a> Extractor<'a> {
             seen: HashMap::new(),
             titles: title_holders(input.roles),
             syntax: input.syntax,
+            meeting_preds: Vec::new(),
         }
     }
 
@@ -195,6 +201,7 @@ impl<'a> Extractor<'a> {
                 mut info,
                 status,
                 confidence,
+                pred,
             } => {
                 let mut ps: Vec<ActorRef> = Vec::new();
                 for p in &parts {
@@ -219,7 +226,7 @@ impl<'a> Extractor<'a> {
                 {
                     info.place = Some(place);
                 }
-                self.add_meeting(ps, info, status, s.span, confidence);
+                self.add_meeting(ps, info, status, s.span, confidence, s.lo + pred);
             }
         }
     }
@@ -245,6 +252,7 @@ impl<'a> Extractor<'a> {
         status: Status,
         evidence: Span,
         confidence: f32,
+        pred: usize,
     ) {
         let lo = self.out.meetings.len().saturating_sub(LOOKBACK);
         for idx in (lo..self.out.meetings.len()).rev() {
@@ -269,8 +277,17 @@ impl<'a> Extractor<'a> {
                     .any(|p| !m.participants.contains(p) && aff.contains(p));
             // a pair of one sentence's meeting already there ("A and B met with C": A–C)
             let part = m.evidence == evidence && ps.iter().all(|p| m.participants.contains(p));
-            if same || delegation || part {
+            // another pair of the same predicate ("A met B, C and D": A–B, then A–C)
+            let one_predicate = m.evidence == evidence
+                && self.meeting_preds.get(idx) == Some(&pred)
+                && ps.iter().any(|p| m.participants.contains(p));
+            if same || delegation || part || one_predicate {
                 let m = &mut self.out.meetings[idx];
+                for p in &ps {
+                    if one_predicate && !m.participants.contains(p) {
+                        m.participants.push(*p);
+                    }
+                }
                 if m.place.is_none() {
                     m.place = info.place;
                 }
@@ -281,6 +298,7 @@ impl<'a> Extractor<'a> {
                 return;
             }
         }
+        self.meeting_preds.push(pred);
         self.out.meetings.push(MeetingFact {
             participants: ps,
             place: info.place,

@@ -171,6 +171,7 @@ impl<'a> Extractor<'a> {
                     parts: g.clone(),
                     info: d.clone(),
                     status,
+                    pred: v,
                     confidence: if weak {
                         confidence::MEETING_WEAK
                     } else {
@@ -385,6 +386,7 @@ impl<'a> Extractor<'a> {
                 parts: g,
                 info: details[0].clone(),
                 status,
+                pred: i,
                 confidence: if weak {
                     confidence::NOMINAL_MEETING_WEAK
                 } else {

@@ -306,17 +306,41 @@ fn learned_facts(
                 .into_iter()
                 .next()
                 .unwrap_or_default();
+            let mut parts = vec![
+                c.subj.clone(),
+                facts::Side {
+                    actor: other.clone(),
+                    weak: false,
+                },
+            ];
+            // the partner's list goes with it ("met with A, B and C"): the candidates
+            // reach only the nearest actors, the list is one side of the meeting
+            if c.tpos > pred
+                && let Some(np) = sent.np_at(c.tpos)
+            {
+                let (list, _) = x.np_list(sent, np.start, ents, true);
+                for j in list {
+                    if let Some(side) = x.np_actor(sent, &sent.nps[j], ents)
+                        && !parts.iter().any(|p| p.actor == side.actor)
+                    {
+                        out.push(facts::Fact::Rel {
+                            subj: c.subj.clone(),
+                            obj: facts::Obj::Actor(side.actor.clone()),
+                            relation,
+                            cue: sent.words[pred].to_string(),
+                            confidence,
+                            status,
+                        });
+                        parts.push(side);
+                    }
+                }
+            }
             out.push(facts::Fact::Meeting {
-                parts: vec![
-                    c.subj.clone(),
-                    facts::Side {
-                        actor: other.clone(),
-                        weak: false,
-                    },
-                ],
+                parts,
                 info,
                 status,
                 confidence,
+                pred,
             });
         }
         out.push(facts::Fact::Rel {
