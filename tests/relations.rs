@@ -390,3 +390,21 @@ fn one_predicate_with_several_partners_is_one_meeting() {
         "{m:?}"
     );
 }
+
+#[test]
+fn a_bodys_own_gathering_is_a_meeting_of_one() {
+    let g = graph(
+        "Defence ministers arrived for the NATO summit in Vilnius on Tuesday.",
+        Some("2025-12-02"),
+    );
+    let m = meetings(&g);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].0, vec!["NATO"]);
+    assert_eq!(m[0].1.as_deref(), Some("Vilnius"));
+    // a person's meeting with nobody named is no gathering of theirs
+    let g = graph(
+        "Aides to Senator Ivo Kask said his meeting had been productive.",
+        Some("2025-12-02"),
+    );
+    assert!(meetings(&g).is_empty(), "{:?}", meetings(&g));
+}

@@ -64,6 +64,8 @@ pub(super) enum Fact {
         /// The meeting's predicate (sentence-relative): the pairs one predicate states
         /// ("A met B, C and D" read pair by pair) are one meeting.
         pred: usize,
+        /// One body's own gathering ("the NATO summit"): one participant is enough.
+        gathering: bool,
     },
 }
 
@@ -202,6 +204,7 @@ impl<'a> Extractor<'a> {
                 status,
                 confidence,
                 pred,
+                gathering,
             } => {
                 let mut ps: Vec<ActorRef> = Vec::new();
                 for p in &parts {
@@ -210,7 +213,7 @@ impl<'a> Extractor<'a> {
                         ps.push(e);
                     }
                 }
-                if ps.len() < 2 {
+                if ps.len() < 2 && !(gathering && ps.len() == 1) {
                     return;
                 }
                 if info.place.is_none()

@@ -86,7 +86,8 @@ pub struct RelationFact<A = usize> {
     pub status: Status,
 }
 
-/// A meeting of two or more actors; its place is an entity (a place named in the text).
+/// A meeting of two or more actors, or one body's own gathering ("the NATO summit"); its
+/// place is an entity (a place named in the text).
 #[derive(Clone, Debug, PartialEq)]
 pub struct MeetingFact<A = usize> {
     pub participants: Vec<A>,
@@ -341,6 +342,7 @@ fn learned_facts(
                 status,
                 confidence,
                 pred,
+                gathering: false,
             });
         }
         out.push(facts::Fact::Rel {
