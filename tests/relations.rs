@@ -408,3 +408,16 @@ fn a_bodys_own_gathering_is_a_meeting_of_one() {
     );
     assert!(meetings(&g).is_empty(), "{:?}", meetings(&g));
 }
+
+#[test]
+fn a_telephone_conversation_is_a_meeting() {
+    // ANNOTATION.md: a phone call between leaders is a met-with and a meeting
+    let g = graph(
+        "Prime Minister Ana Dorr confirmed her resignation in a telephone conversation on Friday with Foreign Minister Ivo Kask.",
+        Some("2025-12-02"),
+    );
+    assert!(has(&g, "Ana Dorr", "met-with", "Ivo Kask"), "{:?}", rels(&g));
+    let m = meetings(&g);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].0, vec!["Ana Dorr", "Ivo Kask"]);
+}
