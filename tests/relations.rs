@@ -416,8 +416,32 @@ fn a_telephone_conversation_is_a_meeting() {
         "Prime Minister Ana Dorr confirmed her resignation in a telephone conversation on Friday with Foreign Minister Ivo Kask.",
         Some("2025-12-02"),
     );
-    assert!(has(&g, "Ana Dorr", "met-with", "Ivo Kask"), "{:?}", rels(&g));
+    assert!(
+        has(&g, "Ana Dorr", "met-with", "Ivo Kask"),
+        "{:?}",
+        rels(&g)
+    );
     let m = meetings(&g);
     assert_eq!(m.len(), 1, "{m:?}");
     assert_eq!(m[0].0, vec!["Ana Dorr", "Ivo Kask"]);
+}
+
+#[test]
+fn the_addressee_of_a_warning_is_not_its_author() {
+    let g = graph(
+        "Tomas Brandt warned Ana Dorr that sanctions would follow.",
+        Some("2025-12-02"),
+    );
+    assert!(
+        has(&g, "Tomas Brandt", "warned", "Ana Dorr"),
+        "{:?}",
+        rels(&g)
+    );
+    assert!(
+        !rels(&g)
+            .iter()
+            .any(|r| r.0 == "Ana Dorr" && r.1 == "warned"),
+        "{:?}",
+        rels(&g)
+    );
 }

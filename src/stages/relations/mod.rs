@@ -285,6 +285,23 @@ fn learned_facts(
         }
         best.push((c.pred, label, margin, c));
     }
+    // one predicate's agent for one target stands on one side of it: where the best
+    // source of a (predicate, target) pair is before the predicate, sources after it
+    // are its objects ("X warned Y that ..." is no warning by Y), and the reverse
+    let side = |c: &candidates::Cand| c.spos.map(|sp| sp < c.pred);
+    let keep: Vec<bool> = best
+        .iter()
+        .map(|b| {
+            let Some(mine) = side(b.3) else { return true };
+            best.iter()
+                .filter(|o| o.3.pred == b.3.pred && o.3.tpos == b.3.tpos && o.2 > b.2)
+                .all(|o| side(o.3).is_none_or(|theirs| theirs == mine))
+        })
+        .collect();
+    let best = best
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(b, k)| k.then_some(b));
     for (pred, label, margin, c) in best {
         let Some(relation) = model::stance_of(label) else {
             continue;
