@@ -63,6 +63,9 @@ pub struct TrainItem {
     pub doc: usize,
 }
 
+/// Articles a stem must be a stance cue in to be read as one.
+const MIN_CUE_DOCS: usize = 2;
+
 /// The trained stance classifier.
 #[derive(Clone, Debug)]
 pub struct RelationModel {
@@ -177,10 +180,17 @@ impl RelationModel {
             .map(|h| (f64::from(h.1 - thresholds[h.0]), h.2))
             .collect();
         let calibration = Calibration::fit(&samples);
-        let cues = items
-            .iter()
-            .filter(|it| it.label != 0)
-            .map(|it| it.stem.clone())
+        // a cue is a stem stated as a stance in two articles at least: one article's
+        // wording ("put", "last") is no cue to read everywhere
+        let mut cue_docs: std::collections::BTreeMap<&str, std::collections::BTreeSet<usize>> =
+            std::collections::BTreeMap::new();
+        for it in items.iter().filter(|it| it.label != 0) {
+            cue_docs.entry(it.stem.as_str()).or_default().insert(it.doc);
+        }
+        let cues = cue_docs
+            .into_iter()
+            .filter(|(_, d)| d.len() >= MIN_CUE_DOCS)
+            .map(|(c, _)| c.to_string())
             .collect();
         RelationModel {
             weights,
