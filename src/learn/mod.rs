@@ -23,7 +23,8 @@
 //! - **Run time.** [`Weights::scores`] / [`Weights::predict`], or [`decode::greedy`] /
 //!   [`decode::run`] with a [`decode::Predict`]. For many classes of which each feature
 //!   weighs few (a parser's labeled moves), [`SparseWeights`] reads the same bytes and
-//!   keeps only the non-zero weights.
+//!   keeps only the non-zero weights; for very few classes (a parser's three moves),
+//!   [`InlineWeights`] keeps each feature's weights inside its hash slot.
 //! - **Confidence and scores.** A [`Calibration`] maps scores to confidences, fitted on
 //!   held-out data; [`eval`] counts accuracy, P/R/F1 and UAS/LAS.
 //!
@@ -71,6 +72,7 @@ pub mod decode;
 pub mod eval;
 pub mod features;
 pub mod hash;
+pub mod inline;
 pub mod labels;
 pub mod model_file;
 pub mod perceptron;
@@ -81,6 +83,7 @@ pub mod weights;
 
 pub use calibrate::Calibration;
 pub use features::{FeatureBuf, Featurizer};
+pub use inline::InlineWeights;
 pub use labels::LabelSet;
 pub use model_file::ModelFile;
 pub use perceptron::Perceptron;

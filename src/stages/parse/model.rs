@@ -1,13 +1,14 @@
-//! The trained parser: the transition table, the two label tables, the label names and
+//! The trained parser: the table of the three moves, the label table, the label names and
 //! the lemmatizer, in one model file; and parsing one sentence with them.
 //!
 //! # Model file
-//! A [`ModelFile`] of kind `parser`, version 1:
+//! A [`ModelFile`] of kind `parser`, version 2:
 //!
 //! | tag | content |
 //! |---|---|
-//! | `LABL` | the dependency labels (full names, `nsubj:pass`), ids in the tables below |
-//! | `MOVE` | weights of the `1 + 2L` labeled moves: `SHIFT`, `LEFT` with each label, `RIGHT` with each label |
+//! | `LABL` | the dependency labels (full names, `nsubj:pass`), ids in the table `ARCL` |
+//! | `MOVE` | weights of the three moves `SHIFT`, `LEFT`, `RIGHT` (read into an [`InlineWeights`]) |
+//! | `ARCL` | weights of the label of an arc, one class per label (read into a [`SparseWeights`]) |
 //! | `LEMM` | the lemmatizer's exception table ([`Lemmatizer::to_bytes`]) |
 //! | `META` | training settings (text) |
 
@@ -16,14 +17,17 @@ use std::sync::OnceLock;
 
 use super::deprel::Deprel;
 use super::lemma::Lemmatizer;
-use super::system::{Labeled, Sent, State};
+use super::system::{Arcs, N_MOVES, Sent, State};
 use crate::learn::decode;
+use crate::learn::inline::PredictInline;
 use crate::learn::sparse::PredictSparse;
-use crate::learn::{FeatureBuf, LabelSet, ModelError, ModelFile, SparseWeights, Weights};
+use crate::learn::{
+    FeatureBuf, InlineWeights, LabelSet, ModelError, ModelFile, SparseWeights, Weights,
+};
 use crate::tagger::Upos;
 
 pub const KIND: &str = "parser";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/parse-ewt.bin");
 
@@ -35,7 +39,10 @@ pub struct Parser {
     deprels: Vec<Deprel>,
     /// The id of `root` among the labels (`labels.len()` if absent).
     root: usize,
-    pub(crate) moves: SparseWeights,
+    /// The labels an arc between two words may get: all but `root`.
+    label_valid: Vec<bool>,
+    pub(crate) moves: InlineWeights<N_MOVES>,
+    pub(crate) arc_labels: SparseWeights,
     pub(crate) lemmatizer: Lemmatizer,
     pub(crate) meta: String,
 }
@@ -44,8 +51,9 @@ impl std::fmt::Debug for Parser {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Parser")
             .field("labels", &self.labels.len())
-            .field("features", &self.moves.len())
-            .field("weights", &self.moves.weights())
+            .field("move_features", &self.moves.len())
+            .field("label_features", &self.arc_labels.len())
+            .field("label_weights", &self.arc_labels.weights())
             .field("lemma_exceptions", &self.lemmatizer.len())
             .finish()
     }
@@ -65,6 +73,7 @@ pub(crate) struct Buffers {
     pub sent: Sent,
     pub state: State,
     pub feats: FeatureBuf,
+    pub label_feats: FeatureBuf,
 }
 
 thread_local! {
@@ -83,7 +92,9 @@ impl Parser {
         let labels = LabelSet::new(&["dep", "root"]).unwrap_or_else(|_| unreachable!());
         Parser::from_parts(
             labels,
-            SparseWeights::from_dense(&Weights::empty(5)),
+            InlineWeights::from_dense(&Weights::empty(N_MOVES))
+                .unwrap_or_else(|_| unreachable!("three classes")),
+            SparseWeights::from_dense(&Weights::empty(2)),
             Lemmatizer::default(),
             String::new(),
         )
@@ -91,7 +102,8 @@ impl Parser {
 
     pub(crate) fn from_parts(
         labels: LabelSet,
-        moves: SparseWeights,
+        moves: InlineWeights<N_MOVES>,
+        arc_labels: SparseWeights,
         lemmatizer: Lemmatizer,
         meta: String,
     ) -> Parser {
@@ -99,11 +111,14 @@ impl Parser {
             .map(|i| Deprel::parse(labels.name(i).unwrap_or("dep")))
             .collect();
         let root = labels.id("root").unwrap_or(labels.len());
+        let label_valid = (0..labels.len()).map(|l| l != root).collect();
         Parser {
             labels,
             deprels,
             root,
+            label_valid,
             moves,
+            arc_labels,
             lemmatizer,
             meta,
         }
@@ -181,18 +196,26 @@ impl Parser {
 
     /// Runs the transition loop to the final state.
     fn run(&self, b: &mut Buffers) {
-        let Buffers { sent, state, feats } = b;
-        let max_steps = 2 * sent.n + 2;
-        let mut sys = Labeled {
+        let Buffers {
             sent,
             state,
-            n_labels: self.labels.len(),
+            feats,
+            label_feats,
+        } = b;
+        let max_steps = 2 * sent.n + 2;
+        let mut labeler = PredictSparse::new(&self.arc_labels);
+        let mut sys = Arcs {
+            sent,
+            state,
+            labeler: &mut labeler,
+            label_feats,
+            label_valid: &self.label_valid,
             root: self.root,
             gold: None,
         };
         decode::run(
             &mut sys,
-            &mut PredictSparse::new(&self.moves),
+            &mut PredictInline::new(&self.moves),
             max_steps,
             feats,
         );
@@ -203,6 +226,7 @@ impl Parser {
         let mut file = ModelFile::new(KIND, VERSION);
         file.add_labels(&self.labels)
             .add(b"MOVE", self.moves.to_bytes())
+            .add(b"ARCL", self.arc_labels.to_bytes())
             .add(b"LEMM", self.lemmatizer.to_bytes())
             .add(b"META", self.meta.as_bytes().to_vec());
         file.to_bytes()
@@ -215,12 +239,15 @@ impl Parser {
         if labels.id("root").is_none() || labels.len() >= 255 {
             return Err(ModelError::new("bad number of parser labels"));
         }
-        let moves = SparseWeights::from_bytes(file.section(b"MOVE")?)?;
-        if moves.n_classes() != 1 + 2 * labels.len() {
-            return Err(ModelError::new("parser tables do not match the labels"));
+        let moves = InlineWeights::from_bytes(file.section(b"MOVE")?)?;
+        let arc_labels = SparseWeights::from_bytes(file.section(b"ARCL")?)?;
+        if arc_labels.n_classes() != labels.len() {
+            return Err(ModelError::new("the label table does not match the labels"));
         }
         let lemmatizer = Lemmatizer::from_bytes(file.section(b"LEMM")?)?;
         let meta = String::from_utf8_lossy(file.section(b"META")?).into_owned();
-        Ok(Parser::from_parts(labels, moves, lemmatizer, meta))
+        Ok(Parser::from_parts(
+            labels, moves, arc_labels, lemmatizer, meta,
+        ))
     }
 }

@@ -16,8 +16,8 @@
 //! features.
 
 use crate::learn::FeatureBuf;
-use crate::learn::decode::{Oracle, Transitions};
-use crate::learn::hash::{combine, combine3, hash_bytes, small};
+use crate::learn::decode::{Classifier, Oracle, Transitions};
+use crate::learn::hash::{GOLDEN, combine, fmix, hash_bytes, small};
 use crate::tagger::Upos;
 
 pub const SHIFT: usize = 0;
@@ -249,6 +249,7 @@ impl State {
             self.buf(2) as usize,
         );
         let (w, t, wt) = (&x.w, &x.t, &x.wt);
+        let push = |out: &mut FeatureBuf, template: u64, value: u64| out.push_key(fkey(template, value));
         let lab = |p: usize| -> u64 {
             let l = self.label.get(p).copied().unwrap_or(NO_LABEL);
             small(u64::from(l))
@@ -294,194 +295,245 @@ impl State {
             }
         };
 
-        out.push(0, 0);
-        out.push(1, w[s0]);
-        out.push(2, t[s0]);
-        out.push(3, wt[s0]);
-        out.push(4, w[s1]);
-        out.push(5, t[s1]);
-        out.push(6, wt[s1]);
-        out.push(7, w[b0]);
-        out.push(8, t[b0]);
-        out.push(9, wt[b0]);
-        out.push(10, w[b1]);
-        out.push(11, t[b1]);
-        out.push(12, wt[b1]);
-        out.push(13, w[b2]);
-        out.push(14, t[b2]);
-        out.push(15, t[s2]);
-        out.push(16, w[s2]);
-        out.push(17, x.sfx[s0]);
-        out.push(18, x.sfx[b0]);
-        out.push(19, x.sfx[s1]);
+        push(out, 0, 0);
+        push(out, 1, w[s0]);
+        push(out, 2, t[s0]);
+        push(out, 3, wt[s0]);
+        push(out, 4, w[s1]);
+        push(out, 5, t[s1]);
+        push(out, 6, wt[s1]);
+        push(out, 7, w[b0]);
+        push(out, 8, t[b0]);
+        push(out, 9, wt[b0]);
+        push(out, 10, w[b1]);
+        push(out, 11, t[b1]);
+        push(out, 12, wt[b1]);
+        push(out, 13, w[b2]);
+        push(out, 14, t[b2]);
+        push(out, 15, t[s2]);
+        push(out, 16, w[s2]);
+        push(out, 17, x.sfx[s0]);
+        push(out, 18, x.sfx[b0]);
+        push(out, 19, x.sfx[s1]);
 
-        out.push(20, combine(wt[s0], wt[b0]));
-        out.push(21, combine(wt[s0], w[b0]));
-        out.push(22, combine(w[s0], wt[b0]));
-        out.push(23, combine(wt[s0], t[b0]));
-        out.push(24, combine(t[s0], wt[b0]));
-        out.push(25, combine(w[s0], w[b0]));
-        out.push(26, combine(t[s0], t[b0]));
-        out.push(27, combine(t[b0], t[b1]));
-        out.push(28, combine(t[s1], t[s0]));
-        out.push(29, combine(w[s1], w[s0]));
-        out.push(30, combine(t[s1], wt[s0]));
-        out.push(31, combine(wt[s1], t[s0]));
+        push(out, 20, j2(wt[s0], wt[b0]));
+        push(out, 21, j2(wt[s0], w[b0]));
+        push(out, 22, j2(w[s0], wt[b0]));
+        push(out, 23, j2(wt[s0], t[b0]));
+        push(out, 24, j2(t[s0], wt[b0]));
+        push(out, 25, j2(w[s0], w[b0]));
+        push(out, 26, j2(t[s0], t[b0]));
+        push(out, 27, j2(t[b0], t[b1]));
+        push(out, 28, j2(t[s1], t[s0]));
+        push(out, 29, j2(w[s1], w[s0]));
+        push(out, 30, j2(t[s1], wt[s0]));
+        push(out, 31, j2(wt[s1], t[s0]));
 
-        out.push(32, combine3(t[b0], t[b1], t[b2]));
-        out.push(33, combine3(t[s0], t[b0], t[b1]));
-        out.push(34, combine3(t[s1], t[s0], t[b0]));
-        out.push(35, combine3(t[s2], t[s1], t[s0]));
-        out.push(36, combine3(t[s0], t[s0l], t[b0]));
-        out.push(37, combine3(t[s0], t[s0r], t[b0]));
-        out.push(38, combine3(t[s0], t[b0], t[b0l]));
-        out.push(39, combine3(t[s1], t[s0], t[s0l]));
-        out.push(40, combine3(t[s1], t[s1r], t[s0]));
-        out.push(41, combine3(t[s1], t[s0], t[s0r]));
-        out.push(42, combine3(t[s1], t[s1l], t[s0]));
+        push(out, 32, j3(t[b0], t[b1], t[b2]));
+        push(out, 33, j3(t[s0], t[b0], t[b1]));
+        push(out, 34, j3(t[s1], t[s0], t[b0]));
+        push(out, 35, j3(t[s2], t[s1], t[s0]));
+        push(out, 36, j3(t[s0], t[s0l], t[b0]));
+        push(out, 37, j3(t[s0], t[s0r], t[b0]));
+        push(out, 38, j3(t[s0], t[b0], t[b0l]));
+        push(out, 39, j3(t[s1], t[s0], t[s0l]));
+        push(out, 40, j3(t[s1], t[s1r], t[s0]));
+        push(out, 41, j3(t[s1], t[s0], t[s0r]));
+        push(out, 42, j3(t[s1], t[s1l], t[s0]));
 
-        out.push(43, combine(w[s0], d0));
-        out.push(44, combine(t[s0], d0));
-        out.push(45, combine(w[b0], d0));
-        out.push(46, combine(t[b0], d0));
-        out.push(47, combine3(t[s0], t[b0], d0));
-        out.push(48, combine3(t[s1], t[s0], d1));
+        push(out, 43, j2(w[s0], d0));
+        push(out, 44, j2(t[s0], d0));
+        push(out, 45, j2(w[b0], d0));
+        push(out, 46, j2(t[b0], d0));
+        push(out, 47, j3(t[s0], t[b0], d0));
+        push(out, 48, j3(t[s1], t[s0], d1));
 
         let nr0 = small(u64::from(self.nr[s0]));
         let nl0 = small(u64::from(self.nl[s0]));
         let nlb = small(u64::from(self.nl[b0]));
-        out.push(49, combine(w[s0], nr0));
-        out.push(50, combine(t[s0], nr0));
-        out.push(51, combine(w[s0], nl0));
-        out.push(52, combine(t[s0], nl0));
-        out.push(53, combine(w[b0], nlb));
-        out.push(54, combine(t[b0], nlb));
-        out.push(55, combine(t[s1], small(u64::from(self.nr[s1]))));
+        push(out, 49, j2(w[s0], nr0));
+        push(out, 50, j2(t[s0], nr0));
+        push(out, 51, j2(w[s0], nl0));
+        push(out, 52, j2(t[s0], nl0));
+        push(out, 53, j2(w[b0], nlb));
+        push(out, 54, j2(t[b0], nlb));
+        push(out, 55, j2(t[s1], small(u64::from(self.nr[s1]))));
 
-        out.push(56, w[s0l]);
-        out.push(57, t[s0l]);
-        out.push(58, lab(s0l));
-        out.push(59, w[s0r]);
-        out.push(60, t[s0r]);
-        out.push(61, lab(s0r));
-        out.push(62, w[b0l]);
-        out.push(63, t[b0l]);
-        out.push(64, lab(b0l));
-        out.push(65, t[s1l]);
-        out.push(66, t[s1r]);
-        out.push(67, lab(s1r));
-        out.push(68, lab(s1l));
+        push(out, 56, w[s0l]);
+        push(out, 57, t[s0l]);
+        push(out, 58, lab(s0l));
+        push(out, 59, w[s0r]);
+        push(out, 60, t[s0r]);
+        push(out, 61, lab(s0r));
+        push(out, 62, w[b0l]);
+        push(out, 63, t[b0l]);
+        push(out, 64, lab(b0l));
+        push(out, 65, t[s1l]);
+        push(out, 66, t[s1r]);
+        push(out, 67, lab(s1r));
+        push(out, 68, lab(s1l));
 
-        out.push(69, t[s0l2]);
-        out.push(70, lab(s0l2));
-        out.push(71, t[s0r2]);
-        out.push(72, lab(s0r2));
-        out.push(73, t[b0l2]);
-        out.push(74, lab(b0l2));
-        out.push(75, combine3(t[s0], t[s0l], t[s0l2]));
-        out.push(76, combine3(t[s0], t[s0r], t[s0r2]));
-        out.push(77, combine3(t[b0], t[b0l], t[b0l2]));
+        push(out, 69, t[s0l2]);
+        push(out, 70, lab(s0l2));
+        push(out, 71, t[s0r2]);
+        push(out, 72, lab(s0r2));
+        push(out, 73, t[b0l2]);
+        push(out, 74, lab(b0l2));
+        push(out, 75, j3(t[s0], t[s0l], t[s0l2]));
+        push(out, 76, j3(t[s0], t[s0r], t[s0r2]));
+        push(out, 77, j3(t[b0], t[b0l], t[b0l2]));
 
-        out.push(78, combine(t[s0], self.ll[s0]));
-        out.push(79, combine(t[s0], self.rl[s0]));
-        out.push(80, combine(t[b0], self.ll[b0]));
-        out.push(81, combine(wt[s0], lab(s0r)));
-        out.push(82, combine(wt[b0], lab(b0l)));
+        push(out, 78, j2(t[s0], self.ll[s0]));
+        push(out, 79, j2(t[s0], self.rl[s0]));
+        push(out, 80, j2(t[b0], self.ll[b0]));
+        push(out, 81, j2(wt[s0], lab(s0r)));
+        push(out, 82, j2(wt[b0], lab(b0l)));
 
-        out.push(83, combine3(t[s0], t[next(s0)], t[b0]));
-        out.push(84, combine3(t[s0], t[prev(b0)], t[b0]));
-        out.push(85, combine3(t[prev(s0)], t[s0], t[b0]));
-        out.push(86, w[next(s0)]);
-        out.push(87, combine(t[s0], w[prev(b0)]));
+        push(out, 83, j3(t[s0], t[next(s0)], t[b0]));
+        push(out, 84, j3(t[s0], t[prev(b0)], t[b0]));
+        push(out, 85, j3(t[prev(s0)], t[s0], t[b0]));
+        push(out, 86, w[next(s0)]);
+        push(out, 87, j2(t[s0], w[prev(b0)]));
 
-        out.push(88, combine(t[s1], t[b0]));
-        out.push(89, combine(w[s1], w[b0]));
-        out.push(90, combine(wt[s1], wt[b0]));
-        out.push(91, combine(w[b0], w[b1]));
-        out.push(92, combine(w[s0], w[s0r]));
-        out.push(93, combine(w[s0], w[s0l]));
-        out.push(94, combine(w[b0], w[b0l]));
-        out.push(95, combine3(wt[s0], lab(s0l), lab(s0r)));
+        push(out, 88, j2(t[s1], t[b0]));
+        push(out, 89, j2(w[s1], w[b0]));
+        push(out, 90, j2(wt[s1], wt[b0]));
+        push(out, 91, j2(w[b0], w[b1]));
+        push(out, 92, j2(w[s0], w[s0r]));
+        push(out, 93, j2(w[s0], w[s0l]));
+        push(out, 94, j2(w[b0], w[b0l]));
+        push(out, 95, j3(wt[s0], lab(s0l), lab(s0r)));
+    }
+
+    /// The features of the label of an arc from head `h` to dependent `d` (whose
+    /// dependents are all attached by then).
+    pub fn label_features(&self, x: &Sent, d: u32, h: u32, out: &mut FeatureBuf) {
+        let (d, h) = (d as usize, h as usize);
+        let n = self.n as usize;
+        let (w, t, wt) = (&x.w, &x.t, &x.wt);
+        let push = |out: &mut FeatureBuf, template: u64, value: u64| out.push_key(fkey(template, value));
+        let lab = |p: usize| -> u64 {
+            let l = self.label.get(p).copied().unwrap_or(NO_LABEL);
+            small(u64::from(l))
+        };
+        let left = d < h;
+        let dir = small(u64::from(left));
+        let dist = small(match d.abs_diff(h) {
+            k @ 0..=4 => k as u64,
+            5..=7 => 5,
+            8..=10 => 6,
+            _ => 7,
+        });
+        let (dl, dr) = (self.lc1[d] as usize, self.rc1[d] as usize);
+        let sib = if left { self.lc1[h] } else { self.rc1[h] } as usize;
+        let next = if d + 1 < n { d + 1 } else { n + 1 };
+        let prev = if d >= 1 { d - 1 } else { n + 1 };
+        push(out, 100, dir);
+        push(out, 101, j2(w[d], dir));
+        push(out, 102, j2(t[d], dir));
+        push(out, 103, j2(wt[d], dir));
+        push(out, 104, j2(w[h], dir));
+        push(out, 105, j2(t[h], dir));
+        push(out, 106, j2(wt[h], dir));
+        push(out, 107, j3(t[d], t[h], dir));
+        push(out, 108, j3(wt[d], t[h], dir));
+        push(out, 109, j3(t[d], wt[h], dir));
+        push(out, 110, j3(w[d], w[h], dir));
+        push(out, 111, j3(t[d], t[h], dist));
+        push(out, 112, j2(x.sfx[d], dir));
+        push(out, 113, j3(t[d], small(self.ll[d]), small(self.rl[d])));
+        push(out, 114, j3(t[d], t[h], self.ll[d] | self.rl[d]));
+        push(out, 115, j3(t[d], w[dl], lab(dl)));
+        push(out, 116, j3(t[d], w[dr], lab(dr)));
+        push(out, 117, j3(t[d], t[dl], t[dr]));
+        push(out, 118, j3(j2(t[d], t[h]), dir, if left { self.ll[h] } else { self.rl[h] }));
+        push(out, 119, j3(t[d], dir, lab(sib)));
+        push(out, 120, j3(t[d], t[h], j2(t[prev], t[next])));
+        push(out, 121, j3(w[d], t[h], w[dl]));
+        push(out, 122, j3(t[d], dir, small(u64::from(self.nl[d]) * 8 + u64::from(self.nr[d]))));
+        push(out, 123, j3(wt[h], dir, w[d]));
     }
 }
 
-/// The labeled system the classifier sees: move 0 is `SHIFT`, `1 + l` is `LEFT` with
-/// label `l`, `1 + L + l` is `RIGHT` with label `l` (`L` labels). The root's label is
-/// only for the arc from the root, and only it.
-pub struct Labeled<'a> {
+/// Cheap combination of two well-mixed hashes (order matters); the feature key's final
+/// mixing spreads it.
+#[inline]
+fn j2(a: u64, b: u64) -> u64 {
+    a ^ b.rotate_left(21)
+}
+
+/// Cheap combination of three well-mixed hashes (order matters).
+#[inline]
+fn j3(a: u64, b: u64, c: u64) -> u64 {
+    a ^ b.rotate_left(21) ^ c.rotate_left(42)
+}
+
+/// The key of feature `template` with (combined) value `value`: one mixing per feature.
+#[inline]
+fn fkey(template: u64, value: u64) -> u64 {
+    fmix(value ^ (template + 1).wrapping_mul(GOLDEN)).max(1)
+}
+
+/// The unlabeled system the move classifier sees (`SHIFT`, `LEFT`, `RIGHT`), with a
+/// second classifier choosing the label of each arc as it is made; while training, that
+/// classifier learns the gold label of every correct arc. The arc from the root gets the
+/// root's label, and only it.
+pub struct Arcs<'a, L: Classifier> {
     pub sent: &'a Sent,
     pub state: &'a mut State,
-    pub n_labels: usize,
+    pub labeler: &'a mut L,
+    pub label_feats: &'a mut FeatureBuf,
+    /// The labels an arc between words may get (all but the root's).
+    pub label_valid: &'a [bool],
     pub root: usize,
     /// Gold heads (root = n) and label ids, while training.
     pub gold: Option<(&'a [u32], &'a [usize])>,
 }
 
-impl Labeled<'_> {
-    /// The unlabeled move and label of labeled move `mv`.
-    #[inline]
-    pub fn decode(&self, mv: usize) -> (usize, u8) {
-        let l = self.n_labels;
-        if mv == 0 {
-            (SHIFT, NO_LABEL)
-        } else if mv <= l {
-            (LEFT, (mv - 1) as u8)
-        } else {
-            (RIGHT, (mv - 1 - l) as u8)
-        }
-    }
-}
-
-impl Transitions for Labeled<'_> {
+impl<L: Classifier> Transitions for Arcs<'_, L> {
     fn n_moves(&self) -> usize {
-        1 + 2 * self.n_labels
+        N_MOVES
     }
 
+    #[inline]
     fn valid(&self, valid: &mut [bool]) -> bool {
-        let mut u = [false; N_MOVES];
-        self.state.valid(&mut u);
-        let l = self.n_labels;
-        valid[0] = u[SHIFT];
-        let from_root = self.state.stack.len() >= 2 && self.state.s(1) == self.state.n;
-        for k in 0..l {
-            valid[1 + k] = u[LEFT] && k != self.root;
-            valid[1 + l + k] = u[RIGHT] && ((k == self.root) == from_root);
-        }
-        valid[..1 + 2 * l].iter().any(|&v| v)
+        self.state.valid(valid)
     }
 
+    #[inline]
     fn features(&mut self, out: &mut FeatureBuf) {
         self.state.features(self.sent, out);
     }
 
     fn apply(&mut self, mv: usize) {
-        let (m, label) = self.decode(mv);
-        self.state.apply(m, label);
+        if mv == SHIFT {
+            self.state.apply(SHIFT, NO_LABEL);
+            return;
+        }
+        let (d, h) = self.state.arc(mv);
+        let label = if h >= self.state.n {
+            self.root
+        } else {
+            self.label_feats.clear();
+            self.state.label_features(self.sent, d, h, self.label_feats);
+            let gold = self
+                .gold
+                .and_then(|(g, l)| (g.get(d as usize) == Some(&h)).then(|| l[d as usize]));
+            self.labeler
+                .choose(self.label_feats.keys(), Some(self.label_valid), gold)
+        };
+        self.state.apply(mv, label.min(usize::from(NO_LABEL - 1)) as u8);
     }
 }
 
-impl Oracle for Labeled<'_> {
+impl<L: Classifier> Oracle for Arcs<'_, L> {
     fn costs(&self, costs: &mut [u32]) {
-        let Some((gold, labels)) = self.gold else {
+        let Some((gold, _)) = self.gold else {
             costs.fill(0);
             return;
         };
         let mut u = [false; N_MOVES];
         self.state.valid(&mut u);
-        let mut c = [0u32; N_MOVES];
-        self.state.costs(gold, &u, &mut c);
-        let l = self.n_labels;
-        let st = &self.state;
-        let s0 = st.s(0);
-        let (gh, gl) = if (s0 as usize) < gold.len() {
-            (gold[s0 as usize], labels[s0 as usize])
-        } else {
-            (u32::MAX, usize::MAX)
-        };
-        costs[0] = c[SHIFT];
-        for k in 0..l {
-            costs[1 + k] = c[LEFT].saturating_add(u32::from(gh == st.b && gl != k));
-            costs[1 + l + k] = c[RIGHT].saturating_add(u32::from(gh == st.s(1) && gl != k));
-        }
+        self.state.costs(gold, &u, costs);
     }
 }

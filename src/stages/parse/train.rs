@@ -1,23 +1,25 @@
 //! Training the parser and the lemmatizer on a treebank, jackknifed tags, evaluation.
 //!
-//! The classifier of labeled moves is an averaged perceptron of the learning core trained
-//! with the arc-hybrid dynamic oracle ([`decode::train_oracle`] over [`Labeled`], whose
-//! costs are the gold arcs a move makes unreachable, plus one for a wrong label): at each
-//! step the best-scoring valid move is compared with the best-scoring move of least cost;
-//! after the first epoch the parser follows its own mistakes with probability
-//! `explore_percent`/100, so it learns to recover from them.
+//! The classifier of the three moves is an averaged perceptron of the learning core
+//! trained with the arc-hybrid dynamic oracle ([`decode::train_oracle`] over [`Arcs`],
+//! whose costs are the gold arcs a move makes unreachable): at each step the
+//! best-scoring valid move is compared with the best-scoring move of least cost; from
+//! epoch `explore_from` the parser follows its own mistakes with probability
+//! `explore_percent`/100, so it learns to recover from them. A second perceptron learns
+//! the label of every correct arc the parser makes, in the state the parser is in
+//! (labels it predicts for wrong arcs stay, as at run time).
 //!
 //! Training is deterministic: integer updates, a seeded shuffle per epoch, sorted label
 //! names and keys. The same data, tags and options give the same model bytes.
 
 use super::lemma::Lemmatizer;
 use super::model::{Parser, SentenceParse};
-use super::system::{Labeled, Sent, State};
+use super::system::{Arcs, N_MOVES, Sent, State};
 use crate::conllu;
-use crate::learn::decode;
+use crate::learn::decode::{self, Learn};
 use crate::learn::eval::{Accuracy, Attachment, LabelMatch};
 use crate::learn::train::{Rng, folds, shuffle};
-use crate::learn::{FeatureBuf, LabelSet, Perceptron, SparseWeights};
+use crate::learn::{FeatureBuf, InlineWeights, LabelSet, Perceptron, SparseWeights};
 use crate::tagger::{self, Upos};
 
 /// Training settings; [`Options::default`] gives the settings of the shipped model.
@@ -68,6 +70,7 @@ pub fn train(data: &[conllu::Sentence], tags: &[Vec<Upos>], opts: &Options) -> P
 pub struct Trained {
     labels: LabelSet,
     moves: Perceptron,
+    arc_labels: Perceptron,
     lemmatizer: Lemmatizer,
     opts: Options,
     sentences: usize,
@@ -83,7 +86,9 @@ impl Trained {
         );
         Parser::from_parts(
             self.labels.clone(),
-            SparseWeights::from_dense(&self.moves.quantize(prune)),
+            InlineWeights::from_dense(&self.moves.quantize(prune))
+                .unwrap_or_else(|_| unreachable!("a table of the three moves")),
+            SparseWeights::from_dense(&self.arc_labels.quantize(prune)),
             self.lemmatizer.clone(),
             meta,
         )
@@ -116,10 +121,13 @@ pub fn learn(data: &[conllu::Sentence], tags: &[Vec<Upos>], opts: &Options) -> T
         })
         .collect();
 
-    let mut moves = Perceptron::new(1 + 2 * n_labels);
+    let mut moves = Perceptron::new(N_MOVES);
+    let mut arc_labels = Perceptron::new(n_labels);
+    let label_valid: Vec<bool> = (0..n_labels).map(|l| l != root_label).collect();
     let mut rng = Rng::new(opts.seed);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let (mut sent, mut state, mut feats) = (Sent::default(), State::default(), FeatureBuf::new());
+    let mut label_feats = FeatureBuf::new();
     let mut words: Vec<&str> = Vec::new();
     for epoch in 0..opts.epochs {
         shuffle(&mut order, &mut rng);
@@ -138,10 +146,13 @@ pub fn learn(data: &[conllu::Sentence], tags: &[Vec<Upos>], opts: &Options) -> T
             words.extend(s.words.iter().map(|w| w.form.as_str()));
             sent.prepare(&words, &tags[si]);
             state.reset(n);
-            let mut sys = Labeled {
+            let mut labeler = Learn::new(&mut arc_labels);
+            let mut sys = Arcs {
                 sent: &sent,
                 state: &mut state,
-                n_labels,
+                labeler: &mut labeler,
+                label_feats: &mut label_feats,
+                label_valid: &label_valid,
                 root: root_label,
                 gold: Some((&golds[si], &glabels[si])),
             };
@@ -163,6 +174,7 @@ pub fn learn(data: &[conllu::Sentence], tags: &[Vec<Upos>], opts: &Options) -> T
     Trained {
         labels,
         moves,
+        arc_labels,
         lemmatizer,
         opts: opts.clone(),
         sentences: data.len(),
