@@ -67,6 +67,7 @@
 //! ```
 
 pub mod calibrate;
+pub mod cluster;
 pub mod codec;
 pub mod decode;
 pub mod eval;

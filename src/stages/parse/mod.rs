@@ -28,6 +28,7 @@
 //!
 //! Files: `deprel.rs` (labels), `system.rs`, `model.rs`, `lemma.rs`, `train.rs`.
 
+pub mod clusters;
 mod deprel;
 pub mod lemma;
 mod model;

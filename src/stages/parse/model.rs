@@ -10,14 +10,16 @@
 //! | `MOVE` | weights of the three moves `SHIFT`, `LEFT`, `RIGHT` (read into an [`InlineWeights`]) |
 //! | `ARCL` | weights of the label of an arc, one class per label (read into a [`SparseWeights`]) |
 //! | `LEMM` | the lemmatizer's exception table ([`Lemmatizer::to_bytes`]) |
+//! | `CLUS` | the word classes ([`Clusters::to_bytes`]) |
 //! | `META` | training settings (text) |
 
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
+use super::clusters::Clusters;
 use super::deprel::Deprel;
 use super::lemma::Lemmatizer;
-use super::system::{Arcs, N_MOVES, Sent, State};
+use super::system::{Arcs, N_CLASSES, Sent, State, group_of};
 use crate::learn::decode;
 use crate::learn::inline::PredictInline;
 use crate::learn::sparse::PredictSparse;
@@ -39,11 +41,15 @@ pub struct Parser {
     deprels: Vec<Deprel>,
     /// The id of `root` among the labels (`labels.len()` if absent).
     root: usize,
-    /// The labels an arc between two words may get: all but `root`.
-    label_valid: Vec<bool>,
-    pub(crate) moves: InlineWeights<N_MOVES>,
+    /// Per direction and group of relations, the labels an arc between two words may
+    /// get (not `root`).
+    label_masks: Vec<Vec<bool>>,
+    /// The group of each label, on left and on right arcs.
+    groups: [Vec<u8>; 2],
+    pub(crate) moves: InlineWeights<N_CLASSES>,
     pub(crate) arc_labels: SparseWeights,
     pub(crate) lemmatizer: Lemmatizer,
+    pub(crate) clusters: Clusters,
     pub(crate) meta: String,
 }
 
@@ -65,6 +71,28 @@ impl std::fmt::Debug for Parser {
 pub struct SentenceParse {
     pub heads: Vec<Option<usize>>,
     pub deprels: Vec<Deprel>,
+}
+
+/// Per direction (left arcs, right arcs) and group of relations the labels of the
+/// group but the root's, and the group of each label in each direction.
+pub(crate) fn label_groups(deprels: &[Deprel], root: usize) -> (Vec<Vec<bool>>, [Vec<u8>; 2]) {
+    let groups = [true, false].map(|left| {
+        deprels
+            .iter()
+            .map(|d| group_of(d.rel(), left) as u8)
+            .collect::<Vec<u8>>()
+    });
+    let mut masks = Vec::new();
+    for dir in &groups {
+        for g in 0..super::system::GROUPS {
+            masks.push(
+                (0..deprels.len())
+                    .map(|l| l != root && usize::from(dir[l]) == g)
+                    .collect(),
+            );
+        }
+    }
+    (masks, groups)
 }
 
 /// Reusable buffers of one thread.
@@ -92,34 +120,38 @@ impl Parser {
         let labels = LabelSet::new(&["dep", "root"]).unwrap_or_else(|_| unreachable!());
         Parser::from_parts(
             labels,
-            InlineWeights::from_dense(&Weights::empty(N_MOVES))
+            InlineWeights::from_dense(&Weights::empty(N_CLASSES))
                 .unwrap_or_else(|_| unreachable!("three classes")),
             SparseWeights::from_dense(&Weights::empty(2)),
             Lemmatizer::default(),
+            Clusters::default(),
             String::new(),
         )
     }
 
     pub(crate) fn from_parts(
         labels: LabelSet,
-        moves: InlineWeights<N_MOVES>,
+        moves: InlineWeights<N_CLASSES>,
         arc_labels: SparseWeights,
         lemmatizer: Lemmatizer,
+        clusters: Clusters,
         meta: String,
     ) -> Parser {
         let deprels: Vec<Deprel> = (0..labels.len())
             .map(|i| Deprel::parse(labels.name(i).unwrap_or("dep")))
             .collect();
         let root = labels.id("root").unwrap_or(labels.len());
-        let label_valid = (0..labels.len()).map(|l| l != root).collect();
+        let (label_masks, groups) = label_groups(&deprels, root);
         Parser {
             labels,
             deprels,
             root,
-            label_valid,
+            label_masks,
+            groups,
             moves,
             arc_labels,
             lemmatizer,
+            clusters,
             meta,
         }
     }
@@ -163,7 +195,7 @@ impl Parser {
             }
             return;
         }
-        b.sent.prepare(words, tags);
+        b.sent.prepare(words, tags, &self.clusters);
         b.state.reset(n);
         self.run(b);
         let st = &b.state;
@@ -209,7 +241,8 @@ impl Parser {
             state,
             labeler: &mut labeler,
             label_feats,
-            label_valid: &self.label_valid,
+            label_masks: &self.label_masks,
+            groups: &self.groups,
             root: self.root,
             gold: None,
         };
@@ -228,6 +261,7 @@ impl Parser {
             .add(b"MOVE", self.moves.to_bytes())
             .add(b"ARCL", self.arc_labels.to_bytes())
             .add(b"LEMM", self.lemmatizer.to_bytes())
+            .add(b"CLUS", self.clusters.to_bytes())
             .add(b"META", self.meta.as_bytes().to_vec());
         file.to_bytes()
     }
@@ -245,9 +279,10 @@ impl Parser {
             return Err(ModelError::new("the label table does not match the labels"));
         }
         let lemmatizer = Lemmatizer::from_bytes(file.section(b"LEMM")?)?;
+        let clusters = Clusters::from_bytes(file.section(b"CLUS")?)?;
         let meta = String::from_utf8_lossy(file.section(b"META")?).into_owned();
         Ok(Parser::from_parts(
-            labels, moves, arc_labels, lemmatizer, meta,
+            labels, moves, arc_labels, lemmatizer, clusters, meta,
         ))
     }
 }

@@ -15,6 +15,8 @@
 //! Positions: words are `0..n`, the root is `n`, and `n + 1` stands for "no word" in
 //! features.
 
+use super::clusters::Clusters;
+use super::deprel::Rel;
 use crate::learn::FeatureBuf;
 use crate::learn::decode::{Classifier, Oracle, Transitions};
 use crate::learn::hash::{GOLDEN, combine, fmix, hash_bytes, small};
@@ -37,27 +39,46 @@ pub struct Sent {
     t: Vec<u64>,
     wt: Vec<u64>,
     sfx: Vec<u64>,
+    /// Fine and coarse word class.
+    cf: Vec<u64>,
+    cc: Vec<u64>,
+    /// Punctuation marks and verbs before each position (prefix counts, `n + 1` values).
+    punct_before: Vec<u16>,
+    verbs_before: Vec<u16>,
     norm: String,
 }
 
 impl Sent {
-    pub fn prepare(&mut self, words: &[&str], tags: &[Upos]) {
+    pub fn prepare(&mut self, words: &[&str], tags: &[Upos], clusters: &Clusters) {
         let n = words.len();
         self.n = n;
-        for v in [&mut self.w, &mut self.t, &mut self.wt, &mut self.sfx] {
+        for v in [
+            &mut self.w,
+            &mut self.t,
+            &mut self.wt,
+            &mut self.sfx,
+            &mut self.cf,
+            &mut self.cc,
+        ] {
             v.clear();
         }
-        for (i, word) in words.iter().enumerate() {
-            self.norm.clear();
-            for c in word.chars() {
-                match c {
-                    '0'..='9' => self.norm.push('0'),
-                    '\u{2019}' | '\u{2018}' => self.norm.push('\''),
-                    '\u{201C}' | '\u{201D}' => self.norm.push('"'),
-                    c => self.norm.extend(c.to_lowercase()),
-                }
+        self.punct_before.clear();
+        self.verbs_before.clear();
+        let (mut p, mut v) = (0u16, 0u16);
+        for i in 0..n {
+            self.punct_before.push(p);
+            self.verbs_before.push(v);
+            match tags.get(i) {
+                Some(Upos::Punct) => p = p.saturating_add(1),
+                Some(Upos::Verb | Upos::Aux) => v = v.saturating_add(1),
+                _ => {}
             }
-            let w = hash_bytes(1, self.norm.as_bytes());
+        }
+        self.punct_before.push(p);
+        self.verbs_before.push(v);
+        for (i, word) in words.iter().enumerate() {
+            normalize(word, &mut self.norm);
+            let w = word_hash(&self.norm);
             let tag = tags.get(i).map_or(Upos::X, |&t| t).id() as u64;
             let t = small(tag);
             let cut = self.norm.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
@@ -65,6 +86,13 @@ impl Sent {
             self.t.push(t);
             self.wt.push(combine(w, t));
             self.sfx.push(hash_bytes(2, &self.norm.as_bytes()[cut..]));
+            let (f, c) = clusters
+                .get(w)
+                .map_or((u64::from(u16::MAX), u64::from(u16::MAX)), |(f, c)| {
+                    (u64::from(f), u64::from(c))
+                });
+            self.cf.push(small(1 << 20 | f));
+            self.cc.push(small(2 << 20 | c));
         }
         for (word, tag) in [(&b"<root>"[..], 17u64), (&b"<none>"[..], 18)] {
             let w = hash_bytes(1, word);
@@ -73,8 +101,30 @@ impl Sent {
             self.t.push(t);
             self.wt.push(combine(w, t));
             self.sfx.push(w);
+            self.cf.push(w);
+            self.cc.push(w);
         }
     }
+}
+
+/// The form of `word` the word features see, into `out` (cleared first): lowercase,
+/// digits as `0`, curly quotes straight.
+pub fn normalize(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        match c {
+            '0'..='9' => out.push('0'),
+            '\u{2019}' | '\u{2018}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' => out.push('"'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The hash of a normalized word form (the key of the word features and classes).
+#[inline]
+pub fn word_hash(norm: &str) -> u64 {
+    hash_bytes(1, norm.as_bytes())
 }
 
 /// A parser state.
@@ -249,7 +299,8 @@ impl State {
             self.buf(2) as usize,
         );
         let (w, t, wt) = (&x.w, &x.t, &x.wt);
-        let push = |out: &mut FeatureBuf, template: u64, value: u64| out.push_key(fkey(template, value));
+        let push =
+            |out: &mut FeatureBuf, template: u64, value: u64| out.push_key(fkey(template, value));
         let lab = |p: usize| -> u64 {
             let l = self.label.get(p).copied().unwrap_or(NO_LABEL);
             small(u64::from(l))
@@ -403,6 +454,42 @@ impl State {
         push(out, 93, j2(w[s0], w[s0l]));
         push(out, 94, j2(w[b0], w[b0l]));
         push(out, 95, j3(wt[s0], lab(s0l), lab(s0r)));
+
+        // what lies between s0 and b0, and between s1 and s0
+        let between = |a: usize, b: usize| -> u64 {
+            if a >= b || b > n as usize {
+                return small(99);
+            }
+            let p = x.punct_before[b] - x.punct_before[a + 1];
+            let v = x.verbs_before[b] - x.verbs_before[a + 1];
+            small(u64::from(p.min(3)) * 4 + u64::from(v.min(3)))
+        };
+        let bt0 = between(s0, b0);
+        let bt1 = between(s1, s0);
+        push(out, 96, j3(t[s0], t[b0], bt0));
+        push(out, 97, j3(t[s1], t[s0], bt1));
+        push(out, 98, j3(w[s0], w[b0], d0));
+        push(out, 99, j3(t[s1], w[s0], t[b0]));
+        push(out, 140, j3(t[s1], t[s0], w[b0]));
+        push(out, 141, j3(w[s1], t[s0], t[b0]));
+        push(out, 142, j3(t[s1], t[b0], dist(s1, b0)));
+        push(out, 143, j3(w[s0], t[b0], bt0));
+        push(out, 144, j3(t[s0], w[b0], bt0));
+
+        // word classes
+        let (cf, cc) = (&x.cf, &x.cc);
+        push(out, 150, cf[s0]);
+        push(out, 151, cf[b0]);
+        push(out, 152, cf[s1]);
+        push(out, 153, cf[b1]);
+        push(out, 154, j2(cf[s0], cf[b0]));
+        push(out, 155, j3(cc[s0], cc[b0], d0));
+        push(out, 156, j3(cf[s0], t[b0], d0));
+        push(out, 157, j3(t[s0], cf[b0], d0));
+        push(out, 158, j2(cf[s1], cf[s0]));
+        push(out, 159, j3(cc[s1], cc[s0], t[b0]));
+        push(out, 160, j3(cc[s0], cc[b0], cc[b1]));
+        push(out, 161, j3(t[s1], cc[s0], cc[b0]));
     }
 
     /// The features of the label of an arc from head `h` to dependent `d` (whose
@@ -411,7 +498,8 @@ impl State {
         let (d, h) = (d as usize, h as usize);
         let n = self.n as usize;
         let (w, t, wt) = (&x.w, &x.t, &x.wt);
-        let push = |out: &mut FeatureBuf, template: u64, value: u64| out.push_key(fkey(template, value));
+        let push =
+            |out: &mut FeatureBuf, template: u64, value: u64| out.push_key(fkey(template, value));
         let lab = |p: usize| -> u64 {
             let l = self.label.get(p).copied().unwrap_or(NO_LABEL);
             small(u64::from(l))
@@ -428,6 +516,14 @@ impl State {
         let sib = if left { self.lc1[h] } else { self.rc1[h] } as usize;
         let next = if d + 1 < n { d + 1 } else { n + 1 };
         let prev = if d >= 1 { d - 1 } else { n + 1 };
+        let (a, b) = (d.min(h), d.max(h));
+        let between = if b <= n {
+            let p = x.punct_before[b] - x.punct_before[a + 1];
+            let v = x.verbs_before[b] - x.verbs_before[a + 1];
+            small(u64::from(p.min(3)) * 4 + u64::from(v.min(3)))
+        } else {
+            small(99)
+        };
         push(out, 100, dir);
         push(out, 101, j2(w[d], dir));
         push(out, 102, j2(t[d], dir));
@@ -446,12 +542,41 @@ impl State {
         push(out, 115, j3(t[d], w[dl], lab(dl)));
         push(out, 116, j3(t[d], w[dr], lab(dr)));
         push(out, 117, j3(t[d], t[dl], t[dr]));
-        push(out, 118, j3(j2(t[d], t[h]), dir, if left { self.ll[h] } else { self.rl[h] }));
+        push(
+            out,
+            118,
+            j3(
+                j2(t[d], t[h]),
+                dir,
+                if left { self.ll[h] } else { self.rl[h] },
+            ),
+        );
         push(out, 119, j3(t[d], dir, lab(sib)));
         push(out, 120, j3(t[d], t[h], j2(t[prev], t[next])));
         push(out, 121, j3(w[d], t[h], w[dl]));
-        push(out, 122, j3(t[d], dir, small(u64::from(self.nl[d]) * 8 + u64::from(self.nr[d]))));
+        push(
+            out,
+            122,
+            j3(
+                t[d],
+                dir,
+                small(u64::from(self.nl[d]) * 8 + u64::from(self.nr[d])),
+            ),
+        );
         push(out, 123, j3(wt[h], dir, w[d]));
+        push(out, 124, j3(t[d], t[h], j2(dir, between)));
+        let b0 = self.buf(0) as usize;
+        let hn = if h + 1 < n { h + 1 } else { n + 1 };
+        push(out, 125, j3(t[d], t[h], t[b0]));
+        push(out, 126, j3(t[d], dir, t[hn]));
+        push(out, 127, j3(x.sfx[h], t[d], dir));
+        push(out, 128, j3(w[d], dir, lab(sib)));
+        push(out, 129, j3(wt[d], wt[h], dir));
+        push(out, 130, j3(w[dl], t[d], t[h]));
+        push(out, 131, j3(x.sfx[d], t[h], dir));
+        push(out, 132, j3(x.cf[d], x.cf[h], dir));
+        push(out, 133, j3(x.cf[d], t[h], dir));
+        push(out, 134, j3(t[d], x.cf[h], dir));
     }
 }
 
@@ -474,30 +599,103 @@ fn fkey(template: u64, value: u64) -> u64 {
     fmix(value ^ (template + 1).wrapping_mul(GOLDEN)).max(1)
 }
 
-/// The unlabeled system the move classifier sees (`SHIFT`, `LEFT`, `RIGHT`), with a
-/// second classifier choosing the label of each arc as it is made; while training, that
-/// classifier learns the gold label of every correct arc. The arc from the root gets the
-/// root's label, and only it.
+/// Groups of relations the move classifier tells apart: it scores `SHIFT`, and `LEFT`
+/// and `RIGHT` with each group ([`N_CLASSES`] classes), so that each kind of arc weighs
+/// the features its own way; the label classifier then chooses a label of the group.
+pub const GROUPS: usize = 4;
+
+/// Classes of the move classifier: `SHIFT`, `LEFT` with each group, `RIGHT` with each.
+pub const N_CLASSES: usize = 1 + 2 * GROUPS;
+
+/// The group of a relation on an arc to the left (the dependent before its head,
+/// `left`) or to the right; each direction has its own [`GROUPS`] groups.
+pub fn group_of(rel: Rel, left: bool) -> usize {
+    use Rel::*;
+    let g = if left {
+        match rel {
+            Nsubj | Csubj | Expl => 0,
+            Det | Amod | Nummod | Compound | Nmod | Flat | Clf => 1,
+            Case | Mark | Cc | Aux | Cop | Advmod | Discourse => 2,
+            _ => 3,
+        }
+    } else {
+        match rel {
+            Obj | Iobj | Ccomp | Xcomp | Csubj | Nsubj | Expl => 0,
+            Obl | Nmod | Advcl | Acl | Appos | Advmod | Nummod | Amod => 1,
+            Conj | Parataxis | List => 2,
+            _ => 3,
+        }
+    };
+    g % GROUPS
+}
+
+/// The move system the classifier sees (`SHIFT`, and `LEFT`/`RIGHT` with a group of
+/// relations), with a second classifier choosing the label of each arc, within its
+/// group, as it is made; while training, that classifier learns the gold label of every
+/// correct arc. The arc from the root gets the root's label, and only it.
 pub struct Arcs<'a, L: Classifier> {
     pub sent: &'a Sent,
     pub state: &'a mut State,
     pub labeler: &'a mut L,
     pub label_feats: &'a mut FeatureBuf,
-    /// The labels an arc between words may get (all but the root's).
-    pub label_valid: &'a [bool],
+    /// Per direction (left arcs first) and group, the labels an arc between words may
+    /// get (not the root's): `label_masks[dir * GROUPS + g]`.
+    pub label_masks: &'a [Vec<bool>],
+    /// The group of each label on a left arc, then on a right arc: `groups[dir][l]`.
+    pub groups: &'a [Vec<u8>; 2],
     pub root: usize,
     /// Gold heads (root = n) and label ids, while training.
     pub gold: Option<(&'a [u32], &'a [usize])>,
 }
 
+impl<L: Classifier> Arcs<'_, L> {
+    /// The unlabeled move and group of class `mv`.
+    #[inline]
+    fn decode(mv: usize) -> (usize, usize) {
+        if mv == 0 {
+            (SHIFT, 0)
+        } else if mv <= GROUPS {
+            (LEFT, mv - 1)
+        } else {
+            (RIGHT, mv - 1 - GROUPS)
+        }
+    }
+
+    #[inline]
+    fn group_used(&self, dir: usize, g: usize) -> bool {
+        self.label_masks
+            .get(dir * GROUPS + g)
+            .is_some_and(|m| m.contains(&true))
+    }
+
+    #[inline]
+    fn root_group(&self) -> usize {
+        self.groups[1].get(self.root).map_or(0, |&g| usize::from(g))
+    }
+}
+
 impl<L: Classifier> Transitions for Arcs<'_, L> {
     fn n_moves(&self) -> usize {
-        N_MOVES
+        N_CLASSES
     }
 
     #[inline]
     fn valid(&self, valid: &mut [bool]) -> bool {
-        self.state.valid(valid)
+        let mut u = [false; N_MOVES];
+        let any = self.state.valid(&mut u);
+        let from_root = self.state.stack.len() >= 2 && self.state.s(1) == self.state.n;
+        let rg = self.root_group();
+        valid[0] = u[SHIFT];
+        for g in 0..GROUPS {
+            valid[1 + g] = u[LEFT] && self.group_used(0, g);
+            valid[1 + GROUPS + g] = u[RIGHT]
+                && if from_root {
+                    g == rg
+                } else {
+                    self.group_used(1, g)
+                };
+        }
+        any
     }
 
     #[inline]
@@ -506,34 +704,56 @@ impl<L: Classifier> Transitions for Arcs<'_, L> {
     }
 
     fn apply(&mut self, mv: usize) {
-        if mv == SHIFT {
+        let (m, g) = Self::decode(mv);
+        if m == SHIFT {
             self.state.apply(SHIFT, NO_LABEL);
             return;
         }
-        let (d, h) = self.state.arc(mv);
-        let label = if h >= self.state.n {
-            self.root
-        } else {
-            self.label_feats.clear();
-            self.state.label_features(self.sent, d, h, self.label_feats);
-            let gold = self
-                .gold
-                .and_then(|(g, l)| (g.get(d as usize) == Some(&h)).then(|| l[d as usize]));
-            self.labeler
-                .choose(self.label_feats.keys(), Some(self.label_valid), gold)
+        let (d, h) = self.state.arc(m);
+        let dir = usize::from(m == RIGHT);
+        let label = match self.label_masks.get(dir * GROUPS + g) {
+            Some(mask) if h < self.state.n => {
+                self.label_feats.clear();
+                self.state.label_features(self.sent, d, h, self.label_feats);
+                let gold = self
+                    .gold
+                    .and_then(|(gh, gl)| (gh.get(d as usize) == Some(&h)).then(|| gl[d as usize]));
+                self.labeler
+                    .choose(self.label_feats.keys(), Some(mask), gold)
+            }
+            _ => self.root,
         };
-        self.state.apply(mv, label.min(usize::from(NO_LABEL - 1)) as u8);
+        self.state
+            .apply(m, label.min(usize::from(NO_LABEL - 1)) as u8);
     }
 }
 
 impl<L: Classifier> Oracle for Arcs<'_, L> {
     fn costs(&self, costs: &mut [u32]) {
-        let Some((gold, _)) = self.gold else {
+        let Some((gold, labels)) = self.gold else {
             costs.fill(0);
             return;
         };
         let mut u = [false; N_MOVES];
         self.state.valid(&mut u);
-        self.state.costs(gold, &u, costs);
+        let mut c = [0u32; N_MOVES];
+        self.state.costs(gold, &u, &mut c);
+        let st = &self.state;
+        let s0 = st.s(0) as usize;
+        let group = |dir: usize| match (gold.get(s0), labels.get(s0)) {
+            (Some(&h), Some(&l)) => (
+                h,
+                self.groups[dir]
+                    .get(l)
+                    .map_or(usize::MAX, |&g| usize::from(g)),
+            ),
+            _ => (u32::MAX, usize::MAX),
+        };
+        let ((lh, lg), (rh, rg)) = (group(0), group(1));
+        costs[0] = c[SHIFT];
+        for g in 0..GROUPS {
+            costs[1 + g] = c[LEFT].saturating_add(u32::from(lh == st.b && lg != g));
+            costs[1 + GROUPS + g] = c[RIGHT].saturating_add(u32::from(rh == st.s(1) && rg != g));
+        }
     }
 }

@@ -12,9 +12,12 @@
 //! Training is deterministic: integer updates, a seeded shuffle per epoch, sorted label
 //! names and keys. The same data, tags and options give the same model bytes.
 
+use super::clusters::Clusters;
+use super::deprel::Deprel;
 use super::lemma::Lemmatizer;
+use super::model::label_groups;
 use super::model::{Parser, SentenceParse};
-use super::system::{Arcs, N_MOVES, Sent, State};
+use super::system::{Arcs, N_CLASSES, Sent, State};
 use crate::conllu;
 use crate::learn::decode::{self, Learn};
 use crate::learn::eval::{Accuracy, Attachment, LabelMatch};
@@ -32,6 +35,8 @@ pub struct Options {
     pub explore_from: usize,
     /// Averaged weights with a smaller absolute value are dropped.
     pub prune: f64,
+    /// Word classes for the features (none by default; `train_parser` learns them).
+    pub clusters: Clusters,
 }
 
 impl Default for Options {
@@ -42,6 +47,7 @@ impl Default for Options {
             explore_percent: 90,
             explore_from: 2,
             prune: 1.0,
+            clusters: Clusters::default(),
         }
     }
 }
@@ -90,6 +96,7 @@ impl Trained {
                 .unwrap_or_else(|_| unreachable!("a table of the three moves")),
             SparseWeights::from_dense(&self.arc_labels.quantize(prune)),
             self.lemmatizer.clone(),
+            self.opts.clusters.clone(),
             meta,
         )
     }
@@ -97,6 +104,22 @@ impl Trained {
 
 /// Trains like [`train`], without freezing.
 pub fn learn(data: &[conllu::Sentence], tags: &[Vec<Upos>], opts: &Options) -> Trained {
+    learn_watching(data, tags, opts, |_, _| {})
+}
+
+/// Trains like [`learn`], calling `watch` with the epoch number and the model so far
+/// after every epoch (to follow a learning curve).
+pub fn learn_watching(
+    data: &[conllu::Sentence],
+    tags: &[Vec<Upos>],
+    opts: &Options,
+    mut watch: impl FnMut(usize, &Trained),
+) -> Trained {
+    let lemmatizer = Lemmatizer::learn(
+        data.iter()
+            .flat_map(|s| s.words.iter())
+            .filter_map(|w| Some((w.form.as_str(), w.upos?, w.lemma.as_str()))),
+    );
     let mut names: Vec<&str> = data
         .iter()
         .flat_map(|s| s.words.iter().map(|w| w.deprel.as_str()))
@@ -121,9 +144,18 @@ pub fn learn(data: &[conllu::Sentence], tags: &[Vec<Upos>], opts: &Options) -> T
         })
         .collect();
 
-    let mut moves = Perceptron::new(N_MOVES);
-    let mut arc_labels = Perceptron::new(n_labels);
-    let label_valid: Vec<bool> = (0..n_labels).map(|l| l != root_label).collect();
+    let mut t = Trained {
+        labels: labels.clone(),
+        moves: Perceptron::new(N_CLASSES),
+        arc_labels: Perceptron::new(n_labels),
+        lemmatizer,
+        opts: opts.clone(),
+        sentences: data.len(),
+    };
+    let deprels: Vec<Deprel> = (0..n_labels)
+        .map(|i| Deprel::parse(labels.name(i).unwrap_or("dep")))
+        .collect();
+    let (label_masks, groups) = label_groups(&deprels, root_label);
     let mut rng = Rng::new(opts.seed);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let (mut sent, mut state, mut feats) = (Sent::default(), State::default(), FeatureBuf::new());
@@ -144,41 +176,31 @@ pub fn learn(data: &[conllu::Sentence], tags: &[Vec<Upos>], opts: &Options) -> T
             }
             words.clear();
             words.extend(s.words.iter().map(|w| w.form.as_str()));
-            sent.prepare(&words, &tags[si]);
+            sent.prepare(&words, &tags[si], &opts.clusters);
             state.reset(n);
-            let mut labeler = Learn::new(&mut arc_labels);
+            let mut labeler = Learn::new(&mut t.arc_labels);
             let mut sys = Arcs {
                 sent: &sent,
                 state: &mut state,
                 labeler: &mut labeler,
                 label_feats: &mut label_feats,
-                label_valid: &label_valid,
+                label_masks: &label_masks,
+                groups: &groups,
                 root: root_label,
                 gold: Some((&golds[si], &glabels[si])),
             };
             decode::train_oracle(
                 &mut sys,
-                &mut moves,
+                &mut t.moves,
                 explore,
                 &mut rng,
                 2 * n + 2,
                 &mut feats,
             );
         }
+        watch(epoch, &t);
     }
-    let lemmatizer = Lemmatizer::learn(
-        data.iter()
-            .flat_map(|s| s.words.iter())
-            .filter_map(|w| Some((w.form.as_str(), w.upos?, w.lemma.as_str()))),
-    );
-    Trained {
-        labels,
-        moves,
-        arc_labels,
-        lemmatizer,
-        opts: opts.clone(),
-        sentences: data.len(),
-    }
+    t
 }
 
 /// The gold tags of each sentence (`X` where missing).
