@@ -66,6 +66,7 @@ fn main() {
         match pair[0].as_str() {
             "--epochs" => opts.epochs = v.parse().expect("--epochs"),
             "--seed" => opts.seed = v.parse().expect("--seed"),
+            "--seeds" => opts.seeds = v.parse().expect("--seeds"),
             "--explore" => opts.explore_percent = v.parse().expect("--explore"),
             "--explore-from" => opts.explore_from = v.parse().expect("--explore-from"),
             "--prune" => opts.prune = v.parse().expect("--prune"),

@@ -24,7 +24,8 @@
 //!   [`decode::run`] with a [`decode::Predict`]. For many classes of which each feature
 //!   weighs few (a parser's labeled moves), [`SparseWeights`] reads the same bytes and
 //!   keeps only the non-zero weights; for very few classes (a parser's three moves),
-//!   [`InlineWeights`] keeps each feature's weights inside its hash slot.
+//!   [`CompactWeights`] probes an array of 16-bit key checks and reads weights only for
+//!   a known feature.
 //! - **Confidence and scores.** A [`Calibration`] maps scores to confidences, fitted on
 //!   held-out data; [`eval`] counts accuracy, P/R/F1 and UAS/LAS.
 //!
@@ -69,11 +70,11 @@
 pub mod calibrate;
 pub mod cluster;
 pub mod codec;
+pub mod compact;
 pub mod decode;
 pub mod eval;
 pub mod features;
 pub mod hash;
-pub mod inline;
 pub mod labels;
 pub mod model_file;
 pub mod perceptron;
@@ -83,8 +84,8 @@ pub mod train;
 pub mod weights;
 
 pub use calibrate::Calibration;
+pub use compact::CompactWeights;
 pub use features::{FeatureBuf, Featurizer};
-pub use inline::InlineWeights;
 pub use labels::LabelSet;
 pub use model_file::ModelFile;
 pub use perceptron::Perceptron;

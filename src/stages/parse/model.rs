@@ -7,7 +7,7 @@
 //! | tag | content |
 //! |---|---|
 //! | `LABL` | the dependency labels (full names, `nsubj:pass`), ids in the table `ARCL` |
-//! | `MOVE` | weights of the three moves `SHIFT`, `LEFT`, `RIGHT` (read into an [`InlineWeights`]) |
+//! | `MOVE` | weights of the three moves `SHIFT`, `LEFT`, `RIGHT` (read into an [`CompactWeights`]) |
 //! | `ARCL` | weights of the label of an arc, one class per label (read into a [`SparseWeights`]) |
 //! | `LEMM` | the lemmatizer's exception table ([`Lemmatizer::to_bytes`]) |
 //! | `CLUS` | the word classes ([`Clusters::to_bytes`]) |
@@ -19,12 +19,12 @@ use std::sync::OnceLock;
 use super::clusters::Clusters;
 use super::deprel::Deprel;
 use super::lemma::Lemmatizer;
-use super::system::{Arcs, N_CLASSES, Sent, State, group_of};
+use super::system::{Arcs, GROUPS, N_CLASSES, Sent, State, group_of, groups_used};
+use crate::learn::compact::PredictCompact;
 use crate::learn::decode;
-use crate::learn::inline::PredictInline;
 use crate::learn::sparse::PredictSparse;
 use crate::learn::{
-    FeatureBuf, InlineWeights, LabelSet, ModelError, ModelFile, SparseWeights, Weights,
+    CompactWeights, FeatureBuf, LabelSet, ModelError, ModelFile, SparseWeights, Weights,
 };
 use crate::tagger::Upos;
 
@@ -46,7 +46,8 @@ pub struct Parser {
     label_masks: Vec<Vec<bool>>,
     /// The group of each label, on left and on right arcs.
     groups: [Vec<u8>; 2],
-    pub(crate) moves: InlineWeights<N_CLASSES>,
+    used: [[bool; GROUPS]; 2],
+    pub(crate) moves: CompactWeights<N_CLASSES>,
     pub(crate) arc_labels: SparseWeights,
     pub(crate) lemmatizer: Lemmatizer,
     pub(crate) clusters: Clusters,
@@ -120,7 +121,7 @@ impl Parser {
         let labels = LabelSet::new(&["dep", "root"]).unwrap_or_else(|_| unreachable!());
         Parser::from_parts(
             labels,
-            InlineWeights::from_dense(&Weights::empty(N_CLASSES))
+            CompactWeights::from_dense(&Weights::empty(N_CLASSES))
                 .unwrap_or_else(|_| unreachable!("three classes")),
             SparseWeights::from_dense(&Weights::empty(2)),
             Lemmatizer::default(),
@@ -131,7 +132,7 @@ impl Parser {
 
     pub(crate) fn from_parts(
         labels: LabelSet,
-        moves: InlineWeights<N_CLASSES>,
+        moves: CompactWeights<N_CLASSES>,
         arc_labels: SparseWeights,
         lemmatizer: Lemmatizer,
         clusters: Clusters,
@@ -146,6 +147,7 @@ impl Parser {
             labels,
             deprels,
             root,
+            used: groups_used(&label_masks),
             label_masks,
             groups,
             moves,
@@ -243,12 +245,13 @@ impl Parser {
             label_feats,
             label_masks: &self.label_masks,
             groups: &self.groups,
+            used: self.used,
             root: self.root,
             gold: None,
         };
         decode::run(
             &mut sys,
-            &mut PredictInline::new(&self.moves),
+            &mut PredictCompact::new(&self.moves),
             max_steps,
             feats,
         );
@@ -273,7 +276,7 @@ impl Parser {
         if labels.id("root").is_none() || labels.len() >= 255 {
             return Err(ModelError::new("bad number of parser labels"));
         }
-        let moves = InlineWeights::from_bytes(file.section(b"MOVE")?)?;
+        let moves = CompactWeights::from_bytes(file.section(b"MOVE")?)?;
         let arc_labels = SparseWeights::from_bytes(file.section(b"ARCL")?)?;
         if arc_labels.n_classes() != labels.len() {
             return Err(ModelError::new("the label table does not match the labels"));

@@ -609,6 +609,19 @@ pub const N_CLASSES: usize = 1 + 2 * GROUPS;
 
 /// The group of a relation on an arc to the left (the dependent before its head,
 /// `left`) or to the right; each direction has its own [`GROUPS`] groups.
+/// Per direction, whether each group has a label in `label_masks` (as in [`Arcs`]).
+pub fn groups_used(label_masks: &[Vec<bool>]) -> [[bool; GROUPS]; 2] {
+    let mut used = [[false; GROUPS]; 2];
+    for (dir, u) in used.iter_mut().enumerate() {
+        for (g, u) in u.iter_mut().enumerate() {
+            *u = label_masks
+                .get(dir * GROUPS + g)
+                .is_some_and(|m| m.contains(&true));
+        }
+    }
+    used
+}
+
 pub fn group_of(rel: Rel, left: bool) -> usize {
     use Rel::*;
     let g = if left {
@@ -643,6 +656,8 @@ pub struct Arcs<'a, L: Classifier> {
     pub label_masks: &'a [Vec<bool>],
     /// The group of each label on a left arc, then on a right arc: `groups[dir][l]`.
     pub groups: &'a [Vec<u8>; 2],
+    /// Whether a group has a label an arc between words may get, per direction.
+    pub used: [[bool; GROUPS]; 2],
     pub root: usize,
     /// Gold heads (root = n) and label ids, while training.
     pub gold: Option<(&'a [u32], &'a [usize])>,
@@ -663,9 +678,7 @@ impl<L: Classifier> Arcs<'_, L> {
 
     #[inline]
     fn group_used(&self, dir: usize, g: usize) -> bool {
-        self.label_masks
-            .get(dir * GROUPS + g)
-            .is_some_and(|m| m.contains(&true))
+        self.used[dir][g]
     }
 
     #[inline]

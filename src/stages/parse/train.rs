@@ -17,12 +17,12 @@ use super::deprel::Deprel;
 use super::lemma::Lemmatizer;
 use super::model::label_groups;
 use super::model::{Parser, SentenceParse};
-use super::system::{Arcs, N_CLASSES, Sent, State};
+use super::system::{Arcs, GROUPS, N_CLASSES, Sent, State, groups_used};
 use crate::conllu;
 use crate::learn::decode::{self, Learn};
 use crate::learn::eval::{Accuracy, Attachment, LabelMatch};
 use crate::learn::train::{Rng, folds, shuffle};
-use crate::learn::{FeatureBuf, InlineWeights, LabelSet, Perceptron, SparseWeights};
+use crate::learn::{CompactWeights, FeatureBuf, LabelSet, Perceptron, SparseWeights};
 use crate::tagger::{self, Upos};
 
 /// Training settings; [`Options::default`] gives the settings of the shipped model.
@@ -37,6 +37,9 @@ pub struct Options {
     pub prune: f64,
     /// Word classes for the features (none by default; `train_parser` learns them).
     pub clusters: Clusters,
+    /// Models trained side by side with seeds `seed`, `seed + 1`, …, (one thread each)
+    /// whose averaged weights are averaged.
+    pub seeds: usize,
 }
 
 impl Default for Options {
@@ -48,6 +51,7 @@ impl Default for Options {
             explore_from: 2,
             prune: 1.0,
             clusters: Clusters::default(),
+            seeds: 1,
         }
     }
 }
@@ -75,8 +79,9 @@ pub fn train(data: &[conllu::Sentence], tags: &[Vec<Upos>], opts: &Options) -> P
 /// a pruning threshold (several can be tried on one training run).
 pub struct Trained {
     labels: LabelSet,
-    moves: Perceptron,
-    arc_labels: Perceptron,
+    /// One pair of perceptrons per seed.
+    moves: Vec<Perceptron>,
+    arc_labels: Vec<Perceptron>,
     lemmatizer: Lemmatizer,
     opts: Options,
     sentences: usize,
@@ -87,14 +92,27 @@ impl Trained {
     pub fn freeze(&self, prune: f64) -> Parser {
         let o = &self.opts;
         let meta = format!(
-            "epochs={} seed={} explore={}% from epoch {} prune={} sentences={}",
-            o.epochs, o.seed, o.explore_percent, o.explore_from, prune, self.sentences
+            "epochs={} seed={} seeds={} explore={}% from epoch {} prune={} sentences={} word classes={}",
+            o.epochs,
+            o.seed,
+            o.seeds,
+            o.explore_percent,
+            o.explore_from,
+            prune,
+            self.sentences,
+            o.clusters.len()
         );
         Parser::from_parts(
             self.labels.clone(),
-            InlineWeights::from_dense(&self.moves.quantize(prune))
-                .unwrap_or_else(|_| unreachable!("a table of the three moves")),
-            SparseWeights::from_dense(&self.arc_labels.quantize(prune)),
+            CompactWeights::from_dense(&Perceptron::quantize_mean(
+                &self.moves.iter().collect::<Vec<_>>(),
+                prune,
+            ))
+            .unwrap_or_else(|_| unreachable!("a table of the move classes")),
+            SparseWeights::from_dense(&Perceptron::quantize_mean(
+                &self.arc_labels.iter().collect::<Vec<_>>(),
+                prune,
+            )),
             self.lemmatizer.clone(),
             self.opts.clusters.clone(),
             meta,
@@ -146,8 +164,8 @@ pub fn learn_watching(
 
     let mut t = Trained {
         labels: labels.clone(),
-        moves: Perceptron::new(N_CLASSES),
-        arc_labels: Perceptron::new(n_labels),
+        moves: vec![Perceptron::new(N_CLASSES); opts.seeds.max(1)],
+        arc_labels: vec![Perceptron::new(n_labels); opts.seeds.max(1)],
         lemmatizer,
         opts: opts.clone(),
         sentences: data.len(),
@@ -156,51 +174,102 @@ pub fn learn_watching(
         .map(|i| Deprel::parse(labels.name(i).unwrap_or("dep")))
         .collect();
     let (label_masks, groups) = label_groups(&deprels, root_label);
-    let mut rng = Rng::new(opts.seed);
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let (mut sent, mut state, mut feats) = (Sent::default(), State::default(), FeatureBuf::new());
-    let mut label_feats = FeatureBuf::new();
-    let mut words: Vec<&str> = Vec::new();
+    let used = groups_used(&label_masks);
+    let k = opts.seeds.max(1);
+    // each seed its own generator (so its own order and exploration), state and buffers
+    let mut rngs: Vec<Rng> = (0..k as u64).map(|i| Rng::new(opts.seed + i)).collect();
+    let mut orders: Vec<Vec<usize>> = vec![(0..data.len()).collect(); k];
+    let ctx = EpochData {
+        data,
+        tags,
+        golds: &golds,
+        glabels: &glabels,
+        label_masks: &label_masks,
+        groups: &groups,
+        used,
+        root: root_label,
+        clusters: &opts.clusters,
+    };
     for epoch in 0..opts.epochs {
-        shuffle(&mut order, &mut rng);
         let explore = if epoch >= opts.explore_from {
             opts.explore_percent
         } else {
             0
         };
-        for &si in &order {
-            let s = &data[si];
+        let Trained {
+            moves, arc_labels, ..
+        } = &mut t;
+        std::thread::scope(|scope| {
+            let ctx = &ctx;
+            for (((m, l), rng), order) in moves
+                .iter_mut()
+                .zip(arc_labels.iter_mut())
+                .zip(rngs.iter_mut())
+                .zip(orders.iter_mut())
+            {
+                scope.spawn(move || {
+                    shuffle(order, rng);
+                    ctx.epoch(order, m, l, rng, explore);
+                });
+            }
+        });
+        watch(epoch, &t);
+    }
+    t
+}
+
+/// What every epoch of every seed reads.
+struct EpochData<'a> {
+    data: &'a [conllu::Sentence],
+    tags: &'a [Vec<Upos>],
+    golds: &'a [Vec<u32>],
+    glabels: &'a [Vec<usize>],
+    label_masks: &'a [Vec<bool>],
+    groups: &'a [Vec<u8>; 2],
+    used: [[bool; GROUPS]; 2],
+    root: usize,
+    clusters: &'a Clusters,
+}
+
+impl EpochData<'_> {
+    /// One pass over the sentences in `order`.
+    fn epoch(
+        &self,
+        order: &[usize],
+        moves: &mut Perceptron,
+        arc_labels: &mut Perceptron,
+        rng: &mut Rng,
+        explore: u64,
+    ) {
+        let (mut sent, mut state, mut feats) =
+            (Sent::default(), State::default(), FeatureBuf::new());
+        let mut label_feats = FeatureBuf::new();
+        let mut words: Vec<&str> = Vec::new();
+        for &si in order {
+            let s = &self.data[si];
             let n = s.words.len();
-            if n == 0 || tags[si].len() != n {
+            if n == 0 || self.tags[si].len() != n {
                 continue;
             }
             words.clear();
             words.extend(s.words.iter().map(|w| w.form.as_str()));
-            sent.prepare(&words, &tags[si], &opts.clusters);
+            sent.prepare(&words, &self.tags[si], self.clusters);
             state.reset(n);
-            let mut labeler = Learn::new(&mut t.arc_labels);
+            let mut labeler = Learn::new(arc_labels);
             let mut sys = Arcs {
                 sent: &sent,
                 state: &mut state,
                 labeler: &mut labeler,
                 label_feats: &mut label_feats,
-                label_masks: &label_masks,
-                groups: &groups,
-                root: root_label,
-                gold: Some((&golds[si], &glabels[si])),
+                label_masks: self.label_masks,
+                groups: self.groups,
+                used: self.used,
+                root: self.root,
+                gold: Some((&self.golds[si], &self.glabels[si])),
             };
-            decode::train_oracle(
-                &mut sys,
-                &mut t.moves,
-                explore,
-                &mut rng,
-                2 * n + 2,
-                &mut feats,
-            );
+            decode::train_oracle(&mut sys, moves, explore, rng, 2 * n + 2, &mut feats);
         }
-        watch(epoch, &t);
     }
-    t
 }
 
 /// The gold tags of each sentence (`X` where missing).
