@@ -1,8 +1,18 @@
 //! Trains the dependency parser and lemmatizer on UD English EWT and writes the model.
 //!
 //! `cargo run --release --example train_parser -- DATA_DIR OUT [--epochs N] [--seed N]
-//! [--explore PCT] [--prune X] [--try-prunes X,Y,..] [--jackknife K] [--tags-cache FILE]
-//! [--limit N] [--eval-only yes] [--watch yes]`
+//! [--seeds K] [--explore PCT] [--explore-from EPOCH] [--prune X] [--try-prunes X,Y,..]
+//! [--jackknife K] [--tags-cache FILE] [--limit N] [--mix-gold yes] [--clusters-from DIR]
+//! [--eval-only yes] [--watch yes]`
+//!
+//! The shipped model (`models/README.md`): `--clusters-from ../shared/corpus --mix-gold yes`,
+//! the other settings their defaults.
+//!
+//! With `--clusters-from DIR`, word classes are learned from EWT train and the `.txt` files
+//! under DIR (the news corpus) and used as features. With `--mix-gold yes`, every training
+//! sentence is seen twice per epoch, with its jackknifed tags and with its gold tags. With
+//! `--seeds K`, K models are trained side by side (one thread each) and their averaged
+//! weights averaged.
 //!
 //! With `--watch yes`, prints the dev scores (own tags) after every epoch.
 //!

@@ -16,7 +16,7 @@ pub struct Config {
     /// The trained models of the learned stages.
     pub models: Models,
     /// Run the syntax stage (dependency parse and lemmas, `stages::parse`). Off by default:
-    /// no later stage reads the parse yet, and parsing costs about ten times the rest of
+    /// no later stage reads the parse yet, and parsing costs about 2.7 times the rest of
     /// the pipeline (README "Performance"); `newsgraph parse` and library users who want
     /// the layer turn it on.
     pub syntax: bool,

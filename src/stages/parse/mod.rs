@@ -26,7 +26,8 @@
 //! label classifier with its own features (head, dependent and the dependent's finished
 //! subtree, direction, distance, what lies between) chooses the relation within the
 //! group. Training (`train.rs`) uses the dynamic oracle with exploration and jackknifed
-//! tags, so the parser learns from its own and the tagger's errors. Word classes
+//! tags, so the parser learns from its own and the tagger's errors (the shipped model
+//! sees each sentence a second time with its gold tags). Word classes
 //! (`clusters.rs`) are learned from raw text by the exchange algorithm
 //! ([`crate::learn::cluster`]).
 //!

@@ -25,7 +25,9 @@ use crate::learn::train::{Rng, folds, shuffle};
 use crate::learn::{CompactWeights, FeatureBuf, LabelSet, Perceptron, SparseWeights};
 use crate::tagger::{self, Upos};
 
-/// Training settings; [`Options::default`] gives the settings of the shipped model.
+/// Training settings; [`Options::default`] gives the settings of the shipped model but its
+/// word classes, which `train_parser --clusters-from` learns (it also trains on each
+/// sentence with gold tags beside the jackknifed ones: `--mix-gold`).
 #[derive(Clone, Debug)]
 pub struct Options {
     pub epochs: usize,
@@ -91,16 +93,16 @@ impl Trained {
     /// The runtime parser, averaged weights below `prune` dropped.
     pub fn freeze(&self, prune: f64) -> Parser {
         let o = &self.opts;
+        // the number of seeds only when there are several, so that a one-seed model keeps
+        // the bytes of the models trained before ensembles; the word classes are in `CLUS`
+        let seeds = if o.seeds > 1 {
+            format!(" seeds={}", o.seeds)
+        } else {
+            String::new()
+        };
         let meta = format!(
-            "epochs={} seed={} seeds={} explore={}% from epoch {} prune={} sentences={} word classes={}",
-            o.epochs,
-            o.seed,
-            o.seeds,
-            o.explore_percent,
-            o.explore_from,
-            prune,
-            self.sentences,
-            o.clusters.len()
+            "epochs={} seed={}{seeds} explore={}% from epoch {} prune={} sentences={}",
+            o.epochs, o.seed, o.explore_percent, o.explore_from, prune, self.sentences,
         );
         Parser::from_parts(
             self.labels.clone(),
