@@ -28,6 +28,7 @@ struct Args {
     curve: bool,
     dev: Option<PathBuf>,
     scorer: PathBuf,
+    syntax: bool,
 }
 
 fn args() -> Result<Args, String> {
@@ -37,6 +38,7 @@ fn args() -> Result<Args, String> {
         curve: false,
         dev: None,
         scorer: PathBuf::from("../shared/eval/score.py"),
+        syntax: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -47,9 +49,10 @@ fn args() -> Result<Args, String> {
             "--dev" => a.dev = Some(value("--dev")?.into()),
             "--scorer" => a.scorer = value("--scorer")?.into(),
             "--curve" => a.curve = true,
+            "--syntax" => a.syntax = true,
             "-h" | "--help" => {
                 return Err(
-                    "usage: cv [--data DIR] [--out DIR] [--curve] [--dev DIR] [--scorer score.py]"
+                    "usage: cv [--data DIR] [--out DIR] [--curve] [--dev DIR] [--syntax] [--scorer score.py]"
                         .into(),
                 );
             }
@@ -61,8 +64,12 @@ fn args() -> Result<Args, String> {
 
 /// Trains every learned component on `train` and returns the extraction settings that use
 /// the trained models.
-fn train(train: &[&Example]) -> Config {
-    newsgraph::train::train_all(train)
+fn train(train: &[&Example], syntax: bool) -> Config {
+    let base = Config {
+        syntax,
+        ..Config::default()
+    };
+    newsgraph::train::train_all_with(train, base)
 }
 
 /// The first `frac` of `items` in a fixed pseudo-random order (the same for every run).
@@ -157,7 +164,7 @@ fn main() {
             let rest: Vec<&Example> = examples.iter().filter(|e| e.fold != Some(fold)).collect();
             let train_set = subset(&rest, frac, fold as u64);
             trained_on += train_set.len();
-            let config = train(&train_set);
+            let config = train(&train_set, a.syntax);
             for e in examples.iter().filter(|e| e.fold == Some(fold)) {
                 write_graph(&dir, e, &config).expect("write a prediction");
             }
@@ -176,7 +183,7 @@ fn main() {
             std::process::exit(2);
         });
         let all: Vec<&Example> = examples.iter().collect();
-        let config = train(&all);
+        let config = train(&all, a.syntax);
         let dir = a.out.join("dev");
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("create the output folder");

@@ -2,7 +2,7 @@
 //! `models/` (today: the stance classifier, `models/relation.bin`).
 //!
 //! ```sh
-//! cargo run --release --example train_models -- [--data ../shared/eval/train] [--out models]
+//! cargo run --release --example train_models -- [--data ../shared/eval/train] [--out models] [--missed FILE]
 //! ```
 //!
 //! Deterministic: the same articles give byte-identical files. Retrain rarely: every
@@ -16,13 +16,17 @@ use newsgraph::stages::relations::RelationModel;
 fn main() {
     let mut data = PathBuf::from("../shared/eval/train");
     let mut out = PathBuf::from("models");
+    let mut missed: Option<String> = None;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--data" => data = it.next().expect("--data needs a folder").into(),
             "--out" => out = it.next().expect("--out needs a folder").into(),
+            "--missed" => missed = Some(it.next().expect("--missed needs a file")),
             other => {
-                eprintln!("usage: train_models [--data DIR] [--out DIR] (not {other:?})");
+                eprintln!(
+                    "usage: train_models [--data DIR] [--out DIR] [--missed FILE] (not {other:?})"
+                );
                 std::process::exit(2);
             }
         }
@@ -33,6 +37,16 @@ fn main() {
     });
     let all: Vec<&gold::Example> = examples.iter().collect();
     let data = newsgraph::train::relation_data(&all);
+    if let Some(path) = missed {
+        // the gold relations no candidate states, for error analysis
+        let mut tsv = String::from("article\ttype\tsubject\tobject\tevidence\n");
+        for m in &data.missed {
+            let row: Vec<String> = m.iter().map(|f| f.replace(['\t', '\n'], " ")).collect();
+            tsv.push_str(&row.join("\t"));
+            tsv.push('\n');
+        }
+        std::fs::write(&path, tsv).expect("write the missed relations");
+    }
     let items = data.items;
     let positives = items.iter().filter(|i| i.label != 0).count();
     let model = RelationModel::train(&items);

@@ -17,12 +17,19 @@ use std::sync::Arc;
 use crate::gold::{Example, GoldIndex, locate, phrase_score};
 use crate::pipeline::{Config, Pipeline};
 use crate::stages::mentions::typer::MentionTyper;
-use crate::stages::relations::{self, RelationModel, TrainCandidate, TrainItem, model::label_of};
+use crate::stages::relations::model::{LABELS, label_of};
+use crate::stages::relations::{self, RelationModel, TrainCandidate, TrainItem};
 use crate::text::Span;
 
 /// Trains the learned components on `examples` and returns settings that use them.
 pub fn train_all(examples: &[&Example]) -> Config {
-    let mut config = Config::default();
+    train_all_with(examples, Config::default())
+}
+
+/// [`train_all`] over the settings `base` (e.g. with the syntax stage on): the models are
+/// trained on what the pipeline with those settings reads.
+pub fn train_all_with(examples: &[&Example], base: Config) -> Config {
+    let mut config = base;
     // the mention typer first: the stance candidates are read over the actors it keeps
     config.models.mention_typer = Some(Arc::new(MentionTyper::train(examples)));
     let items = relation_data_with(examples, &config).items;
@@ -52,6 +59,9 @@ pub struct RelationData {
     /// the classifier could reach at best.
     pub covered: usize,
     pub total: usize,
+    /// The gold relations no candidate states: `(article, type, subject, object,
+    /// evidence)`, for error analysis.
+    pub missed: Vec<[String; 5]>,
 }
 
 /// The labelled stance candidates of `examples` (read with the embedded models), with the
@@ -66,7 +76,8 @@ pub fn relation_data_with(examples: &[&Example], config: &Config) -> RelationDat
     let pipeline = Pipeline::new(config.clone());
     let mut items = Vec::new();
     let (mut covered, mut total) = (0, 0);
-    for e in examples {
+    let mut missed = Vec::new();
+    for (di, e) in examples.iter().enumerate() {
         let a = pipeline.analyze_before_relations(&e.doc);
         let input = relations::Input {
             doc: &e.doc,
@@ -75,6 +86,7 @@ pub fn relation_data_with(examples: &[&Example], config: &Config) -> RelationDat
             ents: &a.entities,
             roles: &a.roles,
             statements: &a.statements,
+            syntax: (!a.syntax.is_empty()).then_some(&a.syntax),
         };
         let idx = e.gold.index();
         let golds: Vec<GoldRel> = e
@@ -103,7 +115,23 @@ pub fn relation_data_with(examples: &[&Example], config: &Config) -> RelationDat
                 feats: c.feats,
                 label,
                 stem: c.stem,
+                doc: di,
             });
+        }
+        for (g, r) in hit.iter().zip(&golds) {
+            if !*g {
+                let ev = r
+                    .evidence
+                    .and_then(|sp| e.doc.text.get(sp.start..sp.end))
+                    .unwrap_or("");
+                missed.push([
+                    e.doc.id.clone(),
+                    LABELS[r.label].to_string(),
+                    r.subject_str.to_string(),
+                    r.object_str.to_string(),
+                    ev.to_string(),
+                ]);
+            }
         }
         covered += hit.iter().filter(|h| **h).count();
         total += hit.len();
@@ -112,6 +140,7 @@ pub fn relation_data_with(examples: &[&Example], config: &Config) -> RelationDat
         items,
         covered,
         total,
+        missed,
     }
 }
 

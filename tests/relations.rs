@@ -371,3 +371,77 @@ fn a_generic_noun_is_no_proposal() {
         rels(&g)
     );
 }
+
+#[test]
+fn one_predicate_with_several_partners_is_one_meeting() {
+    // read pair by pair, "met with A, B and C" is still one meeting of four
+    let g = graph(
+        "Council President Ivo Kask met on Wednesday with Lena Morrow, Tomas Berg and Commission President Pia Lund. \
+         Later, Lena Morrow held a separate discussion with Omar Sayed.",
+        Some("2025-12-02"),
+    );
+    let m = meetings(&g);
+    let four = vec!["Ivo Kask", "Lena Morrow", "Pia Lund", "Tomas Berg"];
+    assert!(m.iter().any(|x| x.0 == four), "{m:?}");
+    // the later talks of one of them are a meeting of their own
+    assert!(
+        m.iter()
+            .all(|x| x.0 == four || !x.0.contains(&"Ivo Kask".to_string())),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn a_bodys_own_gathering_is_a_meeting_of_one() {
+    let g = graph(
+        "Defence ministers arrived for the NATO summit in Vilnius on Tuesday.",
+        Some("2025-12-02"),
+    );
+    let m = meetings(&g);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].0, vec!["NATO"]);
+    assert_eq!(m[0].1.as_deref(), Some("Vilnius"));
+    // a person's meeting with nobody named is no gathering of theirs
+    let g = graph(
+        "Aides to Senator Ivo Kask said his meeting had been productive.",
+        Some("2025-12-02"),
+    );
+    assert!(meetings(&g).is_empty(), "{:?}", meetings(&g));
+}
+
+#[test]
+fn a_telephone_conversation_is_a_meeting() {
+    // ANNOTATION.md: a phone call between leaders is a met-with and a meeting
+    let g = graph(
+        "Prime Minister Ana Dorr confirmed her resignation in a telephone conversation on Friday with Foreign Minister Ivo Kask.",
+        Some("2025-12-02"),
+    );
+    assert!(
+        has(&g, "Ana Dorr", "met-with", "Ivo Kask"),
+        "{:?}",
+        rels(&g)
+    );
+    let m = meetings(&g);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].0, vec!["Ana Dorr", "Ivo Kask"]);
+}
+
+#[test]
+fn the_addressee_of_a_warning_is_not_its_author() {
+    let g = graph(
+        "Tomas Brandt warned Ana Dorr that sanctions would follow.",
+        Some("2025-12-02"),
+    );
+    assert!(
+        has(&g, "Tomas Brandt", "warned", "Ana Dorr"),
+        "{:?}",
+        rels(&g)
+    );
+    assert!(
+        !rels(&g)
+            .iter()
+            .any(|r| r.0 == "Ana Dorr" && r.1 == "warned"),
+        "{:?}",
+        rels(&g)
+    );
+}

@@ -46,6 +46,7 @@ impl Pipeline {
             ents: &a.entities,
             roles: &a.roles,
             statements: &a.statements,
+            syntax: (!a.syntax.is_empty()).then_some(&a.syntax),
         };
         let model = match &self.config.models.relation {
             Some(m) => m.as_ref(),

@@ -73,6 +73,36 @@ impl<'a> Extractor<'a> {
     }
 
     /// The actor a noun phrase stands for.
+    /// "the Tory spokesman", "the prime minister": a definite description whose words are
+    /// all words of a title the article gave a named person earlier (its head among
+    /// them) is that person — the most recent such holder.
+    fn title_holder(&self, s: &Sent, np: &Np) -> Option<usize> {
+        if s.lw(np.start) != "the" || np.end - np.start < 2 || np.end - np.start > 5 {
+            return None;
+        }
+        let at = self.tok.seg.tokens[s.lo + np.start].span.start;
+        let words = np.start + 1..np.end;
+        if words.clone().any(|k| {
+            s.tag[k] == Upos::Propn && !s.words[k].is_empty() && {
+                // a proper name inside ("the Kovac government") names its own actor
+                s.words[k].chars().next().is_some_and(char::is_uppercase)
+                    && !self.titles.iter().any(|t| t.0.iter().any(|w| w == s.lw(k)))
+            }
+        }) {
+            return None;
+        }
+        let head = s.lw(np.head());
+        self.titles
+            .iter()
+            .rev()
+            .filter(|t| t.2 < at)
+            .find(|t| {
+                t.0.iter().any(|w| w == head)
+                    && words.clone().all(|k| t.0.iter().any(|w| w == s.lw(k)))
+            })
+            .map(|t| t.1)
+    }
+
     pub(super) fn np_actor(&self, s: &Sent, np: &Np, ents: &Entities) -> Option<Side> {
         let h = np.head();
         let hw = s.lw(h);
@@ -83,6 +113,12 @@ impl<'a> Extractor<'a> {
                     actor: Actor::Ent(e),
                     weak: true,
                 });
+        }
+        if let Some(e) = self.title_holder(s, np) {
+            return Some(Side {
+                actor: Actor::Ent(e),
+                weak: true,
+            });
         }
         if let Some(e) = ents.entity_at(s.lo + h) {
             let kind = ents.entities[e].kind;

@@ -22,6 +22,7 @@ use crate::lexicon::lexicon as world;
 use crate::lexicon::relations::{Pos, Sense};
 use crate::lexicon::words::{WordClass, is};
 use crate::stages::entities::Entities;
+use crate::stages::parse::Syntax;
 use crate::stages::segment::Span;
 use crate::tagger::Upos;
 use crate::vocab::EntityKind;
@@ -141,6 +142,12 @@ mod t {
     pub const SENSE_TKIND: u64 = 41;
     pub const STEM_SKIND: u64 = 42;
     pub const POSS: u64 = 43;
+    pub const SPATH: u64 = 44;
+    pub const STEM_SPATH: u64 = 45;
+    pub const TPATH: u64 = 46;
+    pub const STEM_TPATH: u64 = 47;
+    pub const SENSE_SPATH: u64 = 48;
+    pub const SENSE_TPATH: u64 = 49;
 }
 
 fn h(s: &str) -> u64 {
@@ -651,7 +658,79 @@ impl Extractor<'_> {
         if subj.weak {
             f.push(t::WEAK, 1);
         }
+        // the dependency paths predicate–source and predicate–target, when parsed
+        if let Some(syn) = self.syntax {
+            let pd = s.lo + p;
+            if let Some(sp) = spos {
+                let path = h(&dep_path(syn, s.lo + sp, pd));
+                f.push(t::SPATH, path);
+                f.push(t::STEM_SPATH, hs ^ path.rotate_left(29));
+                f.push(t::SENSE_SPATH, h(sense) ^ path.rotate_left(31));
+            }
+            let th = match at {
+                TargetAt::Actor(i, _) => s.lo + i,
+                TargetAt::Proposal(a, b) | TargetAt::Clause(a, b) => {
+                    span_head(syn, s.lo + a, s.lo + b)
+                }
+            };
+            let path = h(&dep_path(syn, pd, th));
+            f.push(t::TPATH, path);
+            f.push(t::STEM_TPATH, hs ^ path.rotate_left(37));
+            f.push(t::SENSE_TPATH, h(sense) ^ path.rotate_left(41));
+        }
     }
+}
+
+/// Longest dependency path written as a feature; longer ones are `far`.
+const MAX_PATH: usize = 4;
+
+/// The dependency path from token `a` up to the lowest common ancestor and down to `b`
+/// (document-wide indices): relations going up end in `<`, going down start with `>`
+/// ("nsubj<" is a subject of the predicate, ">obj" its object, "nsubj<>ccomp" a subject
+/// whose clause complement holds the target).
+fn dep_path(syn: &Syntax, a: usize, b: usize) -> String {
+    let chain = |mut x: usize| {
+        let mut v = vec![x];
+        while v.len() <= 2 * MAX_PATH {
+            match syn.head(x) {
+                Some(h) => {
+                    v.push(h);
+                    x = h;
+                }
+                None => break,
+            }
+        }
+        v
+    };
+    let (ua, ub) = (chain(a), chain(b));
+    let Some((i, j)) = ua
+        .iter()
+        .enumerate()
+        .find_map(|(i, x)| ub.iter().position(|y| y == x).map(|j| (i, j)))
+    else {
+        return "far".into();
+    };
+    if i + j > MAX_PATH {
+        return "far".into();
+    }
+    let mut out = String::new();
+    for &x in &ua[..i] {
+        out.push_str(syn.deprel(x).as_str());
+        out.push('<');
+    }
+    for &x in ub[..j].iter().rev() {
+        out.push('>');
+        out.push_str(syn.deprel(x).as_str());
+    }
+    out
+}
+
+/// The word of `lo..hi` whose head lies outside it (the first such word): the phrase's
+/// syntactic head.
+fn span_head(syn: &Syntax, lo: usize, hi: usize) -> usize {
+    (lo..hi)
+        .find(|&k| syn.head(k).is_none_or(|h| h < lo || h >= hi))
+        .unwrap_or(lo)
 }
 
 /// The speaker of the statement whose content contains `span`: `speakers` are sorted by
@@ -678,10 +757,20 @@ fn complements_end(s: &Sent, a: usize, mut end: usize) -> usize {
         )
         && let Some(x) = s.np_starting(end + 1)
         && x.end - a <= MAX_PROPOSAL
+        && !is_time_phrase(s, x)
     {
         end = x.end;
     }
     end
+}
+
+/// "on Monday", "for two weeks", "in March 2024": a time adjunct, not a complement of
+/// the proposal before it.
+fn is_time_phrase(s: &Sent, np: &Np) -> bool {
+    (np.start..np.end).any(|k| {
+        let w = s.lw(k);
+        crate::text::date::is_weekday(w) || crate::text::date::is_month(w)
+    }) || is(WordClass::TimeHead, s.lw(np.head()))
 }
 
 fn valence_bucket(v: f32) -> u64 {
@@ -700,7 +789,47 @@ fn valence_bucket(v: f32) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::stem;
+    use super::{dep_path, span_head, stem};
+    use crate::stages::parse::{Deprel, Syntax};
+
+    /// "Kovac rejected the plan to cut taxes on fuel": heads and relations as a parser
+    /// gives them.
+    fn parsed() -> Syntax {
+        let heads = [
+            Some(1),
+            None,
+            Some(3),
+            Some(1),
+            Some(5),
+            Some(3),
+            Some(5),
+            Some(8),
+            Some(6),
+        ];
+        let rels = [
+            "nsubj", "root", "det", "obj", "mark", "acl", "obj", "case", "nmod",
+        ];
+        let rels = rels.iter().map(|r| Deprel::parse(r)).collect();
+        let lemmas = [
+            "Kovac", "reject", "the", "plan", "to", "cut", "tax", "on", "fuel",
+        ];
+        Syntax::from_parts(&heads, rels, &lemmas)
+    }
+
+    #[test]
+    fn dependency_paths_name_the_roles_of_source_and_target() {
+        let syn = parsed();
+        assert_eq!(dep_path(&syn, 0, 1), "nsubj<");
+        assert_eq!(dep_path(&syn, 1, 3), ">obj");
+        assert_eq!(dep_path(&syn, 0, 3), "nsubj<>obj");
+        assert_eq!(dep_path(&syn, 0, 6), "nsubj<>obj>acl>obj");
+        assert_eq!(dep_path(&syn, 6, 0), "obj<acl<obj<>nsubj");
+        // five steps apart: too far to be a feature of its own
+        assert_eq!(dep_path(&syn, 0, 8), "far");
+        // a phrase's head is its word whose head lies outside it
+        assert_eq!(span_head(&syn, 2, 9), 3);
+        assert_eq!(span_head(&syn, 4, 9), 5);
+    }
 
     #[test]
     fn inflections_share_a_stem() {

@@ -9,6 +9,7 @@ use super::chunks::Sent;
 use super::{MeetingFact, RelationFact, Relations, Target};
 use crate::lexicon::RelationLexicon;
 use crate::stages::entities::{ActorRef, Actors};
+use crate::stages::parse::Syntax;
 use crate::stages::roles::RoleFact;
 use crate::stages::segment::Span;
 use crate::stages::tokens::TokenView;
@@ -60,6 +61,11 @@ pub(super) enum Fact {
         info: MeetingInfo,
         status: Status,
         confidence: f32,
+        /// The meeting's predicate (sentence-relative): the pairs one predicate states
+        /// ("A met B, C and D" read pair by pair) are one meeting.
+        pred: usize,
+        /// One body's own gathering ("the NATO summit"): one participant is enough.
+        gathering: bool,
     },
 }
 
@@ -89,6 +95,14 @@ pub(super) struct Extractor<'a> {
     pub(super) cache: HashMap<(bool, String), ActorRef>,
     /// (source, relation, target) → index of the fact already emitted.
     pub(super) seen: HashMap<(ActorRef, Stance, SeenTarget), usize>,
+    /// The titles of the article's named role holders: (lowercase title words, person,
+    /// byte offset of the statement), in text order — "the Tory spokesman" later in the
+    /// article is the person introduced with that title.
+    pub(super) titles: Vec<(Vec<String>, usize, usize)>,
+    /// The dependency parse, if the syntax stage ran.
+    pub(super) syntax: Option<&'a Syntax>,
+    /// The predicate (document token) of each meeting of `out.meetings`.
+    pub(super) meeting_preds: Vec<usize>,
 }
 
 /// How far back to look for a proposal or meeting that a new one repeats.
@@ -107,6 +121,9 @@ impl<'a> Extractor<'a> {
             proposals: Vec::new(),
             cache: HashMap::new(),
             seen: HashMap::new(),
+            titles: title_holders(input.roles),
+            syntax: input.syntax,
+            meeting_preds: Vec::new(),
         }
     }
 
@@ -186,6 +203,8 @@ impl<'a> Extractor<'a> {
                 mut info,
                 status,
                 confidence,
+                pred,
+                gathering,
             } => {
                 let mut ps: Vec<ActorRef> = Vec::new();
                 for p in &parts {
@@ -194,7 +213,7 @@ impl<'a> Extractor<'a> {
                         ps.push(e);
                     }
                 }
-                if ps.len() < 2 {
+                if ps.len() < 2 && !(gathering && ps.len() == 1) {
                     return;
                 }
                 if info.place.is_none()
@@ -210,7 +229,7 @@ impl<'a> Extractor<'a> {
                 {
                     info.place = Some(place);
                 }
-                self.add_meeting(ps, info, status, s.span, confidence);
+                self.add_meeting(ps, info, status, s.span, confidence, s.lo + pred);
             }
         }
     }
@@ -236,6 +255,7 @@ impl<'a> Extractor<'a> {
         status: Status,
         evidence: Span,
         confidence: f32,
+        pred: usize,
     ) {
         let lo = self.out.meetings.len().saturating_sub(LOOKBACK);
         for idx in (lo..self.out.meetings.len()).rev() {
@@ -260,8 +280,17 @@ impl<'a> Extractor<'a> {
                     .any(|p| !m.participants.contains(p) && aff.contains(p));
             // a pair of one sentence's meeting already there ("A and B met with C": A–C)
             let part = m.evidence == evidence && ps.iter().all(|p| m.participants.contains(p));
-            if same || delegation || part {
+            // another pair of the same predicate ("A met B, C and D": A–B, then A–C)
+            let one_predicate = m.evidence == evidence
+                && self.meeting_preds.get(idx) == Some(&pred)
+                && ps.iter().any(|p| m.participants.contains(p));
+            if same || delegation || part || one_predicate {
                 let m = &mut self.out.meetings[idx];
+                for p in &ps {
+                    if one_predicate && !m.participants.contains(p) {
+                        m.participants.push(*p);
+                    }
+                }
                 if m.place.is_none() {
                     m.place = info.place;
                 }
@@ -272,6 +301,7 @@ impl<'a> Extractor<'a> {
                 return;
             }
         }
+        self.meeting_preds.push(pred);
         self.out.meetings.push(MeetingFact {
             participants: ps,
             place: info.place,
@@ -282,6 +312,20 @@ impl<'a> Extractor<'a> {
             confidence,
         });
     }
+}
+
+/// The titles of the role facts, as lowercase words, with their holder and position.
+fn title_holders(roles: &[RoleFact]) -> Vec<(Vec<String>, usize, usize)> {
+    let mut v: Vec<(Vec<String>, usize, usize)> = roles
+        .iter()
+        .filter_map(|r| {
+            let t = r.title.as_ref()?;
+            let words: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
+            (!words.is_empty()).then_some((words, r.person, r.evidence.start))
+        })
+        .collect();
+    v.sort_by_key(|x| x.2);
+    v
 }
 
 /// Person → the affiliations of their roles, in role order.

@@ -171,6 +171,8 @@ impl<'a> Extractor<'a> {
                     parts: g.clone(),
                     info: d.clone(),
                     status,
+                    pred: v,
+                    gathering: false,
                     confidence: if weak {
                         confidence::MEETING_WEAK
                     } else {
@@ -347,6 +349,12 @@ impl<'a> Extractor<'a> {
         for d in &mut details {
             d.place = d.place.or(place);
         }
+        // one body's own gathering ("the NATO summit", "OPEC's ministerial meeting"): the
+        // organization named before the noun is its one participant
+        let gathering = with.is_empty()
+            && !weak
+            && matches!(side_a.as_slice(), [one] if matches!(one.actor, Actor::Ent(e)
+                if ents.entities[e].kind == EntityKind::Organization));
         let groups: Vec<Vec<Side>> = if with.is_empty() {
             vec![side_a]
         } else {
@@ -362,7 +370,7 @@ impl<'a> Extractor<'a> {
         };
         let cue = s.words[i].to_string();
         for g in groups {
-            if g.len() < 2 {
+            if g.len() < 2 && !gathering {
                 continue;
             }
             for (a, sa) in g.iter().enumerate() {
@@ -385,6 +393,8 @@ impl<'a> Extractor<'a> {
                 parts: g,
                 info: details[0].clone(),
                 status,
+                pred: i,
+                gathering,
                 confidence: if weak {
                     confidence::NOMINAL_MEETING_WEAK
                 } else {

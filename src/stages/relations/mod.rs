@@ -50,6 +50,7 @@ pub mod model;
 mod predicates;
 
 use crate::stages::entities::{ActorRef, Actors, Entities, Staged};
+use crate::stages::parse::Syntax;
 use crate::stages::quotes::StatementFact;
 use crate::stages::roles::RoleFact;
 use crate::stages::segment::{Segmentation, Span};
@@ -85,7 +86,8 @@ pub struct RelationFact<A = usize> {
     pub status: Status,
 }
 
-/// A meeting of two or more actors; its place is an entity (a place named in the text).
+/// A meeting of two or more actors, or one body's own gathering ("the NATO summit"); its
+/// place is an entity (a place named in the text).
 #[derive(Clone, Debug, PartialEq)]
 pub struct MeetingFact<A = usize> {
     pub participants: Vec<A>,
@@ -163,6 +165,9 @@ pub struct Input<'a> {
     pub roles: &'a [RoleFact],
     /// Statements: a stance inside one is its speaker's.
     pub statements: &'a [StatementFact],
+    /// The dependency parse, when the syntax stage ran ([`crate::Config::syntax`]): the
+    /// stance candidates then carry the dependency paths between predicate and actors.
+    pub syntax: Option<&'a Syntax>,
 }
 
 /// Finds relations and meetings with the embedded lexicon and model.
@@ -179,6 +184,7 @@ pub fn extract(
         ents,
         roles: &[],
         statements: &[],
+        syntax: None,
     };
     extract_with(&input, None, Some(RelationModel::embedded()))
 }
@@ -261,6 +267,7 @@ fn learned_facts(
     let mut best: Vec<(usize, usize, i32, &candidates::Cand)> = Vec::new();
     for c in &cands {
         let (label, margin) = m.decide(&c.feats, scratch);
+        let margin = margin - m.threshold(label);
         if margin <= 0 {
             continue;
         }
@@ -278,6 +285,23 @@ fn learned_facts(
         }
         best.push((c.pred, label, margin, c));
     }
+    // one predicate's agent for one target stands on one side of it: where the best
+    // source of a (predicate, target) pair is before the predicate, sources after it
+    // are its objects ("X warned Y that ..." is no warning by Y), and the reverse
+    let side = |c: &candidates::Cand| c.spos.map(|sp| sp < c.pred);
+    let keep: Vec<bool> = best
+        .iter()
+        .map(|b| {
+            let Some(mine) = side(b.3) else { return true };
+            best.iter()
+                .filter(|o| o.3.pred == b.3.pred && o.3.tpos == b.3.tpos && o.2 > b.2)
+                .all(|o| side(o.3).is_none_or(|theirs| theirs == mine))
+        })
+        .collect();
+    let best = best
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(b, k)| k.then_some(b));
     for (pred, label, margin, c) in best {
         let Some(relation) = model::stance_of(label) else {
             continue;
@@ -300,17 +324,42 @@ fn learned_facts(
                 .into_iter()
                 .next()
                 .unwrap_or_default();
+            let mut parts = vec![
+                c.subj.clone(),
+                facts::Side {
+                    actor: other.clone(),
+                    weak: false,
+                },
+            ];
+            // the partner's list goes with it ("met with A, B and C"): the candidates
+            // reach only the nearest actors, the list is one side of the meeting
+            if c.tpos > pred
+                && let Some(np) = sent.np_at(c.tpos)
+            {
+                let (list, _) = x.np_list(sent, np.start, ents, true);
+                for j in list {
+                    if let Some(side) = x.np_actor(sent, &sent.nps[j], ents)
+                        && !parts.iter().any(|p| p.actor == side.actor)
+                    {
+                        out.push(facts::Fact::Rel {
+                            subj: c.subj.clone(),
+                            obj: facts::Obj::Actor(side.actor.clone()),
+                            relation,
+                            cue: sent.words[pred].to_string(),
+                            confidence,
+                            status,
+                        });
+                        parts.push(side);
+                    }
+                }
+            }
             out.push(facts::Fact::Meeting {
-                parts: vec![
-                    c.subj.clone(),
-                    facts::Side {
-                        actor: other.clone(),
-                        weak: false,
-                    },
-                ],
+                parts,
                 info,
                 status,
                 confidence,
+                pred,
+                gathering: false,
             });
         }
         out.push(facts::Fact::Rel {
