@@ -1,7 +1,7 @@
 //! Word classes for the parser's features: each frequent word form (normalized as the
 //! parser's word features are: lowercase, digits as `0`) with a fine and a coarse class
 //! learned from raw text by [`crate::learn::cluster::exchange`] (`train_parser` builds
-//! them from EWT train and the news corpus).
+//! them from EWT train; `--clusters-from DIR` adds raw text).
 //!
 //! Stored in the model file's `CLUS` section: the number of words (varint), then per
 //! word, in increasing order of its hash (`hash_bytes(1, form)`), the hash (8 bytes
