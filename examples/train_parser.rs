@@ -1,8 +1,22 @@
 //! Trains the dependency parser and lemmatizer on UD English EWT and writes the model.
 //!
 //! `cargo run --release --example train_parser -- DATA_DIR OUT [--epochs N] [--seed N]
-//! [--explore PCT] [--prune X] [--try-prunes X,Y,..] [--jackknife K] [--tags-cache FILE]
-//! [--limit N] [--eval-only yes]`
+//! [--seeds K] [--explore PCT] [--explore-from EPOCH] [--prune X] [--try-prunes X,Y,..]
+//! [--jackknife K] [--tags-cache FILE] [--limit N] [--mix-gold yes] [--clusters-from DIR]
+//! [--eval-only yes] [--watch yes]`
+//!
+//! The shipped model (`models/README.md`): `--clusters-from - --mix-gold yes`, the other
+//! settings their defaults.
+//!
+//! With `--clusters-from DIR`, word classes are learned from EWT train and the `.txt` files
+//! under DIR and used as features; `--clusters-from -` learns them from EWT train alone (the
+//! shipped model: `../shared/corpus` is for measurements only, never to be shipped or
+//! trained on). With `--mix-gold yes`, every training
+//! sentence is seen twice per epoch, with its jackknifed tags and with its gold tags. With
+//! `--seeds K`, K models are trained side by side (one thread each) and their averaged
+//! weights averaged.
+//!
+//! With `--watch yes`, prints the dev scores (own tags) after every epoch.
 //!
 //! With `--eval-only yes`, OUT is read instead of written, and only evaluated.
 //!
@@ -16,9 +30,12 @@
 use std::time::Instant;
 
 use newsgraph::conllu::{self, Sentence};
+use newsgraph::stages::parse::clusters::Clusters;
 use newsgraph::stages::parse::train::{self, Options};
 use newsgraph::stages::parse::{Parser, SentenceParse};
+use newsgraph::stages::segment::segment_plain;
 use newsgraph::tagger::{Tagger, Upos};
+use newsgraph::text::Document;
 
 fn read(dir: &str, split: &str) -> Vec<Sentence> {
     let path = format!("{dir}/en_ewt-ud-{split}.conllu");
@@ -53,11 +70,15 @@ fn main() {
     let (mut k, mut cache, mut limit) = (5usize, None::<String>, usize::MAX);
     let mut try_prunes: Vec<f64> = Vec::new();
     let mut eval_only = false;
+    let mut watch = false;
+    let mut mix_gold = false;
+    let mut clusters_from: Option<String> = None;
     for pair in args[2..].chunks(2) {
         let v = pair.get(1).expect("option without value");
         match pair[0].as_str() {
             "--epochs" => opts.epochs = v.parse().expect("--epochs"),
             "--seed" => opts.seed = v.parse().expect("--seed"),
+            "--seeds" => opts.seeds = v.parse().expect("--seeds"),
             "--explore" => opts.explore_percent = v.parse().expect("--explore"),
             "--explore-from" => opts.explore_from = v.parse().expect("--explore-from"),
             "--prune" => opts.prune = v.parse().expect("--prune"),
@@ -65,6 +86,9 @@ fn main() {
             "--tags-cache" => cache = Some(v.clone()),
             "--limit" => limit = v.parse().expect("--limit"),
             "--eval-only" => eval_only = v == "yes",
+            "--watch" => watch = v == "yes",
+            "--mix-gold" => mix_gold = v == "yes",
+            "--clusters-from" => clusters_from = Some(v.clone()),
             "--try-prunes" => {
                 try_prunes = v
                     .split(',')
@@ -109,6 +133,16 @@ fn main() {
             }
         }
     };
+    let (data, tags) = if mix_gold {
+        // each sentence twice: with the jackknifed tags and with the gold ones
+        let mut d = data.clone();
+        d.extend(data.iter().cloned());
+        let mut t = tags.clone();
+        t.extend(train::gold_tags(&data));
+        (d, t)
+    } else {
+        (data, tags)
+    };
     let mut right = 0usize;
     let mut total = 0usize;
     for (t, s) in tags.iter().zip(&data) {
@@ -130,14 +164,64 @@ fn main() {
         start.elapsed().as_secs_f64()
     );
 
+    if let Some(corpus) = &clusters_from {
+        let start = Instant::now();
+        let mut files: Vec<std::path::PathBuf> = if corpus == "-" {
+            Vec::new()
+        } else {
+            walk(std::path::Path::new(corpus))
+        };
+        files.sort();
+        let texts: Vec<String> = files
+            .iter()
+            .filter_map(|f| std::fs::read_to_string(f).ok())
+            .collect();
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::new(i.to_string(), t.as_str()))
+            .collect();
+        let segs: Vec<_> = docs.iter().map(segment_plain).collect();
+        let mut sents: Vec<Vec<&str>> = data.iter().map(|s| s.forms()).collect();
+        for (d, seg) in docs.iter().zip(&segs) {
+            for s in &seg.sentences {
+                sents.push(
+                    seg.tokens[s.tokens.clone()]
+                        .iter()
+                        .map(|t| &d.text[t.span.range()])
+                        .collect(),
+                );
+            }
+        }
+        let words: usize = sents.iter().map(Vec::len).sum();
+        opts.clusters = Clusters::learn(sents, 256, 32, 3, 8);
+        println!(
+            "word classes: {} words of {} files and train ({} tokens), {:.1}s",
+            opts.clusters.len(),
+            files.len(),
+            words,
+            start.elapsed().as_secs_f64()
+        );
+    }
+
     let start = Instant::now();
-    let trained = train::learn(&data, &tags, &opts);
+    let tagger = Tagger::embedded();
+    let dev_own = train::predicted_tags(tagger, &dev);
+    let trained = train::learn_watching(&data, &tags, &opts, |epoch, t| {
+        if watch {
+            let sc = train::evaluate(&t.freeze(opts.prune), &dev, &dev_own);
+            println!(
+                "epoch {}: dev own tags UAS {:.4} LAS {:.4}",
+                epoch + 1,
+                sc.attachment.uas(),
+                sc.attachment.las()
+            );
+        }
+    });
     println!(
         "trained in {:.1}s with {opts:?}",
         start.elapsed().as_secs_f64()
     );
-    let tagger = Tagger::embedded();
-    let dev_own = train::predicted_tags(tagger, &dev);
     for &prune in &try_prunes {
         let p = trained.freeze(prune);
         let size = p.to_bytes().len();
@@ -154,6 +238,22 @@ fn main() {
     let parser = Parser::from_bytes(&bytes).expect("model must read back");
     println!("wrote {out}: {} bytes, {parser:?}", bytes.len());
     report(&parser, &dev, &test);
+}
+
+/// The `.txt` files under `dir`, recursively.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walk(&p));
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                out.push(p);
+            }
+        }
+    }
+    out
 }
 
 /// Prints the scores on dev and test with own and gold tags, and the speed.

@@ -23,7 +23,9 @@
 //! - **Run time.** [`Weights::scores`] / [`Weights::predict`], or [`decode::greedy`] /
 //!   [`decode::run`] with a [`decode::Predict`]. For many classes of which each feature
 //!   weighs few (a parser's labeled moves), [`SparseWeights`] reads the same bytes and
-//!   keeps only the non-zero weights.
+//!   keeps only the non-zero weights; for very few classes (a parser's three moves),
+//!   [`CompactWeights`] probes an array of 16-bit key checks and reads weights only for
+//!   a known feature.
 //! - **Confidence and scores.** A [`Calibration`] maps scores to confidences, fitted on
 //!   held-out data; [`eval`] counts accuracy, P/R/F1 and UAS/LAS.
 //!
@@ -66,7 +68,9 @@
 //! ```
 
 pub mod calibrate;
+pub mod cluster;
 pub mod codec;
+pub mod compact;
 pub mod decode;
 pub mod eval;
 pub mod features;
@@ -80,6 +84,7 @@ pub mod train;
 pub mod weights;
 
 pub use calibrate::Calibration;
+pub use compact::CompactWeights;
 pub use features::{FeatureBuf, Featurizer};
 pub use labels::LabelSet;
 pub use model_file::ModelFile;

@@ -155,6 +155,64 @@ impl Perceptron {
         }
     }
 
+    /// The mean of the averaged weights of several perceptrons over the same classes
+    /// (trained with different seeds, say: a cheap ensemble in weight space), quantized
+    /// like [`Perceptron::quantize`]. A feature a perceptron lacks counts as zeros there.
+    pub fn quantize_mean(ps: &[&Perceptron], prune: f64) -> Weights {
+        let Some(first) = ps.first() else {
+            return Weights::empty(1);
+        };
+        if ps.len() == 1 {
+            return first.quantize(prune);
+        }
+        let n = first.n_classes;
+        let mut keys: Vec<u64> = ps.iter().flat_map(|p| p.keys.iter().copied()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let k = ps.len() as f64;
+        let mut row = vec![0f64; n];
+        let mut sum = vec![0f64; n];
+        let mean_row = |key: u64, sum: &mut Vec<f64>, row: &mut Vec<f64>| {
+            sum.fill(0.0);
+            for p in ps {
+                if p.n_classes != n {
+                    continue;
+                }
+                if let Some(&r) = p.index.get(&key) {
+                    p.averaged_row(r as usize, row);
+                    for (s, w) in sum.iter_mut().zip(row.iter()) {
+                        *s += w / k;
+                    }
+                }
+            }
+        };
+        let mut max = 0f64;
+        for &key in &keys {
+            mean_row(key, &mut sum, &mut row);
+            max = sum.iter().fold(max, |m, w| m.max(w.abs()));
+        }
+        let scale = if max > 0.0 { 32767.0 / max } else { 1.0 };
+        let mut out_keys = Vec::new();
+        let mut weights = Vec::new();
+        let mut q = vec![0i16; n];
+        for &key in &keys {
+            mean_row(key, &mut sum, &mut row);
+            for (q, &w) in q.iter_mut().zip(&sum) {
+                *q = if w.abs() >= prune {
+                    (w * scale).round().clamp(-32767.0, 32767.0) as i16
+                } else {
+                    0
+                };
+            }
+            if q.iter().any(|&q| q != 0) {
+                out_keys.push(key);
+                weights.extend_from_slice(&q);
+            }
+        }
+        Weights::from_sorted(n, out_keys, weights, scale as f32)
+            .unwrap_or_else(|_| unreachable!("keys are distinct, non-zero hashes, sorted"))
+    }
+
     /// Averages the weights and quantizes them to `i16` with one global scale
     /// (the largest averaged weight maps to 32767). Averaged weights whose absolute
     /// value is below `prune` are dropped, and so are rows left without weights.
@@ -233,6 +291,25 @@ mod tests {
         let mut s = [0i64; 2];
         p.scores(&[7], &mut s);
         assert_eq!(s, [5, 0]);
+    }
+
+    #[test]
+    fn the_mean_of_perceptrons() {
+        let mut a = Perceptron::new(2);
+        let mut b = Perceptron::new(2);
+        a.add(&[3], 0, 4);
+        a.tick();
+        b.add(&[5], 1, 2);
+        b.tick();
+        let m = Perceptron::quantize_mean(&[&a, &b], 0.0);
+        assert_eq!(m.len(), 2);
+        // a's feature weighs 4 in a, so 2 in the mean; b's 1
+        assert_eq!(m.row(3), Some(&[32767, 0][..]));
+        assert_eq!(m.row(5), Some(&[0, 16384][..]));
+        assert_eq!(
+            Perceptron::quantize_mean(&[&a], 0.0).to_bytes(),
+            a.quantize(0.0).to_bytes()
+        );
     }
 
     #[test]

@@ -123,6 +123,14 @@ impl Weights {
         }
     }
 
+    /// Every feature's key and weights, in key order.
+    pub fn rows(&self) -> impl Iterator<Item = (u64, &[i16])> + '_ {
+        self.keys
+            .iter()
+            .copied()
+            .zip(self.weights.chunks_exact(self.n_classes))
+    }
+
     /// The weights of one feature (`None` when it has none).
     pub fn row(&self, key: u64) -> Option<&[i16]> {
         let r = self.row_offset(key);

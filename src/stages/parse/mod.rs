@@ -14,20 +14,30 @@
 //!
 //! # How it parses
 //! A greedy transition-based parser over the arc-hybrid system (`system.rs`: moves
-//! `SHIFT`, `LEFT`, `RIGHT`, a projective tree in `2n` moves). About 96 hashed feature
-//! templates describe a state: words, tags, suffixes, word+tag of the three top stack
-//! and three first buffer words, the leftmost and rightmost dependents of `s0`, `s1` and
-//! `b0` with their labels, the distance `s0`–`b0`, valencies, label sets and
-//! sentence neighbours. One linear table of the learning core scores the labeled moves
-//! (`model.rs`: `SHIFT`, and `LEFT`/`RIGHT` with each label). Training (`train.rs`) uses
-//! the dynamic oracle with exploration and jackknifed tags, so the parser learns from
-//! its own and the tagger's errors.
+//! `SHIFT`, `LEFT`, `RIGHT`, a projective tree in `2n` moves). About 120 hashed feature
+//! templates describe a state: words, tags, suffixes, word classes and word+tag of the
+//! three top stack and three first buffer words, the leftmost and rightmost dependents
+//! of `s0`, `s1` and `b0` with their labels, the distances `s0`–`b0` and `s1`–`s0`, the
+//! punctuation and verbs between them, valencies, label sets and sentence neighbours.
+//! Two classifiers of the learning core decide (`model.rs`): the move classifier scores
+//! `SHIFT`, and `LEFT` and `RIGHT` each with one of four groups of relations per
+//! direction (nine classes, a [`CompactWeights`](crate::learn::CompactWeights) table:
+//! one lookup per feature in a small array of key checks); when it makes an arc, a
+//! label classifier with its own features (head, dependent and the dependent's finished
+//! subtree, direction, distance, what lies between) chooses the relation within the
+//! group. Training (`train.rs`) uses the dynamic oracle with exploration and jackknifed
+//! tags, so the parser learns from its own and the tagger's errors (the shipped model
+//! sees each sentence a second time with its gold tags). Word classes
+//! (`clusters.rs`) are learned from raw text by the exchange algorithm
+//! ([`crate::learn::cluster`]).
 //!
 //! The lemmatizer (`lemma.rs`) is rules for regular inflection by UPOS plus an
 //! exception table learned from EWT train.
 //!
-//! Files: `deprel.rs` (labels), `system.rs`, `model.rs`, `lemma.rs`, `train.rs`.
+//! Files: `deprel.rs` (labels), `system.rs`, `model.rs`, `clusters.rs`, `lemma.rs`,
+//! `train.rs`.
 
+pub mod clusters;
 mod deprel;
 pub mod lemma;
 mod model;

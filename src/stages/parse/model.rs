@@ -1,29 +1,35 @@
-//! The trained parser: the transition table, the two label tables, the label names and
+//! The trained parser: the table of the three moves, the label table, the label names and
 //! the lemmatizer, in one model file; and parsing one sentence with them.
 //!
 //! # Model file
-//! A [`ModelFile`] of kind `parser`, version 1:
+//! A [`ModelFile`] of kind `parser`, version 2:
 //!
 //! | tag | content |
 //! |---|---|
-//! | `LABL` | the dependency labels (full names, `nsubj:pass`), ids in the tables below |
-//! | `MOVE` | weights of the `1 + 2L` labeled moves: `SHIFT`, `LEFT` with each label, `RIGHT` with each label |
+//! | `LABL` | the dependency labels (full names, `nsubj:pass`), ids in the table `ARCL` |
+//! | `MOVE` | weights of the three moves `SHIFT`, `LEFT`, `RIGHT` (read into an [`CompactWeights`]) |
+//! | `ARCL` | weights of the label of an arc, one class per label (read into a [`SparseWeights`]) |
 //! | `LEMM` | the lemmatizer's exception table ([`Lemmatizer::to_bytes`]) |
+//! | `CLUS` | the word classes ([`Clusters::to_bytes`]) |
 //! | `META` | training settings (text) |
 
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
+use super::clusters::Clusters;
 use super::deprel::Deprel;
 use super::lemma::Lemmatizer;
-use super::system::{Labeled, Sent, State};
+use super::system::{Arcs, GROUPS, N_CLASSES, Sent, State, group_of, groups_used};
+use crate::learn::compact::PredictCompact;
 use crate::learn::decode;
 use crate::learn::sparse::PredictSparse;
-use crate::learn::{FeatureBuf, LabelSet, ModelError, ModelFile, SparseWeights, Weights};
+use crate::learn::{
+    CompactWeights, FeatureBuf, LabelSet, ModelError, ModelFile, SparseWeights, Weights,
+};
 use crate::tagger::Upos;
 
 pub const KIND: &str = "parser";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../models/parse-ewt.bin");
 
@@ -35,8 +41,16 @@ pub struct Parser {
     deprels: Vec<Deprel>,
     /// The id of `root` among the labels (`labels.len()` if absent).
     root: usize,
-    pub(crate) moves: SparseWeights,
+    /// Per direction and group of relations, the labels an arc between two words may
+    /// get (not `root`).
+    label_masks: Vec<Vec<bool>>,
+    /// The group of each label, on left and on right arcs.
+    groups: [Vec<u8>; 2],
+    used: [[bool; GROUPS]; 2],
+    pub(crate) moves: CompactWeights<N_CLASSES>,
+    pub(crate) arc_labels: SparseWeights,
     pub(crate) lemmatizer: Lemmatizer,
+    pub(crate) clusters: Clusters,
     pub(crate) meta: String,
 }
 
@@ -44,8 +58,9 @@ impl std::fmt::Debug for Parser {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Parser")
             .field("labels", &self.labels.len())
-            .field("features", &self.moves.len())
-            .field("weights", &self.moves.weights())
+            .field("move_features", &self.moves.len())
+            .field("label_features", &self.arc_labels.len())
+            .field("label_weights", &self.arc_labels.weights())
             .field("lemma_exceptions", &self.lemmatizer.len())
             .finish()
     }
@@ -59,12 +74,35 @@ pub struct SentenceParse {
     pub deprels: Vec<Deprel>,
 }
 
+/// Per direction (left arcs, right arcs) and group of relations the labels of the
+/// group but the root's, and the group of each label in each direction.
+pub(crate) fn label_groups(deprels: &[Deprel], root: usize) -> (Vec<Vec<bool>>, [Vec<u8>; 2]) {
+    let groups = [true, false].map(|left| {
+        deprels
+            .iter()
+            .map(|d| group_of(d.rel(), left) as u8)
+            .collect::<Vec<u8>>()
+    });
+    let mut masks = Vec::new();
+    for dir in &groups {
+        for g in 0..super::system::GROUPS {
+            masks.push(
+                (0..deprels.len())
+                    .map(|l| l != root && usize::from(dir[l]) == g)
+                    .collect(),
+            );
+        }
+    }
+    (masks, groups)
+}
+
 /// Reusable buffers of one thread.
 #[derive(Default)]
 pub(crate) struct Buffers {
     pub sent: Sent,
     pub state: State,
     pub feats: FeatureBuf,
+    pub label_feats: FeatureBuf,
 }
 
 thread_local! {
@@ -83,28 +121,39 @@ impl Parser {
         let labels = LabelSet::new(&["dep", "root"]).unwrap_or_else(|_| unreachable!());
         Parser::from_parts(
             labels,
-            SparseWeights::from_dense(&Weights::empty(5)),
+            CompactWeights::from_dense(&Weights::empty(N_CLASSES))
+                .unwrap_or_else(|_| unreachable!("three classes")),
+            SparseWeights::from_dense(&Weights::empty(2)),
             Lemmatizer::default(),
+            Clusters::default(),
             String::new(),
         )
     }
 
     pub(crate) fn from_parts(
         labels: LabelSet,
-        moves: SparseWeights,
+        moves: CompactWeights<N_CLASSES>,
+        arc_labels: SparseWeights,
         lemmatizer: Lemmatizer,
+        clusters: Clusters,
         meta: String,
     ) -> Parser {
         let deprels: Vec<Deprel> = (0..labels.len())
             .map(|i| Deprel::parse(labels.name(i).unwrap_or("dep")))
             .collect();
         let root = labels.id("root").unwrap_or(labels.len());
+        let (label_masks, groups) = label_groups(&deprels, root);
         Parser {
             labels,
             deprels,
             root,
+            used: groups_used(&label_masks),
+            label_masks,
+            groups,
             moves,
+            arc_labels,
             lemmatizer,
+            clusters,
             meta,
         }
     }
@@ -148,7 +197,7 @@ impl Parser {
             }
             return;
         }
-        b.sent.prepare(words, tags);
+        b.sent.prepare(words, tags, &self.clusters);
         b.state.reset(n);
         self.run(b);
         let st = &b.state;
@@ -181,18 +230,28 @@ impl Parser {
 
     /// Runs the transition loop to the final state.
     fn run(&self, b: &mut Buffers) {
-        let Buffers { sent, state, feats } = b;
-        let max_steps = 2 * sent.n + 2;
-        let mut sys = Labeled {
+        let Buffers {
             sent,
             state,
-            n_labels: self.labels.len(),
+            feats,
+            label_feats,
+        } = b;
+        let max_steps = 2 * sent.n + 2;
+        let mut labeler = PredictSparse::new(&self.arc_labels);
+        let mut sys = Arcs {
+            sent,
+            state,
+            labeler: &mut labeler,
+            label_feats,
+            label_masks: &self.label_masks,
+            groups: &self.groups,
+            used: self.used,
             root: self.root,
             gold: None,
         };
         decode::run(
             &mut sys,
-            &mut PredictSparse::new(&self.moves),
+            &mut PredictCompact::new(&self.moves),
             max_steps,
             feats,
         );
@@ -203,7 +262,9 @@ impl Parser {
         let mut file = ModelFile::new(KIND, VERSION);
         file.add_labels(&self.labels)
             .add(b"MOVE", self.moves.to_bytes())
+            .add(b"ARCL", self.arc_labels.to_bytes())
             .add(b"LEMM", self.lemmatizer.to_bytes())
+            .add(b"CLUS", self.clusters.to_bytes())
             .add(b"META", self.meta.as_bytes().to_vec());
         file.to_bytes()
     }
@@ -215,12 +276,16 @@ impl Parser {
         if labels.id("root").is_none() || labels.len() >= 255 {
             return Err(ModelError::new("bad number of parser labels"));
         }
-        let moves = SparseWeights::from_bytes(file.section(b"MOVE")?)?;
-        if moves.n_classes() != 1 + 2 * labels.len() {
-            return Err(ModelError::new("parser tables do not match the labels"));
+        let moves = CompactWeights::from_bytes(file.section(b"MOVE")?)?;
+        let arc_labels = SparseWeights::from_bytes(file.section(b"ARCL")?)?;
+        if arc_labels.n_classes() != labels.len() {
+            return Err(ModelError::new("the label table does not match the labels"));
         }
         let lemmatizer = Lemmatizer::from_bytes(file.section(b"LEMM")?)?;
+        let clusters = Clusters::from_bytes(file.section(b"CLUS")?)?;
         let meta = String::from_utf8_lossy(file.section(b"META")?).into_owned();
-        Ok(Parser::from_parts(labels, moves, lemmatizer, meta))
+        Ok(Parser::from_parts(
+            labels, moves, arc_labels, lemmatizer, clusters, meta,
+        ))
     }
 }

@@ -1,26 +1,33 @@
 //! Training the parser and the lemmatizer on a treebank, jackknifed tags, evaluation.
 //!
-//! The classifier of labeled moves is an averaged perceptron of the learning core trained
-//! with the arc-hybrid dynamic oracle ([`decode::train_oracle`] over [`Labeled`], whose
-//! costs are the gold arcs a move makes unreachable, plus one for a wrong label): at each
-//! step the best-scoring valid move is compared with the best-scoring move of least cost;
-//! after the first epoch the parser follows its own mistakes with probability
-//! `explore_percent`/100, so it learns to recover from them.
+//! The classifier of the three moves is an averaged perceptron of the learning core
+//! trained with the arc-hybrid dynamic oracle ([`decode::train_oracle`] over [`Arcs`],
+//! whose costs are the gold arcs a move makes unreachable): at each step the
+//! best-scoring valid move is compared with the best-scoring move of least cost; from
+//! epoch `explore_from` the parser follows its own mistakes with probability
+//! `explore_percent`/100, so it learns to recover from them. A second perceptron learns
+//! the label of every correct arc the parser makes, in the state the parser is in
+//! (labels it predicts for wrong arcs stay, as at run time).
 //!
 //! Training is deterministic: integer updates, a seeded shuffle per epoch, sorted label
 //! names and keys. The same data, tags and options give the same model bytes.
 
+use super::clusters::Clusters;
+use super::deprel::Deprel;
 use super::lemma::Lemmatizer;
+use super::model::label_groups;
 use super::model::{Parser, SentenceParse};
-use super::system::{Labeled, Sent, State};
+use super::system::{Arcs, GROUPS, N_CLASSES, Sent, State, groups_used};
 use crate::conllu;
-use crate::learn::decode;
+use crate::learn::decode::{self, Learn};
 use crate::learn::eval::{Accuracy, Attachment, LabelMatch};
 use crate::learn::train::{Rng, folds, shuffle};
-use crate::learn::{FeatureBuf, LabelSet, Perceptron, SparseWeights};
+use crate::learn::{CompactWeights, FeatureBuf, LabelSet, Perceptron, SparseWeights};
 use crate::tagger::{self, Upos};
 
-/// Training settings; [`Options::default`] gives the settings of the shipped model.
+/// Training settings; [`Options::default`] gives the settings of the shipped model but its
+/// word classes, which `train_parser --clusters-from` learns (it also trains on each
+/// sentence with gold tags beside the jackknifed ones: `--mix-gold`).
 #[derive(Clone, Debug)]
 pub struct Options {
     pub epochs: usize,
@@ -30,6 +37,11 @@ pub struct Options {
     pub explore_from: usize,
     /// Averaged weights with a smaller absolute value are dropped.
     pub prune: f64,
+    /// Word classes for the features (none by default; `train_parser` learns them).
+    pub clusters: Clusters,
+    /// Models trained side by side with seeds `seed`, `seed + 1`, …, (one thread each)
+    /// whose averaged weights are averaged.
+    pub seeds: usize,
 }
 
 impl Default for Options {
@@ -40,6 +52,8 @@ impl Default for Options {
             explore_percent: 90,
             explore_from: 2,
             prune: 1.0,
+            clusters: Clusters::default(),
+            seeds: 1,
         }
     }
 }
@@ -67,7 +81,9 @@ pub fn train(data: &[conllu::Sentence], tags: &[Vec<Upos>], opts: &Options) -> P
 /// a pruning threshold (several can be tried on one training run).
 pub struct Trained {
     labels: LabelSet,
-    moves: Perceptron,
+    /// One pair of perceptrons per seed.
+    moves: Vec<Perceptron>,
+    arc_labels: Vec<Perceptron>,
     lemmatizer: Lemmatizer,
     opts: Options,
     sentences: usize,
@@ -77,14 +93,30 @@ impl Trained {
     /// The runtime parser, averaged weights below `prune` dropped.
     pub fn freeze(&self, prune: f64) -> Parser {
         let o = &self.opts;
+        // the number of seeds only when there are several, so that a one-seed model keeps
+        // the bytes of the models trained before ensembles; the word classes are in `CLUS`
+        let seeds = if o.seeds > 1 {
+            format!(" seeds={}", o.seeds)
+        } else {
+            String::new()
+        };
         let meta = format!(
-            "epochs={} seed={} explore={}% from epoch {} prune={} sentences={}",
-            o.epochs, o.seed, o.explore_percent, o.explore_from, prune, self.sentences
+            "epochs={} seed={}{seeds} explore={}% from epoch {} prune={} sentences={}",
+            o.epochs, o.seed, o.explore_percent, o.explore_from, prune, self.sentences,
         );
         Parser::from_parts(
             self.labels.clone(),
-            SparseWeights::from_dense(&self.moves.quantize(prune)),
+            CompactWeights::from_dense(&Perceptron::quantize_mean(
+                &self.moves.iter().collect::<Vec<_>>(),
+                prune,
+            ))
+            .unwrap_or_else(|_| unreachable!("a table of the move classes")),
+            SparseWeights::from_dense(&Perceptron::quantize_mean(
+                &self.arc_labels.iter().collect::<Vec<_>>(),
+                prune,
+            )),
             self.lemmatizer.clone(),
+            self.opts.clusters.clone(),
             meta,
         )
     }
@@ -92,6 +124,22 @@ impl Trained {
 
 /// Trains like [`train`], without freezing.
 pub fn learn(data: &[conllu::Sentence], tags: &[Vec<Upos>], opts: &Options) -> Trained {
+    learn_watching(data, tags, opts, |_, _| {})
+}
+
+/// Trains like [`learn`], calling `watch` with the epoch number and the model so far
+/// after every epoch (to follow a learning curve).
+pub fn learn_watching(
+    data: &[conllu::Sentence],
+    tags: &[Vec<Upos>],
+    opts: &Options,
+    mut watch: impl FnMut(usize, &Trained),
+) -> Trained {
+    let lemmatizer = Lemmatizer::learn(
+        data.iter()
+            .flat_map(|s| s.words.iter())
+            .filter_map(|w| Some((w.form.as_str(), w.upos?, w.lemma.as_str()))),
+    );
     let mut names: Vec<&str> = data
         .iter()
         .flat_map(|s| s.words.iter().map(|w| w.deprel.as_str()))
@@ -116,56 +164,113 @@ pub fn learn(data: &[conllu::Sentence], tags: &[Vec<Upos>], opts: &Options) -> T
         })
         .collect();
 
-    let mut moves = Perceptron::new(1 + 2 * n_labels);
-    let mut rng = Rng::new(opts.seed);
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let (mut sent, mut state, mut feats) = (Sent::default(), State::default(), FeatureBuf::new());
-    let mut words: Vec<&str> = Vec::new();
+    let mut t = Trained {
+        labels: labels.clone(),
+        moves: vec![Perceptron::new(N_CLASSES); opts.seeds.max(1)],
+        arc_labels: vec![Perceptron::new(n_labels); opts.seeds.max(1)],
+        lemmatizer,
+        opts: opts.clone(),
+        sentences: data.len(),
+    };
+    let deprels: Vec<Deprel> = (0..n_labels)
+        .map(|i| Deprel::parse(labels.name(i).unwrap_or("dep")))
+        .collect();
+    let (label_masks, groups) = label_groups(&deprels, root_label);
+    let used = groups_used(&label_masks);
+    let k = opts.seeds.max(1);
+    // each seed its own generator (so its own order and exploration), state and buffers
+    let mut rngs: Vec<Rng> = (0..k as u64).map(|i| Rng::new(opts.seed + i)).collect();
+    let mut orders: Vec<Vec<usize>> = vec![(0..data.len()).collect(); k];
+    let ctx = EpochData {
+        data,
+        tags,
+        golds: &golds,
+        glabels: &glabels,
+        label_masks: &label_masks,
+        groups: &groups,
+        used,
+        root: root_label,
+        clusters: &opts.clusters,
+    };
     for epoch in 0..opts.epochs {
-        shuffle(&mut order, &mut rng);
         let explore = if epoch >= opts.explore_from {
             opts.explore_percent
         } else {
             0
         };
-        for &si in &order {
-            let s = &data[si];
+        let Trained {
+            moves, arc_labels, ..
+        } = &mut t;
+        std::thread::scope(|scope| {
+            let ctx = &ctx;
+            for (((m, l), rng), order) in moves
+                .iter_mut()
+                .zip(arc_labels.iter_mut())
+                .zip(rngs.iter_mut())
+                .zip(orders.iter_mut())
+            {
+                scope.spawn(move || {
+                    shuffle(order, rng);
+                    ctx.epoch(order, m, l, rng, explore);
+                });
+            }
+        });
+        watch(epoch, &t);
+    }
+    t
+}
+
+/// What every epoch of every seed reads.
+struct EpochData<'a> {
+    data: &'a [conllu::Sentence],
+    tags: &'a [Vec<Upos>],
+    golds: &'a [Vec<u32>],
+    glabels: &'a [Vec<usize>],
+    label_masks: &'a [Vec<bool>],
+    groups: &'a [Vec<u8>; 2],
+    used: [[bool; GROUPS]; 2],
+    root: usize,
+    clusters: &'a Clusters,
+}
+
+impl EpochData<'_> {
+    /// One pass over the sentences in `order`.
+    fn epoch(
+        &self,
+        order: &[usize],
+        moves: &mut Perceptron,
+        arc_labels: &mut Perceptron,
+        rng: &mut Rng,
+        explore: u64,
+    ) {
+        let (mut sent, mut state, mut feats) =
+            (Sent::default(), State::default(), FeatureBuf::new());
+        let mut label_feats = FeatureBuf::new();
+        let mut words: Vec<&str> = Vec::new();
+        for &si in order {
+            let s = &self.data[si];
             let n = s.words.len();
-            if n == 0 || tags[si].len() != n {
+            if n == 0 || self.tags[si].len() != n {
                 continue;
             }
             words.clear();
             words.extend(s.words.iter().map(|w| w.form.as_str()));
-            sent.prepare(&words, &tags[si]);
+            sent.prepare(&words, &self.tags[si], self.clusters);
             state.reset(n);
-            let mut sys = Labeled {
+            let mut labeler = Learn::new(arc_labels);
+            let mut sys = Arcs {
                 sent: &sent,
                 state: &mut state,
-                n_labels,
-                root: root_label,
-                gold: Some((&golds[si], &glabels[si])),
+                labeler: &mut labeler,
+                label_feats: &mut label_feats,
+                label_masks: self.label_masks,
+                groups: self.groups,
+                used: self.used,
+                root: self.root,
+                gold: Some((&self.golds[si], &self.glabels[si])),
             };
-            decode::train_oracle(
-                &mut sys,
-                &mut moves,
-                explore,
-                &mut rng,
-                2 * n + 2,
-                &mut feats,
-            );
+            decode::train_oracle(&mut sys, moves, explore, rng, 2 * n + 2, &mut feats);
         }
-    }
-    let lemmatizer = Lemmatizer::learn(
-        data.iter()
-            .flat_map(|s| s.words.iter())
-            .filter_map(|w| Some((w.form.as_str(), w.upos?, w.lemma.as_str()))),
-    );
-    Trained {
-        labels,
-        moves,
-        lemmatizer,
-        opts: opts.clone(),
-        sentences: data.len(),
     }
 }
 
