@@ -579,3 +579,32 @@ fn scare_quotes_titles_and_single_quoted_words_stay_out() {
     ));
     assert!(qs.is_empty(), "{qs:#?}");
 }
+
+/// The speaker ranker: the embedded model is built, and without one the rules' speakers
+/// stand (the same statements, the rules' speakers).
+#[test]
+fn the_speaker_ranker_is_embedded_and_falls_back_to_the_rules() {
+    use newsgraph::stages::quotes::{self, SpeakerModel};
+    assert!(SpeakerModel::embedded().is_some());
+    let text = article(
+        "Minister Halvard Brekke warned that the reservoir could run dry by August. \
+         \"We have no time to lose,\" Brekke said. He added that the tender was open.",
+    );
+    let doc = Document::new("ranker", text);
+    let a = Pipeline::default().analyze_before_quotes(&doc);
+    let with = quotes::extract_with_roles(&doc, &a.seg, &a.tags, &a.entities, &a.roles);
+    let without = quotes::extract_with_model(&doc, &a.seg, &a.tags, &a.entities, &a.roles, None);
+    let texts = |s: &[quotes::StatementFact<_>]| -> Vec<_> { s.iter().map(|q| q.text).collect() };
+    assert_eq!(texts(&with.layer), texts(&without.layer));
+    assert_eq!(without.layer.len(), 3);
+    for s in &without.layer {
+        assert_eq!(
+            without.requests.name(&a.entities, s.speakers[0]),
+            "Halvard Brekke"
+        );
+    }
+    // training reads every statement's candidates, the rules' speaker first
+    let choices = quotes::speaker_choices(&doc, &a.seg, &a.tags, &a.entities, &a.roles);
+    assert_eq!(choices.len(), 3);
+    assert!(choices.iter().all(|c| c.candidates[0].sources & 1 == 1));
+}

@@ -327,7 +327,12 @@ impl<'a> Cx<'a> {
 
     /// The person of gender `g` (or unknown) named last before `t` outside quotations,
     /// at most two sentences back.
-    fn recent_person_outside_quotes(&self, ents: &Entities, t: usize, g: Gender) -> Option<usize> {
+    pub(super) fn recent_person_outside_quotes(
+        &self,
+        ents: &Entities,
+        t: usize,
+        g: Gender,
+    ) -> Option<usize> {
         let si = self.sent(t);
         let n = ents.mentions.partition_point(|m| m.tokens.start < t);
         for mi in (0..n).rev().take(40) {
@@ -349,7 +354,7 @@ impl<'a> Cx<'a> {
 
     /// The person who is the subject (named first, near the start, outside quotations) of
     /// the latest of the `sentences` sentences before token `before` that has one.
-    fn recent_subject_person(
+    pub(super) fn recent_subject_person(
         &self,
         ents: &Entities,
         before: usize,
