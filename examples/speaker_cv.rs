@@ -37,7 +37,7 @@ fn main() {
     let margins = [0, 500, 1000, 2000, 4000, 8000];
     let mut ranked = [0usize; 6];
     let (mut n, mut rules, mut multi) = (0, 0, 0);
-    let mut table = [(0usize, 0usize, 0usize); 10];
+    let mut table = [(0usize, 0usize, 0usize); 8];
     for fold in 0..k {
         let train: Vec<&Example> = examples.iter().filter(|e| e.fold != Some(fold)).collect();
         let test: Vec<&Example> = examples.iter().filter(|e| e.fold == Some(fold)).collect();
