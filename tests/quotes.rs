@@ -608,3 +608,28 @@ fn the_speaker_ranker_is_embedded_and_falls_back_to_the_rules() {
     assert_eq!(choices.len(), 3);
     assert!(choices.iter().all(|c| c.candidates[0].sources & 1 == 1));
 }
+
+/// A reported clause stops before a coordinated new stance (`… but called on X to …`); a
+/// gerund opens a bare clause; a coordinated or prepositional participle cue before a
+/// quotation reports the sentence's subject.
+#[test]
+fn coordinated_stances_gerund_clauses_and_coordinated_cues() {
+    let qs = quotes(&article(
+        "The rights group Fairwatch said it was \"delighted\" but called on the council to \
+         release the files.\n\n\
+         Mr Lund said being \"better prepared\" would also help avoid the need for mass culls.\n\n\
+         Ola Nordmann was considering peaceful protests and said \"every legal option is on \
+         the table.\"\n\n\
+         Petra Lind, a lawyer for the fishermen, began her argument by simply noting: \
+         \"Quotas are taxes.\"",
+    ));
+    let q = find(&qs, "it was");
+    assert_eq!(q.text, "it was \"delighted\"");
+    assert_eq!(find(&qs, "the council to release").cue, "called");
+    assert_eq!(find(&qs, "being \"better prepared\"").speakers, ["Lund"]);
+    let q = find(&qs, "every legal option");
+    assert!(q.direct);
+    assert_eq!(q.speakers, ["Ola Nordmann"]);
+    let q = find(&qs, "Quotas are taxes");
+    assert_eq!((q.speakers[0].as_str(), q.cue.as_str()), ("Petra Lind", "noting"));
+}

@@ -333,6 +333,20 @@ impl<'a> Cx<'a> {
             let sp = self.subject_of_sentence(ents, lo, cue - 1)?;
             return Some((sp, cue, cue..o));
         }
+        // `X … and said: "…"`, `X began by noting: "…"`: a coordinated cue or a participle
+        // after a preposition or adverb reports the sentence's subject
+        let mut b = cue;
+        while b > lo && self.tok.tag(b - 1) == Upos::Adv {
+            b -= 1;
+        }
+        let coordinated = b > lo
+            && (matches!(self.tok.lower(b - 1).as_str(), "and" | "but")
+                || (self.is_participle_cue(cue)
+                    && matches!(self.tok.lower(b - 1).as_str(), "by" | "before" | "after")));
+        if coordinated {
+            let sp = self.subject_of_sentence(ents, lo, b - 1)?;
+            return Some((sp, cue, cue..o));
+        }
         let (sp, start) = self.subject_before(ents, cue, lo)?;
         if start > lo && is_relative(&self.tok.lower(start - 1)) {
             return None;
