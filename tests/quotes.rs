@@ -631,5 +631,8 @@ fn coordinated_stances_gerund_clauses_and_coordinated_cues() {
     assert!(q.direct);
     assert_eq!(q.speakers, ["Ola Nordmann"]);
     let q = find(&qs, "Quotas are taxes");
-    assert_eq!((q.speakers[0].as_str(), q.cue.as_str()), ("Petra Lind", "noting"));
+    assert_eq!(
+        (q.speakers[0].as_str(), q.cue.as_str()),
+        ("Petra Lind", "noting")
+    );
 }
