@@ -636,3 +636,33 @@ fn coordinated_stances_gerund_clauses_and_coordinated_cues() {
         ("Petra Lind", "noting")
     );
 }
+
+/// A surname the entity stage leaves without a mention (`said Mr Halvorsen-Lie`) names
+/// the person named before with that last name.
+#[test]
+fn a_surname_without_a_mention_names_the_person_named_before() {
+    let qs = quotes(&article(
+        "Robert Halvorsen-Lie has quit the Fenland Party, saying it was going nowhere.\n\n\
+         \"The party is going nowhere and I am ashamed to be a member of it,\" said Mr \
+         Halvorsen-Lie.",
+    ));
+    let q = find(&qs, "The party is going nowhere");
+    assert!(q.direct);
+    assert_eq!(q.speakers, ["Robert Halvorsen-Lie"]);
+}
+
+/// `"A. B. C. D. E," he said`: the pronoun's antecedent is sought before the quotation,
+/// however many sentences the quotation runs over.
+#[test]
+fn a_pronoun_after_a_long_quotation_looks_before_it() {
+    let qs = quotes(&article(
+        "Tomas Verhaegen said Belgium made its own rules, warning the government did not \
+         respond to threats.\n\n\
+         \"Let me be clear. Belgium makes our rules for things you can do in Belgium. That is \
+         done in our parliament. It is done by our government. And that is how things work \
+         here. But we do not respond to threats,\" he said.",
+    ));
+    let q = find(&qs, "Let me be clear");
+    assert!(q.direct);
+    assert_eq!(q.speakers, ["Tomas Verhaegen"]);
+}

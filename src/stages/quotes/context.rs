@@ -58,6 +58,10 @@ pub(super) struct Cx<'a> {
     pub(super) trace: Option<Vec<super::rank::SpeakerChoice>>,
     /// The candidates of the statement being pushed (tracing only).
     pub(super) pending: Option<Vec<super::rank::CandidateInfo>>,
+    /// The opening mark of the quotation whose attribution is being read: a pronoun in
+    /// a frame after it looks for its antecedent before the quotation, however many
+    /// sentences the quotation runs over.
+    pub(super) quote_open: std::cell::Cell<Option<usize>>,
 }
 
 impl<'a> Cx<'a> {

@@ -25,10 +25,12 @@ impl<'a> Cx<'a> {
             }
             let r = &runs[i];
             let whole = self.whole_sentence(r);
+            self.quote_open.set(Some(r.open));
             let mut found = self.after_frame(r, ents);
             if found.is_none() {
                 found = self.before_frame(r, ents);
             }
+            self.quote_open.set(None);
             let words = r.words(self);
             if let Some((speakers, cue, frame)) = found {
                 // `called the move "irrational"`: a short quotation of what a speaker
@@ -77,7 +79,10 @@ impl<'a> Cx<'a> {
                 continue;
             }
             // quote first, speaker in the next sentence
-            if let Some((speakers, cue)) = self.next_sentence_speaker(r, ents) {
+            self.quote_open.set(Some(r.open));
+            let next = self.next_sentence_speaker(r, ents);
+            self.quote_open.set(None);
+            if let Some((speakers, cue)) = next {
                 let k = self.push_direct(
                     ents,
                     Rule::NextSentence,
@@ -102,7 +107,12 @@ impl<'a> Cx<'a> {
             if let Some(n) = runs.get(i + 1)
                 && n.para == r.last_para
                 && r.close.is_some_and(|c| n.open <= c + 1)
-                && let Some((speakers, cue, _)) = self.after_frame(n, ents)
+                && let Some((speakers, cue, _)) = {
+                    self.quote_open.set(Some(r.open));
+                    let f = self.after_frame(n, ents);
+                    self.quote_open.set(None);
+                    f
+                }
             {
                 self.push_direct(
                     ents,

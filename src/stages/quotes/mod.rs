@@ -203,6 +203,7 @@ fn run(
         speaker_model: model,
         trace: trace.then(Vec::new),
         pending: None,
+        quote_open: std::cell::Cell::new(None),
     };
     let runs = cx.find_runs();
     cx.run_marks = vec![false; n];
