@@ -666,3 +666,29 @@ fn a_pronoun_after_a_long_quotation_looks_before_it() {
     assert!(q.direct);
     assert_eq!(q.speakers, ["Tomas Verhaegen"]);
 }
+
+/// The embedded ranker overrides the rules where they are wrong: `The firm warned` after
+/// a named company is that company (the rules keep a group called "firm"; the ranker
+/// takes the organization named before, a candidate the body noun proposes).
+#[test]
+fn the_embedded_ranker_prefers_the_company_named_before_to_a_body_noun() {
+    use newsgraph::stages::quotes;
+    let text = article(
+        "Brightwell Doughnuts has said it will have to restate its 2004 financial reports. \
+         The firm warned that the move would cut its profits by $4m.",
+    );
+    let doc = Document::new("ranker-firm", text);
+    let a = Pipeline::default().analyze_before_quotes(&doc);
+    let speaker = |r: &newsgraph::stages::entities::Staged<Vec<quotes::StatementFact<_>>>| {
+        let s = r
+            .layer
+            .iter()
+            .find(|s| s.text_in(&doc.text).starts_with("the move would cut"))
+            .expect("the firm's statement");
+        r.requests.name(&a.entities, s.speakers[0]).to_string()
+    };
+    let rules = quotes::extract_with_model(&doc, &a.seg, &a.tags, &a.entities, &a.roles, None);
+    let ranked = quotes::extract_with_roles(&doc, &a.seg, &a.tags, &a.entities, &a.roles);
+    assert_eq!(speaker(&rules), "firm");
+    assert_eq!(speaker(&ranked), "Brightwell Doughnuts");
+}
