@@ -692,3 +692,18 @@ fn the_embedded_ranker_prefers_the_company_named_before_to_a_body_noun() {
     assert_eq!(speaker(&rules), "firm");
     assert_eq!(speaker(&ranked), "Brightwell Doughnuts");
 }
+
+/// `he` after a new subject introduced behind an opening adverbial (`However during the
+/// hearing on Tuesday Mr Orrin denied …`) is that subject, not the last speaker.
+#[test]
+fn a_new_subject_after_an_opening_adverbial_takes_over_the_pronoun() {
+    let qs = quotes(&article(
+        "Former chief executive Bram Orrin is on trial in Valdora. Finance chief Silas Tallis \
+         said he had warned Mr Orrin that the accounts were wrong. However during the hearing \
+         on Tuesday Mr Orrin denied the allegations. \"I was never advised by Mr Tallis of \
+         anything ever being wrong,\" he told the court.",
+    ));
+    let q = find(&qs, "I was never advised");
+    assert!(q.direct);
+    assert_eq!(q.speakers, ["Bram Orrin"]);
+}

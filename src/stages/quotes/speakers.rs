@@ -366,7 +366,15 @@ impl<'a> Cx<'a> {
             let Some(m) = ents.mentions.get(mi) else {
                 continue;
             };
-            if m.sentence != s || m.tokens.start > start + 4 || self.quoted(m.tokens.start) {
+            // the subject after at most a title and a short opening adverbial
+            // (`However, on Tuesday Mr X denied …`)
+            let before_name = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start);
+            if m.sentence != s
+                || before_name < start
+                || before_name > start + 6
+                || (start..before_name).any(|k| self.tok.tag(k) == Upos::Verb)
+                || self.quoted(m.tokens.start)
+            {
                 continue;
             }
             let e = ents.mention_entity[mi];
