@@ -1,5 +1,6 @@
 //! Trains the shipped extraction models on every annotated article and writes them under
-//! `models/` (today: the stance classifier, `models/relation.bin`).
+//! `models/` (the speaker ranker, `models/speaker.bin`, and the stance classifier,
+//! `models/relation.bin`).
 //!
 //! ```sh
 //! cargo run --release --example train_models -- [--data ../shared/eval/train] [--out models] [--missed FILE]
@@ -11,6 +12,7 @@
 use std::path::PathBuf;
 
 use newsgraph::gold;
+use newsgraph::stages::quotes::SpeakerModel;
 use newsgraph::stages::relations::RelationModel;
 
 fn main() {
@@ -36,6 +38,12 @@ fn main() {
         std::process::exit(2);
     });
     let all: Vec<&gold::Example> = examples.iter().collect();
+    // the speaker ranker first: the stance candidates read the statements' speakers
+    let speaker = SpeakerModel::train(&newsgraph::train::speaker_items(&all));
+    let bytes = speaker.to_bytes();
+    let path = out.join("speaker.bin");
+    std::fs::write(&path, &bytes).expect("write the model");
+    println!("{}: {} bytes", path.display(), bytes.len());
     let data = newsgraph::train::relation_data(&all);
     if let Some(path) = missed {
         // the gold relations no candidate states, for error analysis

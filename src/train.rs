@@ -14,9 +14,10 @@
 
 use std::sync::Arc;
 
-use crate::gold::{Example, GoldIndex, locate, phrase_score};
+use crate::gold::{Example, GoldIndex, locate, phrase_score, token_f1};
 use crate::pipeline::{Config, Pipeline};
 use crate::stages::mentions::typer::MentionTyper;
+use crate::stages::quotes::{self, SpeakerChoice, SpeakerItem, SpeakerModel};
 use crate::stages::relations::model::{LABELS, label_of};
 use crate::stages::relations::{self, RelationModel, TrainCandidate, TrainItem};
 use crate::text::Span;
@@ -32,6 +33,9 @@ pub fn train_all_with(examples: &[&Example], base: Config) -> Config {
     let mut config = base;
     // the mention typer first: the stance candidates are read over the actors it keeps
     config.models.mention_typer = Some(Arc::new(MentionTyper::train(examples)));
+    config.models.speaker = Some(Arc::new(SpeakerModel::train(&speaker_items_with(
+        examples, &config,
+    ))));
     let items = relation_data_with(examples, &config).items;
     config.models.relation = Some(Arc::new(RelationModel::train(&items)));
     config
@@ -173,4 +177,61 @@ fn label(c: &TrainCandidate, golds: &[GoldRel], idx: &GoldIndex) -> (usize, Opti
         }
     }
     (0, None)
+}
+
+/// The labelled speaker choices of `examples` (read with the embedded models): every
+/// statement the quote rules find whose text matches a gold quote (token F1 >= 0.5, the
+/// scorer's threshold) and one of whose candidates names the gold speaker.
+pub fn speaker_items(examples: &[&Example]) -> Vec<SpeakerItem> {
+    speaker_items_with(examples, &Config::default())
+}
+
+/// [`speaker_items`] with the earlier stages' models of `config`.
+pub fn speaker_items_with(examples: &[&Example], config: &Config) -> Vec<SpeakerItem> {
+    let pipeline = Pipeline::new(config.clone());
+    let mut items = Vec::new();
+    for e in examples {
+        let a = pipeline.analyze_before_quotes(&e.doc);
+        let choices = quotes::speaker_choices(&e.doc, &a.seg, &a.tags, &a.entities, &a.roles);
+        let idx = e.gold.index();
+        for c in &choices {
+            if let Some(correct) = speaker_label(c, &e.gold.quotes, &idx) {
+                items.push(SpeakerItem {
+                    candidates: c.candidates.iter().map(|x| x.feats.clone()).collect(),
+                    correct,
+                    sources: c.candidates.iter().map(|x| x.sources).collect(),
+                });
+            }
+        }
+    }
+    items
+}
+
+/// The first candidate of `c` that names the speaker of the gold quote its text matches
+/// best, as the scorer matches: an actor mapped to a gold entity must be the speaker's
+/// entity; an unmapped one must share a word with a speaker the gold names by a phrase.
+fn speaker_label(
+    c: &SpeakerChoice,
+    golds: &[crate::gold::GoldQuote],
+    idx: &GoldIndex,
+) -> Option<Vec<bool>> {
+    let (gq, _) = golds
+        .iter()
+        .map(|g| (g, token_f1(&c.text, &g.text)))
+        .filter(|(_, f)| *f >= 0.5)
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    let gold = idx.resolve(&gq.speaker);
+    let correct: Vec<bool> = c
+        .candidates
+        .iter()
+        .map(|cand| {
+            cand.actors
+                .iter()
+                .any(|(names, kind)| match idx.map_actor(names, kind.as_str()) {
+                    Some(m) => gold == Some(m),
+                    None => gold.is_none() && phrase_score(&names[0], &gq.speaker) > 0.0,
+                })
+        })
+        .collect();
+    correct.iter().any(|&x| x).then_some(correct)
 }

@@ -64,11 +64,11 @@ fn cross_validated_figures_hold_their_floors() {
         get("meetings", "f1")
     );
     eprintln!("cross-validated: {figures}");
-    // reported (README "Accuracy"): relation 0.26/0.17/0.20, quote F1 0.68, entity F1 0.89,
-    // meeting F1 0.31
+    // reported (README "Accuracy"): relation 0.29/0.16/0.20, quote F1 0.70, entity F1 0.89,
+    // meeting F1 0.39
     assert!(get("relations", "f1") >= 0.19, "{figures}");
     assert!(get("relations", "r") >= 0.15, "{figures}");
-    assert!(get("quotes", "f1") >= 0.65, "{figures}");
+    assert!(get("quotes", "f1") >= 0.68, "{figures}");
     assert!(get("entities", "f1") >= 0.86, "{figures}");
     assert!(get("meetings", "f1") >= 0.27, "{figures}");
 }

@@ -579,3 +579,131 @@ fn scare_quotes_titles_and_single_quoted_words_stay_out() {
     ));
     assert!(qs.is_empty(), "{qs:#?}");
 }
+
+/// The speaker ranker: the embedded model is built, and without one the rules' speakers
+/// stand (the same statements, the rules' speakers).
+#[test]
+fn the_speaker_ranker_is_embedded_and_falls_back_to_the_rules() {
+    use newsgraph::stages::quotes::{self, SpeakerModel};
+    assert!(SpeakerModel::embedded().is_some());
+    let text = article(
+        "Minister Halvard Brekke warned that the reservoir could run dry by August. \
+         \"We have no time to lose,\" Brekke said. He added that the tender was open.",
+    );
+    let doc = Document::new("ranker", text);
+    let a = Pipeline::default().analyze_before_quotes(&doc);
+    let with = quotes::extract_with_roles(&doc, &a.seg, &a.tags, &a.entities, &a.roles);
+    let without = quotes::extract_with_model(&doc, &a.seg, &a.tags, &a.entities, &a.roles, None);
+    let texts = |s: &[quotes::StatementFact<_>]| -> Vec<_> { s.iter().map(|q| q.text).collect() };
+    assert_eq!(texts(&with.layer), texts(&without.layer));
+    assert_eq!(without.layer.len(), 3);
+    for s in &without.layer {
+        assert_eq!(
+            without.requests.name(&a.entities, s.speakers[0]),
+            "Halvard Brekke"
+        );
+    }
+    // training reads every statement's candidates, the rules' speaker first
+    let choices = quotes::speaker_choices(&doc, &a.seg, &a.tags, &a.entities, &a.roles);
+    assert_eq!(choices.len(), 3);
+    assert!(choices.iter().all(|c| c.candidates[0].sources & 1 == 1));
+}
+
+/// A reported clause stops before a coordinated new stance (`… but called on X to …`); a
+/// gerund opens a bare clause; a coordinated or prepositional participle cue before a
+/// quotation reports the sentence's subject.
+#[test]
+fn coordinated_stances_gerund_clauses_and_coordinated_cues() {
+    let qs = quotes(&article(
+        "The rights group Fairwatch said it was \"delighted\" but called on the council to \
+         release the files.\n\n\
+         Mr Lund said being \"better prepared\" would also help avoid the need for mass culls.\n\n\
+         Ola Nordmann was considering peaceful protests and said \"every legal option is on \
+         the table.\"\n\n\
+         Petra Lind, a lawyer for the fishermen, began her argument by simply noting: \
+         \"Quotas are taxes.\"",
+    ));
+    let q = find(&qs, "it was");
+    assert_eq!(q.text, "it was \"delighted\"");
+    assert_eq!(find(&qs, "the council to release").cue, "called");
+    assert_eq!(find(&qs, "being \"better prepared\"").speakers, ["Lund"]);
+    let q = find(&qs, "every legal option");
+    assert!(q.direct);
+    assert_eq!(q.speakers, ["Ola Nordmann"]);
+    let q = find(&qs, "Quotas are taxes");
+    assert_eq!(
+        (q.speakers[0].as_str(), q.cue.as_str()),
+        ("Petra Lind", "noting")
+    );
+}
+
+/// A surname the entity stage leaves without a mention (`said Mr Halvorsen-Lie`) names
+/// the person named before with that last name.
+#[test]
+fn a_surname_without_a_mention_names_the_person_named_before() {
+    let qs = quotes(&article(
+        "Robert Halvorsen-Lie has quit the Fenland Party, saying it was going nowhere.\n\n\
+         \"The party is going nowhere and I am ashamed to be a member of it,\" said Mr \
+         Halvorsen-Lie.",
+    ));
+    let q = find(&qs, "The party is going nowhere");
+    assert!(q.direct);
+    assert_eq!(q.speakers, ["Robert Halvorsen-Lie"]);
+}
+
+/// `"A. B. C. D. E," he said`: the pronoun's antecedent is sought before the quotation,
+/// however many sentences the quotation runs over.
+#[test]
+fn a_pronoun_after_a_long_quotation_looks_before_it() {
+    let qs = quotes(&article(
+        "Tomas Verhaegen said Belgium made its own rules, warning the government did not \
+         respond to threats.\n\n\
+         \"Let me be clear. Belgium makes our rules for things you can do in Belgium. That is \
+         done in our parliament. It is done by our government. And that is how things work \
+         here. But we do not respond to threats,\" he said.",
+    ));
+    let q = find(&qs, "Let me be clear");
+    assert!(q.direct);
+    assert_eq!(q.speakers, ["Tomas Verhaegen"]);
+}
+
+/// The embedded ranker overrides the rules where they are wrong: `The firm warned` after
+/// a named company is that company (the rules keep a group called "firm"; the ranker
+/// takes the organization named before, a candidate the body noun proposes).
+#[test]
+fn the_embedded_ranker_prefers_the_company_named_before_to_a_body_noun() {
+    use newsgraph::stages::quotes;
+    let text = article(
+        "Brightwell Doughnuts has said it will have to restate its 2004 financial reports. \
+         The firm warned that the move would cut its profits by $4m.",
+    );
+    let doc = Document::new("ranker-firm", text);
+    let a = Pipeline::default().analyze_before_quotes(&doc);
+    let speaker = |r: &newsgraph::stages::entities::Staged<Vec<quotes::StatementFact<_>>>| {
+        let s = r
+            .layer
+            .iter()
+            .find(|s| s.text_in(&doc.text).starts_with("the move would cut"))
+            .expect("the firm's statement");
+        r.requests.name(&a.entities, s.speakers[0]).to_string()
+    };
+    let rules = quotes::extract_with_model(&doc, &a.seg, &a.tags, &a.entities, &a.roles, None);
+    let ranked = quotes::extract_with_roles(&doc, &a.seg, &a.tags, &a.entities, &a.roles);
+    assert_eq!(speaker(&rules), "firm");
+    assert_eq!(speaker(&ranked), "Brightwell Doughnuts");
+}
+
+/// `he` after a new subject introduced behind an opening adverbial (`However during the
+/// hearing on Tuesday Mr Orrin denied …`) is that subject, not the last speaker.
+#[test]
+fn a_new_subject_after_an_opening_adverbial_takes_over_the_pronoun() {
+    let qs = quotes(&article(
+        "Former chief executive Bram Orrin is on trial in Valdora. Finance chief Silas Tallis \
+         said he had warned Mr Orrin that the accounts were wrong. However during the hearing \
+         on Tuesday Mr Orrin denied the allegations. \"I was never advised by Mr Tallis of \
+         anything ever being wrong,\" he told the court.",
+    ));
+    let q = find(&qs, "I was never advised");
+    assert!(q.direct);
+    assert_eq!(q.speakers, ["Bram Orrin"]);
+}

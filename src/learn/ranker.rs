@@ -70,6 +70,44 @@ impl Ranker {
     }
 }
 
+/// The mean of several rankers' weights (each read back through its own scale),
+/// quantized again: rankers trained on different orders of the same items disagree on
+/// close choices, and their mean depends much less on the order than any one of them.
+pub fn average(parts: &[Weights]) -> Weights {
+    let mut keys: Vec<u64> = parts
+        .iter()
+        .flat_map(|w| w.keys().iter().copied())
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let n = parts.len().max(1) as f64;
+    let mean: Vec<f64> = keys
+        .iter()
+        .map(|&k| {
+            parts
+                .iter()
+                .map(|w| {
+                    w.row(k)
+                        .map_or(0.0, |r| f64::from(r[0]) / f64::from(w.scale()))
+                })
+                .sum::<f64>()
+                / n
+        })
+        .collect();
+    let max = mean.iter().fold(0f64, |m, v| m.max(v.abs()));
+    let scale = if max > 0.0 { 32767.0 / max } else { 1.0 };
+    let (mut ks, mut ws) = (Vec::new(), Vec::new());
+    for (&k, v) in keys.iter().zip(&mean) {
+        let q = (v * scale).round().clamp(-32767.0, 32767.0) as i16;
+        if q != 0 {
+            ks.push(k);
+            ws.push(q);
+        }
+    }
+    Weights::from_sorted(1, ks, ws, scale as f32)
+        .unwrap_or_else(|_| unreachable!("keys are distinct, non-zero and sorted"))
+}
+
 /// The runtime score of one candidate.
 pub fn score(weights: &Weights, feats: &[u64]) -> i32 {
     let mut s = [0i32; 1];
@@ -114,5 +152,36 @@ mod tests {
         }
         assert_eq!(best::<Vec<u64>>(&w, &[]), None);
         assert!(score(&w, &[2]) > score(&w, &[1]));
+    }
+
+    /// The mean of rankers is taken on their real weights (each read through its own
+    /// scale): a feature one of them lacks counts as 0 there, and a ranker quantized at
+    /// another scale weighs the same.
+    #[test]
+    fn average_of_rankers() {
+        let w = |keys: Vec<u64>, q: Vec<i16>, scale: f32| {
+            Weights::from_sorted(1, keys, q, scale).expect("valid weights")
+        };
+        // real weights: a = {1: 30, 2: -30}, b = {2: 10, 3: 20}
+        let a = w(vec![1, 2], vec![3000, -3000], 100.0);
+        let b = w(vec![2, 3], vec![1000, 2000], 100.0);
+        assert_eq!(best(&b, &[vec![1], vec![2], vec![3]]), Some(2));
+        // the mean {1: 15, 2: -10, 3: 10}
+        let m = average(&[a.clone(), b]);
+        assert_eq!(m.keys(), &[1, 2, 3]);
+        assert_eq!(best(&m, &[vec![3], vec![2], vec![1]]), Some(2));
+        let (s1, s2, s3) = (score(&m, &[1]), score(&m, &[2]), score(&m, &[3]));
+        assert_eq!(s1, 32767);
+        assert!(
+            (s2 + s3).abs() <= 1 && (2 * s1 - 3 * s3).abs() <= 3,
+            "{s1} {s2} {s3}"
+        );
+        // the same real weights at twice the scale: the mean is a's own ranking
+        let a2 = w(vec![1, 2], vec![6000, -6000], 200.0);
+        let m = average(&[a.clone(), a2]);
+        assert_eq!(score(&m, &[1]), -score(&m, &[2]));
+        let one = average(std::slice::from_ref(&a));
+        assert_eq!(best(&one, &[vec![2], vec![1]]), Some(1));
+        assert!(average(&[]).is_empty());
     }
 }

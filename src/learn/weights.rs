@@ -99,6 +99,11 @@ impl Weights {
         self.keys.is_empty()
     }
 
+    /// The features with a row, in increasing order.
+    pub fn keys(&self) -> &[u64] {
+        &self.keys
+    }
+
     /// The quantization factor (informative).
     pub fn scale(&self) -> f32 {
         self.scale

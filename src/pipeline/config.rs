@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use crate::lexicon::RelationLexicon;
 use crate::stages::mentions::typer::MentionTyper;
+use crate::stages::quotes::SpeakerModel;
 use crate::stages::relations::RelationModel;
 
 /// Extraction settings.
@@ -33,6 +34,9 @@ pub struct Models {
     pub relation: Option<Arc<RelationModel>>,
     /// The mention typer (`stages::mentions::typer`): which proposed mentions name no actor.
     pub mention_typer: Option<Arc<MentionTyper>>,
+    /// The speaker ranker of the quote stage (`models/speaker.bin` when `None`; the rules'
+    /// speakers when that file is empty).
+    pub speaker: Option<Arc<SpeakerModel>>,
 }
 
 impl Default for Config {

@@ -17,7 +17,7 @@ pub use config::{Config, Models};
 use crate::stages::entities::{self, Staged};
 use crate::stages::mentions;
 use crate::stages::parse;
-use crate::stages::quotes::{self, StatementFact};
+use crate::stages::quotes;
 use crate::stages::relations::{self, Relations};
 use crate::stages::roles::{self, RoleFact};
 use crate::stages::segment;
@@ -62,6 +62,24 @@ impl Pipeline {
     /// Every stage but the relation stage, whose layer stays empty: what training the
     /// stance classifier reads (`crate::train`).
     pub fn analyze_before_relations(&self, doc: &Document) -> Analysis {
+        let mut a = self.analyze_before_quotes(doc);
+        let speaker = match self.config.models.speaker.as_deref() {
+            Some(m) => Some(m),
+            None => quotes::SpeakerModel::embedded(),
+        };
+        let Staged { layer, requests } =
+            quotes::extract_with_model(doc, &a.seg, &a.tags, &a.entities, &a.roles, speaker);
+        let settled = actors::settle(&mut a.entities, &requests);
+        a.statements = layer
+            .into_iter()
+            .map(|s| s.map_actors(|a| settled.entity(a)))
+            .collect();
+        a
+    }
+
+    /// The stages before the quote stage (the statements and relations stay empty): what
+    /// training the speaker ranker reads (`crate::train`).
+    pub fn analyze_before_quotes(&self, doc: &Document) -> Analysis {
         let seg = segment::segment(doc);
         let tags = tagging::tag(doc, &seg);
         let syntax = if self.config.syntax {
@@ -87,21 +105,13 @@ impl Pipeline {
             .map(|r| r.map_actors(|a| settled.entity(a)))
             .collect();
 
-        let Staged { layer, requests } =
-            quotes::extract_with_roles(doc, &seg, &tags, &ents, &roles);
-        let settled = actors::settle(&mut ents, &requests);
-        let statements: Vec<StatementFact> = layer
-            .into_iter()
-            .map(|s| s.map_actors(|a| settled.entity(a)))
-            .collect();
-
         Analysis {
             seg,
             tags,
             syntax,
             entities: ents,
             roles,
-            statements,
+            statements: Vec::new(),
             relations: Relations::default(),
         }
     }

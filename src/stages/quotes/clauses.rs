@@ -173,7 +173,15 @@ impl<'a> Cx<'a> {
                     }
                     k += 1;
                 }
-                if k < end && self.verb_cue(k) == Some(1) && !self.negated(k, s) {
+                // a new report: a speech verb, or after a conjunction a verb of stance
+                // (`… but called on the government to …`, `and urged`)
+                let cue_ok = k < end
+                    && match self.verb_cue(k) {
+                        Some(1) => true,
+                        Some(2) => conj && k == s,
+                        _ => false,
+                    };
+                if k < end && cue_ok && !self.negated(k, s) {
                     let subj_ok = k == s
                         || (s..k).all(|j| {
                             is(WordClass::BeforeCue, self.tok.lower(j).as_str())

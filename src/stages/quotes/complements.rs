@@ -203,7 +203,11 @@ impl<'a> Cx<'a> {
             return false;
         }
         let first = self.tok.tag(c);
+        // a gerund subject: `said being "better prepared" would help`
+        let gerund = matches!(first, Upos::Verb | Upos::Aux)
+            && matches!(self.tok.lower(c).as_str(), "being" | "having");
         let opens = self.is_mark(c)
+            || gerund
             || matches!(
                 first,
                 Upos::Det | Upos::Propn | Upos::Noun | Upos::Pron | Upos::Adj | Upos::Num

@@ -52,6 +52,16 @@ pub(super) struct Cx<'a> {
     pub(super) last: Option<(Vec<ActorRef>, usize)>,
     /// Who holds each role word, built on first use ([`super::holders`]).
     pub(super) holders: std::cell::OnceCell<super::holders::Holders>,
+    /// The speaker ranker (None: the rules' speakers are kept).
+    pub(super) speaker_model: Option<&'a super::model::SpeakerModel>,
+    /// The candidates of every statement, when training reads them.
+    pub(super) trace: Option<Vec<super::rank::SpeakerChoice>>,
+    /// The candidates of the statement being pushed (tracing only).
+    pub(super) pending: Option<Vec<super::rank::CandidateInfo>>,
+    /// The opening mark of the quotation whose attribution is being read: a pronoun in
+    /// a frame after it looks for its antecedent before the quotation, however many
+    /// sentences the quotation runs over.
+    pub(super) quote_open: std::cell::Cell<Option<usize>>,
 }
 
 impl<'a> Cx<'a> {

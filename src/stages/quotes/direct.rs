@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::StatementFact;
 use super::confidence;
 use super::context::{Cx, FRAME, is_dash};
+use super::rank::Rule;
 use super::runs::Run;
 use super::subjects::is_relative;
 use crate::lexicon::words::{WordClass, is};
@@ -24,10 +25,12 @@ impl<'a> Cx<'a> {
             }
             let r = &runs[i];
             let whole = self.whole_sentence(r);
+            self.quote_open.set(Some(r.open));
             let mut found = self.after_frame(r, ents);
             if found.is_none() {
                 found = self.before_frame(r, ents);
             }
+            self.quote_open.set(None);
             let words = r.words(self);
             if let Some((speakers, cue, frame)) = found {
                 // `called the move "irrational"`: a short quotation of what a speaker
@@ -46,9 +49,16 @@ impl<'a> Cx<'a> {
                     self.run_used[j] = true;
                 }
                 let conf = confidence::FRAMED_QUOTE;
+                let rule = if cue < r.open {
+                    Rule::BeforeFrame
+                } else {
+                    Rule::AfterFrame
+                };
                 let k = self.push_direct(
+                    ents,
+                    rule,
                     &parts,
-                    &speakers,
+                    speakers,
                     cue,
                     r.open,
                     last_tok.max(frame.end),
@@ -56,6 +66,11 @@ impl<'a> Cx<'a> {
                 );
                 self.used[cue] = true;
                 self.run_used[i] = true;
+                let speakers = self
+                    .out
+                    .get(k)
+                    .map(|s| s.speakers.clone())
+                    .unwrap_or_default();
                 self.last_direct = Some((speakers, r.last_para, k));
                 // a following whole-sentence quote in the same frame gets the same speaker
                 continue;
@@ -64,10 +79,15 @@ impl<'a> Cx<'a> {
                 continue;
             }
             // quote first, speaker in the next sentence
-            if let Some((speakers, cue)) = self.next_sentence_speaker(r, ents) {
-                self.push_direct(
+            self.quote_open.set(Some(r.open));
+            let next = self.next_sentence_speaker(r, ents);
+            self.quote_open.set(None);
+            if let Some((speakers, cue)) = next {
+                let k = self.push_direct(
+                    ents,
+                    Rule::NextSentence,
                     &r.pieces,
-                    &speakers,
+                    speakers,
                     cue,
                     r.open,
                     r.last(),
@@ -75,18 +95,30 @@ impl<'a> Cx<'a> {
                 );
                 self.used[cue] = true;
                 self.run_used[i] = true;
-                self.last_direct = Some((speakers, r.last_para, self.out.len() - 1));
+                let speakers = self
+                    .out
+                    .get(k)
+                    .map(|s| s.speakers.clone())
+                    .unwrap_or_default();
+                self.last_direct = Some((speakers, r.last_para, k));
                 continue;
             }
             // `"A. "B," she said.`: a sentence of quotation right before an attributed one
             if let Some(n) = runs.get(i + 1)
                 && n.para == r.last_para
                 && r.close.is_some_and(|c| n.open <= c + 1)
-                && let Some((speakers, cue, _)) = self.after_frame(n, ents)
+                && let Some((speakers, cue, _)) = {
+                    self.quote_open.set(Some(r.open));
+                    let f = self.after_frame(n, ents);
+                    self.quote_open.set(None);
+                    f
+                }
             {
                 self.push_direct(
+                    ents,
+                    Rule::AfterFrame,
                     &r.pieces,
-                    &speakers,
+                    speakers,
                     cue,
                     r.open,
                     r.last(),
@@ -112,6 +144,14 @@ impl<'a> Cx<'a> {
                     if let (Some(f), Some(l)) = (parts.first(), parts.last()) {
                         let text = Span::new(f.start, l.end);
                         let evidence = self.evidence(r.open, r.last());
+                        let cue_tok = r.open;
+                        let speakers = self.choose_speakers(
+                            ents,
+                            speakers,
+                            Rule::Continued,
+                            cue_tok,
+                            r.first()..r.last(),
+                        );
                         self.out.push(StatementFact {
                             speakers: speakers.clone(),
                             text,
@@ -121,6 +161,7 @@ impl<'a> Cx<'a> {
                             evidence,
                             confidence: confidence::CONTINUED_QUOTE,
                         });
+                        self.record_choice();
                         self.run_used[i] = true;
                         self.last = Some((speakers.clone(), self.sent(r.open)));
                         self.last_direct = Some((speakers, r.last_para, self.out.len() - 1));
@@ -149,10 +190,13 @@ impl<'a> Cx<'a> {
         Some((st.speakers.clone(), p, k))
     }
 
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn push_direct(
         &mut self,
+        ents: &mut Actors,
+        rule: Rule,
         pieces: &[Range<usize>],
-        speakers: &[ActorRef],
+        speakers: Vec<ActorRef>,
         cue: usize,
         from: usize,
         to: usize,
@@ -165,10 +209,12 @@ impl<'a> Cx<'a> {
         let (Some(f), Some(l)) = (parts.first().copied(), parts.last().copied()) else {
             return self.out.len().saturating_sub(1);
         };
+        let stmt = pieces.first().map_or(0, |p| p.start)..pieces.last().map_or(0, |p| p.end);
+        let speakers = self.choose_speakers(ents, speakers, rule, cue, stmt);
         let cue_text = self.cue_text(cue);
         let evidence = self.evidence(from.min(cue), to.max(cue));
         self.out.push(StatementFact {
-            speakers: speakers.to_vec(),
+            speakers: speakers.clone(),
             text: Span::new(f.start, l.end),
             parts: if parts.len() > 1 { parts } else { Vec::new() },
             kind: QuoteKind::Direct,
@@ -176,7 +222,8 @@ impl<'a> Cx<'a> {
             evidence,
             confidence,
         });
-        self.last = Some((speakers.to_vec(), self.sent(cue)));
+        self.record_choice();
+        self.last = Some((speakers, self.sent(cue)));
         self.out.len() - 1
     }
 
@@ -294,6 +341,20 @@ impl<'a> Cx<'a> {
         if self.is_participle_cue(cue) && cue > lo && self.tok.word(cue - 1) == "," {
             // `X derided the plan, saying: "…"`
             let sp = self.subject_of_sentence(ents, lo, cue - 1)?;
+            return Some((sp, cue, cue..o));
+        }
+        // `X … and said: "…"`, `X began by noting: "…"`: a coordinated cue or a participle
+        // after a preposition or adverb reports the sentence's subject
+        let mut b = cue;
+        while b > lo && self.tok.tag(b - 1) == Upos::Adv {
+            b -= 1;
+        }
+        let coordinated = b > lo
+            && (matches!(self.tok.lower(b - 1).as_str(), "and" | "but")
+                || (self.is_participle_cue(cue)
+                    && matches!(self.tok.lower(b - 1).as_str(), "by" | "before" | "after")));
+        if coordinated {
+            let sp = self.subject_of_sentence(ents, lo, b - 1)?;
             return Some((sp, cue, cue..o));
         }
         let (sp, start) = self.subject_before(ents, cue, lo)?;

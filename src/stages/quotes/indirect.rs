@@ -7,6 +7,7 @@ use super::StatementFact;
 use super::complements::bare_clause_cue;
 use super::confidence;
 use super::context::{Cx, FRAME};
+use super::rank::Rule;
 use super::subjects::is_relative;
 use crate::lexicon::words::{WordClass, is};
 use crate::stages::entities::{ActorRef, Actors};
@@ -48,6 +49,8 @@ impl<'a> Cx<'a> {
     #[allow(clippy::too_many_arguments)]
     pub(super) fn push_indirect(
         &mut self,
+        ents: &mut Actors,
+        rule: Rule,
         speakers: Vec<ActorRef>,
         parts: Vec<Span>,
         cue: usize,
@@ -62,6 +65,11 @@ impl<'a> Cx<'a> {
         if speakers.is_empty() {
             return;
         }
+        // the statement's tokens (the clause range may hold the attribution)
+        let toks = &self.tok.seg.tokens;
+        let stmt = toks.partition_point(|t| t.span.end <= f.start)
+            ..toks.partition_point(|t| t.span.start < l.end);
+        let speakers = self.choose_speakers(ents, speakers, rule, cue, stmt);
         self.used[cue] = true;
         self.covered.push(clause);
         self.last = Some((speakers.clone(), self.sent(cue)));
@@ -74,6 +82,7 @@ impl<'a> Cx<'a> {
             evidence,
             confidence,
         });
+        self.record_choice();
     }
 
     /// `according to X, CLAUSE` / `CLAUSE, according to X` / `A, according to X, B` /
@@ -175,6 +184,8 @@ impl<'a> Cx<'a> {
                 continue;
             }
             self.push_indirect(
+                ents,
+                Rule::According,
                 sp,
                 parts,
                 t,
@@ -264,6 +275,8 @@ impl<'a> Cx<'a> {
         *sent_speakers = Some(speakers.clone());
         let cue_text = self.tok.word(cue).to_string();
         self.push_indirect(
+            ents,
+            Rule::Trailing,
             speakers,
             vec![span],
             cue,
@@ -349,6 +362,8 @@ impl<'a> Cx<'a> {
             };
             let cue_text = self.tok.word(cue).to_string();
             self.push_indirect(
+                ents,
+                Rule::Linked,
                 speakers,
                 vec![span],
                 cue,
@@ -369,6 +384,8 @@ impl<'a> Cx<'a> {
             *sent_speakers = Some(speakers.clone());
             let cue_text = self.tok.word(cue).to_string();
             self.push_indirect(
+                ents,
+                Rule::Linked,
                 speakers,
                 vec![span],
                 cue,
@@ -437,7 +454,21 @@ impl<'a> Cx<'a> {
         } else {
             confidence::STANCE_VERB_REPORT
         };
-        self.push_indirect(speakers, vec![span], cue, cue_text, evidence, conf, c..cend);
+        self.push_indirect(
+            ents,
+            if strength == 1 {
+                Rule::SpeechVerb
+            } else {
+                Rule::StanceVerb
+            },
+            speakers,
+            vec![span],
+            cue,
+            cue_text,
+            evidence,
+            conf,
+            c..cend,
+        );
     }
 
     /// `X's warning that CLAUSE`, `the claim by X that CLAUSE`.
@@ -508,6 +539,8 @@ impl<'a> Cx<'a> {
         let evidence = self.evidence(t, t);
         let cue_text = self.tok.word(t).to_string();
         self.push_indirect(
+            ents,
+            Rule::Noun,
             speaker,
             vec![span],
             t,

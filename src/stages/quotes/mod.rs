@@ -30,13 +30,20 @@
 //! data (`lexicon/cues.tsv`, `lexicon/speaker-nouns.tsv`). Every scan is bounded by a
 //! small window, so time is linear in the input even on hostile text.
 //!
+//! **Speakers are ranked.** The rules' speaker is one candidate among the others who could
+//! have said the statement (`rank.rs`: the last speaker, the subject of this or the previous
+//! sentence, the nearest actor named before or after the cue, a role noun's holder); the
+//! trained ranker (`model.rs`, `models/speaker.bin`) chooses. Without a model the rules'
+//! speaker stands.
+//!
 //! Unnamed single speakers ("a spokeswoman", "a Treasury official") are groups scoped to
 //! their document (`ActorRequest::scope`): never the same actor as one of another article.
 //!
 //! Files: `runs.rs` (quotation runs, double and single marks), `direct.rs`, `indirect.rs`,
 //! `clauses.rs` (where a reported clause starts and ends), `complements.rs` (reports with an
 //! object or infinitive: `accused X of`, `urged X to`, `described X as`, `pledged to`), `subjects.rs` (the speaker phrase), `speakers.rs` (who
-//! it names), `holders.rs` (who holds a role word, for `the minister said`), `context.rs` (the stage's state and per-token questions), `confidence.rs`.
+//! it names), `rank.rs` (candidate speakers and their features), `model.rs` (the ranker),
+//! `holders.rs` (who holds a role word, for `the minister said`), `context.rs` (the stage's state and per-token questions), `confidence.rs`.
 //! Groups and countries no mention names are requested actors; the pipeline adds them.
 
 mod clauses;
@@ -46,6 +53,8 @@ mod context;
 mod direct;
 mod holders;
 mod indirect;
+pub mod model;
+mod rank;
 mod runs;
 mod speakers;
 mod subjects;
@@ -59,6 +68,8 @@ use crate::tagging::Tags;
 use crate::text::Document;
 use crate::vocab::QuoteKind;
 use context::Cx;
+pub use model::{SpeakerItem, SpeakerModel};
+pub use rank::{CandidateInfo, SpeakerChoice};
 
 /// A statement found in the text. The stage returns its speakers as [`ActorRef`]s (a
 /// group or a country may be a requested actor); the pipeline settles them into entity
@@ -117,7 +128,8 @@ pub fn extract(
 }
 
 /// Finds statements; `roles` lets role nouns ("the spokesman") find their holder.
-/// Speakers nobody named (groups, countries of demonyms) are requested actors.
+/// Speakers nobody named (groups, countries of demonyms) are requested actors. The
+/// embedded speaker ranker chooses among the candidate speakers.
 pub fn extract_with_roles(
     doc: &Document,
     seg: &Segmentation,
@@ -125,6 +137,42 @@ pub fn extract_with_roles(
     ents: &Entities,
     roles: &[RoleFact],
 ) -> Staged<Vec<StatementFact<ActorRef>>> {
+    extract_with_model(doc, seg, tags, ents, roles, SpeakerModel::embedded())
+}
+
+/// [`extract_with_roles`] with speaker ranker `model` (None: the rules' speakers).
+pub fn extract_with_model(
+    doc: &Document,
+    seg: &Segmentation,
+    tags: &Tags,
+    ents: &Entities,
+    roles: &[RoleFact],
+    model: Option<&SpeakerModel>,
+) -> Staged<Vec<StatementFact<ActorRef>>> {
+    run(doc, seg, tags, ents, roles, model, false).0
+}
+
+/// The candidate speakers of every statement the rules find (with the rules' speakers,
+/// no ranker), for training the ranker.
+pub fn speaker_choices(
+    doc: &Document,
+    seg: &Segmentation,
+    tags: &Tags,
+    ents: &Entities,
+    roles: &[RoleFact],
+) -> Vec<SpeakerChoice> {
+    run(doc, seg, tags, ents, roles, None, true).1
+}
+
+fn run(
+    doc: &Document,
+    seg: &Segmentation,
+    tags: &Tags,
+    ents: &Entities,
+    roles: &[RoleFact],
+    model: Option<&SpeakerModel>,
+    trace: bool,
+) -> (Staged<Vec<StatementFact<ActorRef>>>, Vec<SpeakerChoice>) {
     let mut actors = Actors::new(ents);
     let ents = &mut actors;
     let n = seg.tokens.len();
@@ -152,6 +200,10 @@ pub fn extract_with_roles(
         run_used: Vec::new(),
         last_direct: None,
         holders: std::cell::OnceCell::new(),
+        speaker_model: model,
+        trace: trace.then(Vec::new),
+        pending: None,
+        quote_open: std::cell::Cell::new(None),
     };
     let runs = cx.find_runs();
     cx.run_marks = vec![false; n];
@@ -182,6 +234,7 @@ pub fn extract_with_roles(
         cx.indirect(si, ents);
     }
     cx.direct(&runs, ri..runs.len(), ents);
+    let choices = cx.trace.take().unwrap_or_default();
     let mut out = std::mem::take(&mut cx.out);
     out.retain(|s| !s.speakers.is_empty() && s.text.len() > 3);
     out.sort_by_key(|s| (s.text.start, s.text.end));
@@ -200,5 +253,5 @@ pub fn extract_with_roles(
         }
         merged.push(s);
     }
-    actors.finish(merged)
+    (actors.finish(merged), choices)
 }

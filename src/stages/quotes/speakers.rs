@@ -101,6 +101,11 @@ impl<'a> Cx<'a> {
         if let Some(e) = ents.entity_at(head) {
             return Some(ActorRef::Entity(e));
         }
+        if h_end == b
+            && let Some(p) = self.person_by_surname(ents, s, b, cue)
+        {
+            return Some(ActorRef::Entity(p));
+        }
         let hw = self.tok.lower(head);
         let raw = self.tok.word(head);
         // a name the entity stage left out ("Ada Christian" read as a demonym): two or
@@ -270,6 +275,54 @@ impl<'a> Cx<'a> {
         Some(ents.request(kind, &name, None))
     }
 
+    /// A surname the entity stage left without a mention (`said Mr Halvorsen-Lie`,
+    /// `Okafor said` after `Foreign Minister Ngozi Okafor`): the phrase `a..b` is
+    /// capitalized words ending in a name (after an honorific or title, or a word that is
+    /// no common word), and one person named before `cue` has it as the last word of
+    /// their name or an alias (the one named last, if several).
+    fn person_by_surname(&self, ents: &Entities, a: usize, b: usize, cue: usize) -> Option<usize> {
+        if b <= a || b - a > 4 || ents.mention_at(b - 1).is_some() {
+            return None;
+        }
+        let word = |k: usize| self.tok.word(k);
+        if !(a..b).all(|k| {
+            self.tok.kind(k) == TokenKind::Word && crate::text::shape::is_capitalized(word(k))
+        }) {
+            return None;
+        }
+        let last = word(b - 1);
+        let lw = last.to_lowercase();
+        let titled = (a..b - 1).any(|k| {
+            self.lx.honorific(word(k)).is_some() || self.lx.title(&self.tok.lower(k)).is_some()
+        });
+        if last.chars().count() < 2
+            || self.lx.title(&lw).is_some()
+            || self.lx.honorific(last).is_some()
+            || self.lx.demonyms.contains_key(last)
+            || (!titled && (b - a > 1 || self.lx.is_common(&lw)))
+        {
+            return None;
+        }
+        let n = ents.mentions.partition_point(|m| m.tokens.start < cue);
+        let mut found: Option<usize> = None;
+        for mi in (0..n).rev() {
+            let e = ents.mention_entity[mi];
+            let ent = &ents.entities[e];
+            if ent.kind != EntityKind::Person || found == Some(e) {
+                continue;
+            }
+            let ends = |name: &str| name.split_whitespace().last() == Some(last);
+            if ends(&ent.name) || ent.aliases.iter().any(|x| ends(x)) {
+                match found {
+                    None => found = Some(e),
+                    // two people of that name: not this way
+                    Some(_) => return None,
+                }
+            }
+        }
+        found
+    }
+
     /// The entity of the latest mention before token `before`, at most `sentences`
     /// sentences back, that passes `ok`.
     pub(super) fn recent_entity(
@@ -313,7 +366,15 @@ impl<'a> Cx<'a> {
             let Some(m) = ents.mentions.get(mi) else {
                 continue;
             };
-            if m.sentence != s || m.tokens.start > start + 4 || self.quoted(m.tokens.start) {
+            // the subject after at most a title and a short opening adverbial
+            // (`However, on Tuesday Mr X denied …`)
+            let before_name = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start);
+            if m.sentence != s
+                || before_name < start
+                || before_name > start + 6
+                || (start..before_name).any(|k| self.tok.tag(k) == Upos::Verb)
+                || self.quoted(m.tokens.start)
+            {
                 continue;
             }
             let e = ents.mention_entity[mi];
@@ -327,7 +388,12 @@ impl<'a> Cx<'a> {
 
     /// The person of gender `g` (or unknown) named last before `t` outside quotations,
     /// at most two sentences back.
-    fn recent_person_outside_quotes(&self, ents: &Entities, t: usize, g: Gender) -> Option<usize> {
+    pub(super) fn recent_person_outside_quotes(
+        &self,
+        ents: &Entities,
+        t: usize,
+        g: Gender,
+    ) -> Option<usize> {
         let si = self.sent(t);
         let n = ents.mentions.partition_point(|m| m.tokens.start < t);
         for mi in (0..n).rev().take(40) {
@@ -349,7 +415,7 @@ impl<'a> Cx<'a> {
 
     /// The person who is the subject (named first, near the start, outside quotations) of
     /// the latest of the `sentences` sentences before token `before` that has one.
-    fn recent_subject_person(
+    pub(super) fn recent_subject_person(
         &self,
         ents: &Entities,
         before: usize,
@@ -419,6 +485,14 @@ impl<'a> Cx<'a> {
     /// sentence back at most) when it fits, else
     /// [`Entities::resolve_pronoun`](crate::stages::entities::Entities::resolve_pronoun).
     pub(super) fn pronoun_word(&self, ents: &Actors, lw: &str, t: usize) -> Option<ActorRef> {
+        // after a quotation (`"A. B. C," he said`), the discourse before it: the
+        // quotation's own sentences are no distance from the antecedent
+        let pt = t;
+        let t = self
+            .quote_open
+            .get()
+            .filter(|&o| o < t && self.sent(o) < self.sent(t))
+            .unwrap_or(t);
         let si = self.sent(t);
         let pi = self.para_of_sentence(si);
         // the speaker of the discourse: the last statement, up to four sentences back
@@ -456,7 +530,7 @@ impl<'a> Cx<'a> {
                             return Some(ActorRef::Entity(o));
                         }
                         // unless another person of that gender is the subject here
-                        let r = ents.resolve_pronoun(self.tok.seg, self.tok.text, t);
+                        let r = ents.resolve_pronoun(self.tok.seg, self.tok.text, pt);
                         match r {
                             Some(o)
                                 if ActorRef::Entity(o) != *e
@@ -479,7 +553,7 @@ impl<'a> Cx<'a> {
                 }
                 // a person named outside quotations (one merely named inside a quote is
                 // not who speaks next)
-                let r = ents.resolve_pronoun(self.tok.seg, self.tok.text, t);
+                let r = ents.resolve_pronoun(self.tok.seg, self.tok.text, pt);
                 match r {
                     Some(o) if self.named_outside_quotes(ents, o, t) => Some(ActorRef::Entity(o)),
                     _ => self
