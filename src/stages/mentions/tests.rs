@@ -341,3 +341,25 @@ fn codes_and_shouted_words_are_no_acronyms() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_unknown_word_before_a_title_is_split_off_as_the_employer() {
+    let ms = mentions("Kestrelix CEO Dana Morrow accused the union of bad faith.");
+    assert!(
+        ms.contains(&("Dana Morrow".into(), EntityKind::Person, Some("CEO".into()))),
+        "{ms:?}"
+    );
+    assert!(has(&ms, "Kestrelix", EntityKind::Organization), "{ms:?}");
+    // a full name with no title inside stays whole
+    assert!(has(
+        &mentions("Dana Morrow Kestrel spoke."),
+        "Dana Morrow Kestrel",
+        EntityKind::Person
+    ));
+}
+
+#[test]
+fn a_surname_that_is_also_a_common_word_stays_in_the_name() {
+    let ms = mentions("Lawyer Marta Christian, who represents him, spoke on Tuesday.");
+    assert!(has(&ms, "Marta Christian", EntityKind::Person), "{ms:?}");
+}

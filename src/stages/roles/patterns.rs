@@ -100,8 +100,10 @@ pub(super) fn as_title(
     Some((title, affiliation))
 }
 
+/// An honorific that is no office: "Mr", "Dr" (but "Sen.", "Gov." are offices).
 pub(super) fn is_honorific(t: &str) -> bool {
-    lexicon().honorific(t).is_some()
+    let lx = lexicon();
+    lx.honorific(t).is_some() && lx.title(&t.trim_end_matches('.').to_lowercase()).is_none()
 }
 
 /// Strips determiners and possessive pronouns off a title.

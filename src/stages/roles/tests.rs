@@ -280,3 +280,46 @@ fn a_capitalized_title_before_an_honorific() {
         "{r:?}"
     );
 }
+
+#[test]
+fn abbreviated_offices_and_new_title_words_are_roles() {
+    let r = roles(
+        "Nevada Gov. Rhea Saltonstall met Italian PM Carla Ventimiglia and British hostage Tom Quarrie.",
+    );
+    assert!(
+        r.contains(&(
+            "Rhea Saltonstall".into(),
+            Some("Gov.".into()),
+            Some("Nevada".into())
+        )),
+        "{r:?}"
+    );
+    assert!(
+        r.contains(&(
+            "Carla Ventimiglia".into(),
+            Some("PM".into()),
+            Some("Italy".into())
+        )),
+        "{r:?}"
+    );
+    assert!(
+        r.iter()
+            .any(|(p, t, _)| p == "Tom Quarrie" && t.as_deref() == Some("hostage")),
+        "{r:?}"
+    );
+    // an honorific is no role
+    assert!(roles("Mr Tom Quarrie spoke.").is_empty());
+}
+
+#[test]
+fn an_employer_before_a_title_is_the_affiliation() {
+    let r = roles("Kestrelix CEO Dana Morrow accused the union of bad faith.");
+    assert!(
+        r.contains(&(
+            "Dana Morrow".into(),
+            Some("CEO".into()),
+            Some("Kestrelix".into())
+        )),
+        "{r:?}"
+    );
+}
