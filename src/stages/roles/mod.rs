@@ -8,7 +8,9 @@
 //!   associate of Y,` and `X, the bank's chief economist,`;
 //! - an appositive before the name: `his Latvian counterpart, X`, `the ministry's
 //!   spokesman, X`;
-//! - `X of Y` where Y is an organization (`affiliated-with`, no title).
+//! - `X of Y` where Y is an organization (`affiliated-with`, no title);
+//! - a definite description for a person named before (`definite.rs`: `… Rhea Salt said.
+//!   The rural affairs minister added …`).
 //!
 //! Files: `patterns.rs` (the patterns after the premodifier), `countries.rs` (the country
 //! an office implies), `confidence.rs`. A country named only by a demonym is a requested
@@ -16,6 +18,7 @@
 
 mod confidence;
 mod countries;
+mod definite;
 mod patterns;
 
 use countries::implied_country;
@@ -298,6 +301,8 @@ pub fn attach(
             );
         }
     }
+    // 6. "The rural affairs minister said": a description for a person named before
+    definite::definite_roles(&ctx, actors, &mut out);
     requests.finish(out.roles)
 }
 

@@ -278,7 +278,12 @@ pub(super) fn appositive_roles(
 /// The owner written before a title at `k` after determiners: an entity with `'s`, a
 /// demonym, a party adjective (`the Conservative co-chairman`). Returns it and where the
 /// title starts.
-fn owner_at(ctx: &Ctx, actors: &mut Actors, mut k: usize, end: usize) -> (Option<ActorRef>, usize) {
+pub(super) fn owner_at(
+    ctx: &Ctx,
+    actors: &mut Actors,
+    mut k: usize,
+    end: usize,
+) -> (Option<ActorRef>, usize) {
     while k < end
         && matches!(
             ctx.tok.lower(k).as_str(),
@@ -329,7 +334,12 @@ fn owner_at(ctx: &Ctx, actors: &mut Actors, mut k: usize, end: usize) -> (Option
 /// The entity after a preposition: `the far-right National Rally` → the rally, `Iran's
 /// Ministry of Foreign Affairs` → the ministry. Determiners and up to three lowercase
 /// words may come first. Returns the entity and the token after it.
-fn entity_after(ctx: &Ctx, actors: &Actors, mut j: usize, end: usize) -> Option<(usize, usize)> {
+pub(super) fn entity_after(
+    ctx: &Ctx,
+    actors: &Actors,
+    mut j: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
     let ents = actors.entities();
     let mut skipped = 0;
     while j < end && ents.entity_at(j).is_none() {

@@ -323,3 +323,32 @@ fn an_employer_before_a_title_is_the_affiliation() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_definite_description_names_the_person_named_before() {
+    let r = roles(
+        "Rhea Saltonstall has said the rules are clear. The rural affairs minister said it would become obvious.",
+    );
+    assert!(
+        r.iter()
+            .any(|(p, t, _)| p == "Rhea Saltonstall"
+                && t.as_deref() == Some("rural affairs minister")),
+        "{r:?}"
+    );
+    // two people named before: nobody is meant for sure
+    let r = roles(
+        "Rhea Saltonstall met Tom Quarrie on Monday. The rural affairs minister said it would become obvious.",
+    );
+    assert!(r.is_empty(), "{r:?}");
+    // the one holder of the title elsewhere in the article
+    let r = roles(
+        "Prime Minister Tom Quarrie spoke first. Dana Morrow met him. But the prime minister said no.",
+    );
+    assert!(
+        !r.iter().any(|(p, t, _)| p == "Dana Morrow" && t.is_some()),
+        "{r:?}"
+    );
+    // a description followed by the name is a premodifier, not a reference back
+    let r = roles("Rhea Saltonstall spoke. The prime minister Tom Quarrie said no.");
+    assert!(!r.iter().any(|(p, _, _)| p == "Rhea Saltonstall"), "{r:?}");
+}
