@@ -31,6 +31,8 @@ use crate::lexicon::{Lexicon, lexicon};
 use crate::stages::entities::{ActorRef, Actors, Entities, Staged};
 use crate::stages::segment::{Segmentation, Span, TokenKind};
 use crate::stages::tokens::TokenView;
+use crate::tagger::Upos;
+use crate::tagging::Tags;
 use crate::text::Document;
 use crate::vocab::EntityKind;
 
@@ -103,12 +105,13 @@ impl Ctx<'_> {
 pub fn attach(
     doc: &Document,
     seg: &Segmentation,
+    tags: &Tags,
     ents: &Entities,
 ) -> Staged<Vec<RoleFact<ActorRef>>> {
     let mut requests = Actors::new(ents);
     let actors = &mut requests;
     let ctx = Ctx {
-        tok: TokenView::new(&doc.text, seg),
+        tok: TokenView::tagged(&doc.text, seg, tags),
         lx: lexicon(),
         demonym_index: RefCell::new(None),
         main_country: std::cell::OnceCell::new(),
@@ -149,6 +152,7 @@ pub fn attach(
                 }
                 // the last word before the name must be a head
                 if k < name_start && ctx.is_title_head(name_start - 1) {
+                    k = qualifiers_before(&ctx, ents, k, s0);
                     let sp = Span::new(
                         seg.tokens[k].span.start,
                         seg.tokens[name_start - 1].span.end,
@@ -305,6 +309,46 @@ pub fn attach(
     definite::definite_roles(&ctx, actors, &mut out);
     requests.finish(out.roles)
 }
+
+/// Words that qualify a title no title list knows, before it at `k`: "parliamentary group
+/// leader", "former welfare minister", "Former far-right president". Up to three lowercase
+/// adjectives and nouns, kept only where they open the noun phrase (the sentence start, a
+/// determiner, pronoun, verb, preposition, punctuation, a possessive or a named actor
+/// before them); a capitalized title modifier may open the sentence ("Former").
+fn qualifiers_before(ctx: &Ctx, ents: &Entities, k: usize, s0: usize) -> usize {
+    let tok = &ctx.tok;
+    let mut j = k;
+    while j > s0
+        && k - j < MAX_QUALIFIERS
+        && tok.seg.tokens[j - 1].kind == TokenKind::Word
+        && ents.mention_at(j - 1).is_none()
+        && matches!(tok.tag(j - 1), Upos::Adj | Upos::Noun)
+        && tok
+            .word(j - 1)
+            .chars()
+            .all(|c| c.is_lowercase() || c == '-')
+        && ctx.lx.demonyms.get(tok.word(j - 1)).is_none()
+    {
+        j -= 1;
+    }
+    if j > s0 && ctx.is_modifier(j - 1) && (j - 1 == s0 || tok.lower(j - 1) == "former") {
+        j -= 1;
+    }
+    if j == k {
+        return k;
+    }
+    let opens = j == s0
+        || ents.mention_at(j - 1).is_some()
+        || matches!(tok.word(j - 1), "'s" | "’s")
+        || matches!(
+            tok.tag(j - 1),
+            Upos::Det | Upos::Pron | Upos::Verb | Upos::Aux | Upos::Adp | Upos::Punct | Upos::Sconj
+        );
+    if opens { j } else { k }
+}
+
+/// How many words no title list knows may qualify a title before it.
+const MAX_QUALIFIERS: usize = 3;
 
 fn push(
     out: &mut Found,

@@ -7,9 +7,10 @@ use crate::text::Document;
 fn roles(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
     let doc = Document::new("t", text);
     let seg = segment(&doc);
-    let m = detect(&doc, &seg, &crate::tagging::tag(&doc, &seg));
+    let tags = crate::tagging::tag(&doc, &seg);
+    let m = detect(&doc, &seg, &tags);
     let e = resolve(&doc, &seg, m);
-    let Staged { layer, requests } = attach(&doc, &seg, &e);
+    let Staged { layer, requests } = attach(&doc, &seg, &tags, &e);
     layer
         .into_iter()
         .map(|r| {
@@ -351,4 +352,27 @@ fn a_definite_description_names_the_person_named_before() {
     // a description followed by the name is a premodifier, not a reference back
     let r = roles("Rhea Saltonstall spoke. The prime minister Tom Quarrie said no.");
     assert!(!r.iter().any(|(p, _, _)| p == "Rhea Saltonstall"), "{r:?}");
+}
+
+#[test]
+fn qualifiers_before_a_title_belong_to_it() {
+    let r = roles(
+        "Former welfare minister Tom Quarrie said so. The plan is wrong, said parliamentary group leader Pia Dermot.",
+    );
+    assert!(
+        r.iter()
+            .any(|(p, t, _)| p == "Tom Quarrie" && t.as_deref() == Some("Former welfare minister")),
+        "{r:?}"
+    );
+    assert!(
+        r.iter().any(
+            |(p, t, _)| p == "Pia Dermot" && t.as_deref() == Some("parliamentary group leader")
+        ),
+        "{r:?}"
+    );
+    // a verb before the title is no qualifier
+    assert!(
+        !r.iter()
+            .any(|(_, t, _)| t.as_deref().is_some_and(|t| t.contains("said")))
+    );
 }
