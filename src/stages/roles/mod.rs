@@ -327,7 +327,7 @@ fn qualifiers_before(ctx: &Ctx, ents: &Entities, k: usize, s0: usize) -> usize {
             .word(j - 1)
             .chars()
             .all(|c| c.is_lowercase() || c == '-')
-        && ctx.lx.demonyms.get(tok.word(j - 1)).is_none()
+        && !ctx.lx.demonyms.contains_key(tok.word(j - 1))
     {
         j -= 1;
     }
