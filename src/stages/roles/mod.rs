@@ -22,7 +22,7 @@ mod definite;
 mod patterns;
 
 use countries::implied_country;
-use patterns::{affiliation_before, appositive_roles, as_title, clean_title, is_honorific};
+use patterns::{affiliation_before, appositive_roles, as_title, clean_title, is_honorific, party};
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -163,8 +163,22 @@ pub fn attach(
                 }
             }
         };
-        if let (Some(tr), Some(title)) = (title_range, title_text) {
-            let affiliation = affiliation_before(&ctx, actors, tr.start, s0)
+        if let (Some(mut tr), Some(mut title)) = (title_range, title_text) {
+            // a party adjective opening the title is its affiliation: "Labour MP X"
+            let mut party_of = None;
+            if tr.len() > 1
+                && let Some(p) = party(&ctx, actors, ctx.tok.word(tr.start))
+            {
+                party_of = Some(p);
+                tr.start += 1;
+                let sp = Span::new(
+                    seg.tokens[tr.start].span.start,
+                    seg.tokens[tr.end - 1].span.end,
+                );
+                title = doc.text[sp.range()].to_string();
+            }
+            let affiliation = party_of
+                .or_else(|| affiliation_before(&ctx, actors, tr.start, s0))
                 .or_else(|| implied_country(&ctx, actors, &title, tr.start, s0));
             push(
                 &mut out,

@@ -152,7 +152,33 @@ pub(super) fn affiliation_before(
         let country = country.clone();
         return Some(actors.request(EntityKind::Place, &country, None));
     }
-    None
+    // a party adjective: "Liberal Democrat spokesman X", "Conservative leader X"
+    if p > s0
+        && let Some(r) = party(ctx, actors, &format!("{} {w}", ctx.tok.word(p - 1)))
+    {
+        return Some(r);
+    }
+    party(ctx, actors, w)
+}
+
+/// The party a party adjective (`Conservative`, `Liberal Democrat`, `Republican`) stands
+/// for, requested under the adjective as an alias; None for other words.
+pub(super) fn party(ctx: &Ctx, actors: &mut Actors, adjective: &str) -> Option<ActorRef> {
+    let last = adjective.rsplit(' ').next().unwrap_or(adjective);
+    if !ctx.lx.party_adjectives.contains(last) {
+        return None;
+    }
+    let name = [
+        adjective.to_string(),
+        format!("{adjective}s"),
+        format!("{adjective} Party"),
+    ]
+    .iter()
+    .find_map(|n| ctx.lx.orgs.get(n.as_str()))?
+    .canonical
+    .clone();
+    let alias = (name != adjective).then_some(adjective);
+    Some(actors.request(EntityKind::Organization, &name, alias))
 }
 
 /// Roles in an appositive: comma-separated, `and`-coordinated noun phrases headed by
@@ -317,16 +343,13 @@ pub(super) fn owner_at(
             k + 1,
         );
     }
-    if ctx.lx.party_adjectives.contains(w)
-        && let Some(o) = [w.to_string(), format!("{w}s"), format!("{w} Party")]
-            .iter()
-            .find_map(|n| ctx.lx.orgs.get(n.as_str()))
+    if k + 1 < end
+        && let Some(p) = party(ctx, actors, &format!("{w} {}", ctx.tok.word(k + 1)))
     {
-        let name = o.canonical.clone();
-        return (
-            Some(actors.request(EntityKind::Organization, &name, None)),
-            k + 1,
-        );
+        return (Some(p), k + 2);
+    }
+    if let Some(p) = party(ctx, actors, w) {
+        return (Some(p), k + 1);
     }
     (None, k)
 }

@@ -376,3 +376,23 @@ fn qualifiers_before_a_title_belong_to_it() {
             .any(|(_, t, _)| t.as_deref().is_some_and(|t| t.contains("said")))
     );
 }
+
+#[test]
+fn a_party_adjective_before_a_title_is_the_affiliation() {
+    let r = roles(
+        "But Liberal Democrat spokesman Tom Quarrie warned them. His Labour MP Dana Morrow welcomed it. It was aimed at Conservative leader Rhea Salt.",
+    );
+    for (person, title, party) in [
+        ("Tom Quarrie", "spokesman", "Liberal Democrats"),
+        ("Dana Morrow", "MP", "Labour"),
+        ("Rhea Salt", "leader", "Conservatives"),
+    ] {
+        assert!(
+            r.contains(&(person.into(), Some(title.into()), Some(party.into()))),
+            "{person}: {r:?}"
+        );
+    }
+    // an adjective that names no party is no affiliation
+    let r = roles("Green activist Tom Quarrie spoke.");
+    assert!(r.iter().all(|(_, _, a)| a.is_none()), "{r:?}");
+}
