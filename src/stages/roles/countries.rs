@@ -19,7 +19,8 @@ pub(super) fn is_national_office(title: &str) -> bool {
 }
 
 /// The country of an office title written without one ("Foreign Minister X"): a country
-/// (or a body of one, "the Kremlin") named earlier in the same sentence, or the country of
+/// (or a body of one, "the Kremlin") named earlier in the same sentence, else later in it
+/// ("Prime Minister X voiced Canada's disappointment"), or the country of
 /// the same title written with a demonym elsewhere ("the British prime minister").
 pub(super) fn implied_country(
     ctx: &Ctx,
@@ -33,7 +34,12 @@ pub(super) fn implied_country(
         return None;
     }
     let lx = ctx.lx;
-    for k in (s0..t).rev() {
+    let s1 = ctx
+        .tok
+        .seg
+        .sentence_of(t)
+        .map_or(t, |si| ctx.tok.seg.sentences[si].tokens.end);
+    for k in (s0..t).rev().chain(t..s1) {
         let Some(e) = ents.entity_at(k) else { continue };
         let ent = &ents.entities[e];
         match ent.kind {

@@ -70,6 +70,9 @@ impl<A> RoleFact<A> {
 struct Found {
     roles: Vec<RoleFact<ActorRef>>,
     index: HashMap<(usize, Option<String>), usize>,
+    /// Roles whose affiliation is only implied (`countries::implied_country`): a stated
+    /// one for the same person and title replaces it.
+    implied: std::collections::HashSet<usize>,
 }
 
 struct Ctx<'a> {
@@ -177,17 +180,25 @@ pub fn attach(
                 );
                 title = doc.text[sp.range()].to_string();
             }
-            let affiliation = party_of
-                .or_else(|| affiliation_before(&ctx, actors, tr.start, s0))
-                .or_else(|| implied_country(&ctx, actors, &title, tr.start, s0));
-            push(
+            let stated = party_of.or_else(|| affiliation_before(&ctx, actors, tr.start, s0));
+            let implied = stated
+                .is_none()
+                .then(|| implied_country(&ctx, actors, &title, tr.start, s0))
+                .flatten();
+            let i = push(
                 &mut out,
                 e,
                 Some(clean_title(&title)),
-                affiliation,
+                stated.or(implied),
                 evidence,
                 confidence::PREMODIFIER,
             );
+            if let Some(i) = i
+                && implied.is_some()
+                && out.roles[i].affiliation == implied
+            {
+                out.implied.insert(i);
+            }
         }
 
         // 1b. a post-nominal title: "Dana Roe QC", "Tom Ashby MP"
@@ -371,17 +382,18 @@ fn push(
     affiliation: Option<ActorRef>,
     evidence: Span,
     confidence: f32,
-) {
+) -> Option<usize> {
     if affiliation == Some(ActorRef::Entity(person)) {
-        return;
+        return None;
     }
     let key = (person, title.as_deref().map(str::to_lowercase));
     if let Some(&i) = out.index.get(&key) {
         let r = &mut out.roles[i];
-        if r.affiliation.is_none() {
+        // a stated affiliation replaces an implied one
+        if affiliation.is_some() && (r.affiliation.is_none() || out.implied.remove(&i)) {
             r.affiliation = affiliation;
         }
-        return;
+        return Some(i);
     }
     out.index.insert(key, out.roles.len());
     out.roles.push(RoleFact {
@@ -391,6 +403,7 @@ fn push(
         evidence,
         confidence,
     });
+    Some(out.roles.len() - 1)
 }
 
 #[cfg(test)]

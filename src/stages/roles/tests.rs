@@ -396,3 +396,28 @@ fn a_party_adjective_before_a_title_is_the_affiliation() {
     let r = roles("Green activist Tom Quarrie spoke.");
     assert!(r.iter().all(|(_, _, a)| a.is_none()), "{r:?}");
 }
+
+#[test]
+fn an_office_without_a_country_takes_the_one_its_sentence_names() {
+    let r = roles("Prime Minister Tom Quarrie voiced Canada's disappointment on Friday.");
+    assert!(
+        r.contains(&(
+            "Tom Quarrie".into(),
+            Some("Prime Minister".into()),
+            Some("Canada".into())
+        )),
+        "{r:?}"
+    );
+    // a stated country wins over one the sentence implies
+    let r = roles(
+        "Prime Minister Tom Quarrie met Ukraine's envoy. Later, Canadian Prime Minister Tom Quarrie left.",
+    );
+    assert!(
+        r.contains(&(
+            "Tom Quarrie".into(),
+            Some("Prime Minister".into()),
+            Some("Canada".into())
+        )),
+        "{r:?}"
+    );
+}
