@@ -114,7 +114,7 @@ pub fn detect(doc: &Document, seg: &Segmentation, tags: &Tags) -> Vec<Mention> {
         }
     }
     ctx.inner_caps = inner;
-    let mut out = Vec::new();
+    let mut out = dateline_places(&ctx);
     for (si, s) in seg.body_sentences() {
         let mut t = s.tokens.start;
         let end = s.tokens.end;
@@ -127,6 +127,52 @@ pub fn detect(doc: &Document, seg: &Segmentation, tags: &Tags) -> Vec<Mention> {
             process_run(&ctx, si, t..run_end, s.tokens.start, &mut out);
             t = run_end;
         }
+    }
+    out
+}
+
+/// The places of an all-caps dateline (`WARSAW, Poland —`, `RIO DE JANEIRO, BRAZIL –`):
+/// each run of capitalized words the place lexicon knows. The dateline is in no sentence;
+/// its mentions belong to the sentence after it.
+fn dateline_places(ctx: &Ctx) -> Vec<Mention> {
+    let seg = ctx.tok.seg;
+    let mut out = Vec::new();
+    let Some(r) = seg.dateline.clone() else {
+        return out;
+    };
+    let Some(si) = seg.sentences.iter().position(|s| s.tokens.start >= r.end) else {
+        return out;
+    };
+    let mut t = r.start;
+    while t < r.end {
+        if !ctx.is_cap(t) {
+            t += 1;
+            continue;
+        }
+        let mut e = t + 1;
+        while e < r.end && ctx.is_cap(e) {
+            e += 1;
+        }
+        let span = context::span_of(ctx, &(t..e));
+        if let Some((kind @ EntityKind::Place, canonical, capital_of)) =
+            context::lookup(ctx.lx, &ctx.tok.text[span.range()])
+        {
+            out.push(Mention {
+                tokens: t..e,
+                span,
+                sentence: si,
+                kind,
+                text: ctx.tok.text[span.range()].to_string(),
+                canonical: Some(canonical),
+                title: None,
+                gender: None,
+                capital_of,
+                confidence: confidence::LEXICON,
+                tentative: false,
+                weak: false,
+            });
+        }
+        t = e;
     }
     out
 }

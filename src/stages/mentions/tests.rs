@@ -363,3 +363,17 @@ fn a_surname_that_is_also_a_common_word_stays_in_the_name() {
     let ms = mentions("Lawyer Marta Christian, who represents him, spoke on Tuesday.");
     assert!(has(&ms, "Marta Christian", EntityKind::Person), "{ms:?}");
 }
+
+#[test]
+fn a_datelines_places_are_mentions() {
+    let ms = names(
+        "Bank acts\n\nWARSAW, Poland — The central bank said on Monday it was ready.\n\nIt met again on Tuesday.\n",
+    );
+    assert!(ms.contains(&("WARSAW".into(), EntityKind::Place)), "{ms:?}");
+    assert!(ms.contains(&("Poland".into(), EntityKind::Place)), "{ms:?}");
+    // a dateline of no known place gives nothing
+    let ms = names(
+        "Bank acts\n\nZORVANIA — The central bank said on Monday it was ready.\n\nIt met again.\n",
+    );
+    assert!(ms.is_empty(), "{ms:?}");
+}

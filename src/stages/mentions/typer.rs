@@ -92,6 +92,9 @@ impl MentionTyper {
             let counts = form_counts(&ms);
             for i in 0..ms.len() {
                 let m = &ms[i];
+                if in_dateline(&seg, m) {
+                    continue;
+                }
                 let mut names = vec![m.canonical.clone().unwrap_or_else(|| m.text.clone())];
                 names.push(m.text.clone());
                 let label = index
@@ -134,8 +137,11 @@ impl MentionTyper {
                 // kept unless `none` beats every actor type (the rules' type may be
                 // wrong where the mention still names an actor: clustering retypes it)
                 let best = scores[1..].iter().copied().max().unwrap_or(0);
-                // a title or honorific is person evidence the typer does not overrule
-                mentions[i].title.is_some() || scores[0] - best <= DROP_MARGIN
+                // a title or honorific is person evidence the typer does not overrule, nor
+                // is the place lexicon's word on a dateline
+                mentions[i].title.is_some()
+                    || in_dateline(seg, &mentions[i])
+                    || scores[0] - best <= DROP_MARGIN
             })
             .collect();
         mentions
@@ -144,6 +150,11 @@ impl MentionTyper {
             .filter_map(|(m, k)| k.then_some(m))
             .collect()
     }
+}
+
+/// A dateline's place (`WARSAW —`): before the sentence it is counted in.
+fn in_dateline(seg: &Segmentation, m: &Mention) -> bool {
+    m.tokens.start < seg.sentences[m.sentence].tokens.start
 }
 
 fn kind_name(k: EntityKind) -> &'static str {
