@@ -237,7 +237,9 @@ pub fn attach(
         // 3. appositive before the name: "his Israeli counterpart, X" / "the bank's chief, X"
         let start = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start);
         if start >= s0 + 2 && ctx.tok.word(start - 1) == "," {
-            let head = start - 2;
+            // "the chairman of the Bar Council, X": the title's `of Y` complement
+            let of_y = of_complement_before(&ctx, ents, start - 1, s0);
+            let head = of_y.map_or(start - 2, |(h, _)| h);
             if ctx.is_title_head(head) && ents.mention_at(head).is_none() {
                 let mut k = head;
                 while k > s0 && ctx.is_modifier(k - 1) && ents.mention_at(k - 1).is_none() {
@@ -281,12 +283,15 @@ pub fn attach(
                 // demonym/affiliation before it
                 let sp = Span::new(seg.tokens[k].span.start, seg.tokens[head].span.end);
                 let title = doc.text[sp.range()].to_string();
-                let affiliation = affiliation_before(&ctx, actors, k, s0);
-                let opens_np = k > s0
-                    && (matches!(
-                        ctx.tok.lower(k - 1).as_str(),
-                        "the" | "his" | "her" | "its" | "their" | "a" | "an" | "'s" | "’s"
-                    ) || affiliation.is_some());
+                let affiliation = of_y
+                    .map(|(_, a)| ActorRef::Entity(a))
+                    .or_else(|| affiliation_before(&ctx, actors, k, s0));
+                let opens_np = of_y.is_some()
+                    || k > s0
+                        && (matches!(
+                            ctx.tok.lower(k - 1).as_str(),
+                            "the" | "his" | "her" | "its" | "their" | "a" | "an" | "'s" | "’s"
+                        ) || affiliation.is_some());
                 if opens_np {
                     push(
                         &mut out,
@@ -333,6 +338,37 @@ pub fn attach(
     // 6. "The rural affairs minister said": a description for a person named before
     definite::definite_roles(&ctx, actors, &mut out);
     requests.finish(out.roles)
+}
+
+/// Before a comma at `comma`: `TITLE of/for/at (the) (adjectives) Y` with Y a named actor
+/// ("the chairman of the Bar Council,", "the Prime Minister of the so-called Kosovo,").
+/// Returns the title's head and Y.
+fn of_complement_before(
+    ctx: &Ctx,
+    ents: &Entities,
+    comma: usize,
+    s0: usize,
+) -> Option<(usize, usize)> {
+    let a = ents.entity_at(comma.checked_sub(1)?)?;
+    let mut j = comma - 1;
+    while j > s0 && ents.entity_at(j - 1) == Some(a) {
+        j -= 1;
+    }
+    let mut skipped = 0;
+    while j > s0 + 1 && skipped < 4 && {
+        let w = ctx.tok.word(j - 1);
+        ents.mention_at(j - 1).is_none()
+            && !matches!(w, "of" | "for" | "at")
+            && w.chars().all(|c| c.is_lowercase() || c == '-')
+    } {
+        j -= 1;
+        skipped += 1;
+    }
+    if j < s0 + 2 || !matches!(ctx.tok.word(j - 1), "of" | "for" | "at") {
+        return None;
+    }
+    let head = j - 2;
+    (ctx.is_title_head(head) && ents.mention_at(head).is_none()).then_some((head, a))
 }
 
 /// Words that qualify a title no title list knows, before it at `k`: "parliamentary group

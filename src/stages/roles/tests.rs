@@ -421,3 +421,29 @@ fn an_office_without_a_country_takes_the_one_its_sentence_names() {
         "{r:?}"
     );
 }
+
+#[test]
+fn an_appositive_title_with_its_of_complement_before_the_name() {
+    let r = roles(
+        "He met the Prime Minister of Estonia, Dana Morrow, in Paris. The new chairman of the European Union, Tom Quarrie, spoke.",
+    );
+    assert!(
+        r.contains(&(
+            "Dana Morrow".into(),
+            Some("Prime Minister".into()),
+            Some("Estonia".into())
+        )),
+        "{r:?}"
+    );
+    assert!(
+        r.contains(&(
+            "Tom Quarrie".into(),
+            Some("new chairman".into()),
+            Some("European Union".into())
+        )),
+        "{r:?}"
+    );
+    // no title before the complement: no role
+    let r = roles("He spoke of the plans of Estonia, Dana Morrow said.");
+    assert!(r.is_empty(), "{r:?}");
+}
