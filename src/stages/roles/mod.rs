@@ -122,6 +122,8 @@ pub fn attach(
     };
     let mut out = Found::default();
     let n = ents.mentions.len();
+    // the singular title of a plural one before a list of names, and its sentence
+    let mut list_title: Option<(usize, String, Option<ActorRef>)> = None;
     for mi in 0..n {
         let e = ents.mention_entity[mi];
         if ents.entities[e].kind != EntityKind::Person {
@@ -133,6 +135,30 @@ pub fn attach(
         let s0 = sent.tokens.start;
         let s1 = sent.tokens.end;
 
+        // the next name of a list after a plural title: "ministers X, Y and Z"
+        if let Some((ls, t, a)) = &list_title {
+            let prev_end = (mi > 0).then(|| ents.mentions[mi - 1].tokens.end);
+            let joined = *ls == m.sentence
+                && m.title.is_none()
+                && prev_end.is_some_and(|p| {
+                    p < m.tokens.start
+                        && m.tokens.start - p <= 2
+                        && (p..m.tokens.start).all(|k| matches!(ctx.tok.word(k), "," | "and"))
+                });
+            if joined {
+                push(
+                    &mut out,
+                    e,
+                    Some(t.clone()),
+                    *a,
+                    evidence,
+                    confidence::PREMODIFIER,
+                );
+            } else {
+                list_title = None;
+            }
+        }
+        let mut starts_list = false;
         // 1. premodifier title: the mention's own capitalized title, or lowercase title words
         let (title_range, title_text) = match &m.title {
             Some(t) if !is_honorific(&t.text) => (Some(t.tokens.clone()), Some(t.text.clone())),
@@ -140,7 +166,12 @@ pub fn attach(
                 // lowercase title words right before the name (or its honorific): "...
                 // special envoy X", "the city's top policeman Sir X"
                 let name_start = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start);
-                let mut k = name_start;
+                // a plural title before a list of names: "ministers X, Y and Z"
+                let plural = m.title.is_none()
+                    && name_start > s0
+                    && ents.mention_at(name_start - 1).is_none()
+                    && plural_title(&ctx, name_start - 1);
+                let mut k = if plural { name_start - 1 } else { name_start };
                 while k > s0
                     && ctx.tok.seg.tokens[k - 1].kind == TokenKind::Word
                     && ents.mention_at(k - 1).is_none()
@@ -154,13 +185,19 @@ pub fn attach(
                     k -= 1;
                 }
                 // the last word before the name must be a head
-                if k < name_start && ctx.is_title_head(name_start - 1) {
+                if k < name_start && (plural || ctx.is_title_head(name_start - 1)) {
                     k = qualifiers_before(&ctx, ents, k, s0);
                     let sp = Span::new(
                         seg.tokens[k].span.start,
                         seg.tokens[name_start - 1].span.end,
                     );
-                    (Some(k..name_start), Some(doc.text[sp.range()].to_string()))
+                    let mut t = doc.text[sp.range()].to_string();
+                    if plural {
+                        t.pop();
+                        list_title = Some((m.sentence, t.clone(), None));
+                        starts_list = true;
+                    }
+                    (Some(k..name_start), Some(t))
                 } else {
                     (None, None)
                 }
@@ -185,6 +222,12 @@ pub fn attach(
                 .is_none()
                 .then(|| implied_country(&ctx, actors, &title, tr.start, s0))
                 .flatten();
+            // the list after a plural title shares its stated affiliation
+            if let Some(l) = list_title.as_mut()
+                && starts_list
+            {
+                l.2 = stated;
+            }
             let i = push(
                 &mut out,
                 e,
@@ -369,6 +412,16 @@ fn of_complement_before(
     }
     let head = j - 2;
     (ctx.is_title_head(head) && ents.mention_at(head).is_none()).then_some((head, a))
+}
+
+/// A plural title word: "ministers", "leaders", "candidates".
+fn plural_title(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.tok.word(t);
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && w.chars().all(|c| c.is_lowercase())
+        && ctx.lx.title(&w[..w.len() - 1]).is_some()
 }
 
 /// Words that qualify a title no title list knows, before it at `k`: "parliamentary group

@@ -447,3 +447,24 @@ fn an_appositive_title_with_its_of_complement_before_the_name() {
     let r = roles("He spoke of the plans of Estonia, Dana Morrow said.");
     assert!(r.is_empty(), "{r:?}");
 }
+
+#[test]
+fn a_plural_title_before_a_list_of_names_gives_each_the_title() {
+    let r = roles(
+        "Voting against were ministers Tom Quarrie, Dana Morrow and Rhea Salt. Estonian leaders Ola Brenn and Kai Morst said so. Tom Quarrie met Lena Vos.",
+    );
+    for p in ["Tom Quarrie", "Dana Morrow", "Rhea Salt"] {
+        assert!(
+            r.contains(&(p.into(), Some("minister".into()), None)),
+            "{p}: {r:?}"
+        );
+    }
+    for p in ["Ola Brenn", "Kai Morst"] {
+        assert!(
+            r.contains(&(p.into(), Some("leader".into()), Some("Estonia".into()))),
+            "{p}: {r:?}"
+        );
+    }
+    // the list ends with its sentence
+    assert!(!r.iter().any(|(p, _, _)| p == "Lena Vos"), "{r:?}");
+}
