@@ -224,8 +224,8 @@ mod tests {
     #[test]
     fn two_candidates_or_a_shared_document_keep_nodes_apart() {
         let mut g = Graph::new();
-        node(&mut g, NodeKind::Person, "Gordon Brown", &["a"], &[]);
-        node(&mut g, NodeKind::Person, "Nick Brown", &["b"], &[]);
+        node(&mut g, NodeKind::Person, "Petra Brown", &["a"], &[]);
+        node(&mut g, NodeKind::Person, "Lukas Brown", &["b"], &[]);
         node(&mut g, NodeKind::Person, "Brown", &["c"], &[]);
         node(&mut g, NodeKind::Person, "Ana Ruiz", &["d"], &[]);
         node(&mut g, NodeKind::Person, "Ruiz", &["d"], &[]);

@@ -177,7 +177,7 @@ pub fn run<T: Transitions, C: Classifier>(
     steps
 }
 
-/// One training pass over a state with a dynamic oracle (Goldberg & Nivre 2012): at each
+/// One training pass over a state with a dynamic oracle (the arc-hybrid dynamic oracle of the 2012 literature): at each
 /// step the best-scoring valid move is compared with the best-scoring move of least
 /// cost, and the perceptron is updated when the prediction costs more. The move made is
 /// the prediction when it costs nothing extra; otherwise, with probability

@@ -10,7 +10,7 @@
 //! never a silently skipped row. The relation lexicon, which users extend with
 //! `--lexicon`, has its own type ([`RelationLexicon`]) over the same reader.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 use std::sync::OnceLock;
 

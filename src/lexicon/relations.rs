@@ -2,7 +2,6 @@
 //! `lexicon/relations.tsv` (embedded) and optionally from a user file of the same format
 //! (`newsgraph extract --lexicon FILE`). The format is documented in `lexicon/README.md`.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::vocab::Stance;
@@ -64,7 +63,8 @@ impl Entry {
 pub struct RelationLexicon {
     pub entries: Vec<Entry>,
     /// (pos, head word or irregular form, lowercase) → entry indices.
-    index: HashMap<(Pos, String), Vec<usize>>,
+    /// Per part of speech (`Pos as usize`), the entries of each word.
+    index: [rustc_hash::FxHashMap<String, Vec<usize>>; 4],
 }
 
 fn parse_sense(s: &str) -> Option<Sense> {
@@ -132,9 +132,9 @@ impl RelationLexicon {
                 cameo,
                 patterns,
             });
-            self.index.entry((pos, lemma)).or_default().push(idx);
+            self.index[pos as usize].entry(lemma).or_default().push(idx);
             for f in forms {
-                self.index.entry((pos, f)).or_default().push(idx);
+                self.index[pos as usize].entry(f).or_default().push(idx);
             }
         }
         Ok(())
@@ -154,10 +154,7 @@ impl RelationLexicon {
     }
 
     fn get(&self, pos: Pos, w: &str) -> &[usize] {
-        // lookups with borrowed keys need an owned tuple; words are short
-        self.index
-            .get(&(pos, w.to_string()))
-            .map_or(&[], Vec::as_slice)
+        self.index[pos as usize].get(w).map_or(&[], Vec::as_slice)
     }
 
     /// Entries of this part of speech for an exact (lowercase) word.
@@ -169,40 +166,76 @@ impl RelationLexicon {
     /// regular stems of `-s`, `-es`, `-ies`, `-ed`, `-d`, `-ied`, `-ing` and doubled
     /// consonants.
     pub fn verb(&self, lower: &str) -> Vec<&Entry> {
-        let mut cands: Vec<String> = vec![lower.to_string()];
+        self.verb_ids(lower)
+            .iter()
+            .map(|&i| &self.entries[i])
+            .collect()
+    }
+
+    /// The verb entries of the word `parts` concatenate, built in `buf`.
+    fn verb_form(&self, buf: &mut String, parts: &[&str]) -> &[usize] {
+        buf.clear();
+        for p in parts {
+            buf.push_str(p);
+        }
+        self.get(Pos::Verb, buf)
+    }
+
+    /// The entry ids of [`RelationLexicon::verb`], in the same order of tries; one
+    /// reused buffer, no allocation when nothing is found.
+    fn verb_ids(&self, lower: &str) -> &[usize] {
+        let hit = self.get(Pos::Verb, lower);
+        if !hit.is_empty() {
+            return hit;
+        }
         let strip = |suf: &str| lower.strip_suffix(suf).filter(|s| s.len() >= 2);
+        let mut buf = String::with_capacity(lower.len() + 1);
+        let mut try_form = |parts: &[&str]| -> &[usize] { self.verb_form(&mut buf, parts) };
         if let Some(s) = strip("ies") {
-            cands.push(format!("{s}y"));
+            let h = try_form(&[s, "y"]);
+            if !h.is_empty() {
+                return h;
+            }
         }
         if let Some(s) = strip("es") {
-            cands.push(s.to_string());
+            let h = try_form(&[s]);
+            if !h.is_empty() {
+                return h;
+            }
         }
         if let Some(s) = strip("s") {
-            cands.push(s.to_string());
+            let h = try_form(&[s]);
+            if !h.is_empty() {
+                return h;
+            }
         }
         if let Some(s) = strip("ied") {
-            cands.push(format!("{s}y"));
+            let h = try_form(&[s, "y"]);
+            if !h.is_empty() {
+                return h;
+            }
         }
         for suf in ["ed", "ing"] {
             if let Some(s) = strip(suf) {
-                cands.push(s.to_string());
-                cands.push(format!("{s}e"));
+                for form in [&[s][..], &[s, "e"][..]] {
+                    let h = try_form(form);
+                    if !h.is_empty() {
+                        return h;
+                    }
+                }
                 let b = s.as_bytes();
                 if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-                    cands.push(s[..s.len() - 1].to_string());
+                    let h = try_form(&[&s[..s.len() - 1]]);
+                    if !h.is_empty() {
+                        return h;
+                    }
                 }
             }
         }
         if let Some(s) = strip("d") {
-            cands.push(s.to_string());
+            return try_form(&[s]);
         }
-        for c in &cands {
-            let hits = self.get(Pos::Verb, c);
-            if !hits.is_empty() {
-                return hits.iter().map(|&i| &self.entries[i]).collect();
-            }
-        }
-        Vec::new()
+        &[]
     }
 }
 

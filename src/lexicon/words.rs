@@ -130,20 +130,22 @@ impl WordClass {
     }
 }
 
-/// The words of every class. A class holds a few dozen words at most, so a lookup scans
-/// them (as the lists in code did), which is cheaper than hashing the word.
+/// The words of every class: per word the bit set of its classes (one hashed lookup
+/// answers any class), and per class its words in file order.
 #[derive(Debug, Default)]
 pub struct WordLists {
+    classes: rustc_hash::FxHashMap<Box<str>, u64>,
     /// Indexed by `WordClass as usize`.
     lists: Vec<Vec<Box<str>>>,
 }
 
 impl WordLists {
     /// `w` is a word of `class` (compared as given: the files say which are lowercase).
+    #[inline]
     pub fn is(&self, class: WordClass, w: &str) -> bool {
-        self.lists
-            .get(class as usize)
-            .is_some_and(|l| l.iter().any(|x| **x == *w))
+        self.classes
+            .get(w)
+            .is_some_and(|&bits| bits & (1u64 << (class as u32)) != 0)
     }
 
     /// The words of `class`.
@@ -160,7 +162,9 @@ impl WordLists {
         if self.lists.len() <= i {
             self.lists.resize_with(WordClass::ALL.len(), Vec::new);
         }
-        if !self.lists[i].iter().any(|x| **x == *w) {
+        let bits = self.classes.entry(w.into()).or_insert(0);
+        if *bits & (1u64 << i) == 0 {
+            *bits |= 1u64 << i;
             self.lists[i].push(w.into());
         }
     }
@@ -203,3 +207,6 @@ pub(super) fn honorifics(lx: &mut Lexicon, text: &str) -> Result<(), TsvError> {
     }
     Ok(())
 }
+
+// a class is a bit of a u64
+const _: () = assert!(WordClass::ALL.len() <= 64);

@@ -31,7 +31,7 @@ pub fn slug(name: &str) -> String {
                         out.push(l);
                     }
                 } else if c == '\'' || c == '\u{2019}' || c == '.' {
-                    // "O'Brien" -> "obrien", "U.S." -> "us"
+                    // "O'Dowd" -> "odowd", "U.S." -> "us"
                 } else {
                     dash = true;
                 }
@@ -90,7 +90,7 @@ mod tests {
         assert_eq!(slug("Jane Q. Doe"), "jane-q-doe");
         assert_eq!(slug("U.S."), "us");
         assert_eq!(slug("Łukasz Żółć"), "lukasz-zolc");
-        assert_eq!(slug("O'Brien"), "obrien");
+        assert_eq!(slug("O'Dowd"), "odowd");
         assert_eq!(slug("28-point draft"), "28-point-draft");
         assert_eq!(slug("\"<>\""), "x");
     }

@@ -51,7 +51,7 @@ pub(super) fn is_actor_position(tok: &TokenView, m: &Mention) -> bool {
     is(WordClass::ActorNext, nw.as_str()) || (nw.ends_with("ed") && nw.len() > 4)
 }
 
-/// The tokens of a name folded to their name keys ("Orbán" and "Orbàn" are `orban`).
+/// The tokens of a name folded to their name keys ("Halàsz" and "Halász" are `halasz`).
 pub(super) fn folded_tokens(s: &str) -> Vec<String> {
     s.split_whitespace().map(slug).collect()
 }
@@ -315,8 +315,8 @@ pub fn resolve(doc: &Document, seg: &Segmentation, mut mentions: Vec<Mention>) -
             seen(&ents, &mut longer, e);
             continue;
         }
-        // a given name alone for the one person whose full name opens with it ("Keir" for
-        // "Keir Starmer"), when no person's name ends with it
+        // a given name alone for the one person whose full name opens with it ("Tove" for
+        // "Tove Brannigan"), when no person's name ends with it
         let key = folded_tokens(&m.text).join(" ");
         if can_be_person
             && m.canonical.is_none()

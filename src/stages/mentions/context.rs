@@ -35,7 +35,7 @@ impl<'a> Ctx<'a> {
         if is_capitalized(w) {
             return !is_clitic(w);
         }
-        // "al-Qaeda", "bin-Salman", "el-Sisi": a particle joined to a capitalized name
+        // "al-Qaeda", "bin-Salman", "el-Ghoul": a particle joined to a capitalized name
         w.split_once('-')
             .is_some_and(|(p, rest)| is(WordClass::NameParticle, p) && is_capitalized(rest))
     }

@@ -28,7 +28,7 @@ pub(super) fn extend_run(ctx: &Ctx, si: usize, t: usize, end: usize) -> usize {
         }
         let w = ctx.tok.word(j);
         let next_cap = j + 1 < end && ctx.is_cap(j + 1);
-        // name particles, also in a chain: "de Souza", "von der Leyen"
+        // name particles, also in a chain: "de Souza", "von der Aue"
         let particle =
             |k: usize| ctx.tok.is_word(k) && is(WordClass::NameParticle, ctx.tok.word(k));
         if j > t

@@ -1,5 +1,5 @@
 //! The arc-hybrid transition system (Kuhlmann, Gómez-Rodríguez & Satta 2011), its
-//! features and its dynamic oracle (Goldberg & Nivre 2013).
+//! features and its dynamic oracle (the 2012–2013 arc-hybrid literature).
 //!
 //! A state is a stack (the virtual root at its bottom), a buffer (the words not yet
 //! shifted, left to right) and the arcs made so far. Three moves:

@@ -103,7 +103,7 @@ impl<'a> Cx<'a> {
         }
         let hw = self.tok.lower(head);
         let raw = self.tok.word(head);
-        // a name the entity stage left out ("Louise Christian" read as a demonym): two or
+        // a name the entity stage left out ("Ada Christian" read as a demonym): two or
         // three capitalized words opening with a known given name
         if h_end == b
             && (2..=3).contains(&(b - s))

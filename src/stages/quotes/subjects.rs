@@ -155,7 +155,7 @@ impl<'a> Cx<'a> {
         if k <= lo {
             return None;
         }
-        // `Marco Rubio, who acknowledged …`: the name before the relative
+        // `Tadeo Varela, who acknowledged …`: the name before the relative
         if k > lo + 2 && self.tok.lower(k - 1) == "who" && self.tok.word(k - 2) == "," {
             let s2 = self.np_left(ents, k - 2, lo)?;
             let sp = self.resolve_np(ents, s2, k - 2, cue);

@@ -59,36 +59,41 @@ pub(super) struct Cand {
 /// final consonant dropped, so that `urge`, `urged`, `urges` and `urging` share one
 /// (`urg`). A feature key, not a lemma.
 pub fn stem(lower: &str) -> String {
+    let mut out = String::new();
+    stem_into(lower, &mut out);
+    out
+}
+
+/// [`stem`] into a reused buffer.
+pub fn stem_into(lower: &str, out: &mut String) {
     let w = lower;
-    let mut s: &str = w;
-    let mut owned;
+    out.clear();
     if let Some(x) = w.strip_suffix("ies").or_else(|| w.strip_suffix("ied"))
         && x.len() >= 2
     {
-        owned = format!("{x}y");
-        s = &owned;
+        out.push_str(x);
+        out.push('y');
     } else if let Some(x) = w.strip_suffix("ing").filter(|x| x.len() >= 3) {
-        s = x;
+        out.push_str(x);
     } else if let Some(x) = w.strip_suffix("ed").filter(|x| x.len() >= 3) {
-        s = x;
+        out.push_str(x);
     } else if let Some(x) = w.strip_suffix("es").filter(|x| x.len() >= 3) {
-        s = x;
+        out.push_str(x);
     } else if let Some(x) = w
         .strip_suffix('s')
         .filter(|x| x.len() >= 3 && !x.ends_with('s'))
     {
-        s = x;
+        out.push_str(x);
+    } else {
+        out.push_str(w);
     }
-    owned = s
-        .strip_suffix('e')
-        .filter(|x| x.len() >= 2)
-        .unwrap_or(s)
-        .to_string();
-    let b = owned.as_bytes();
+    if out.len() >= 3 && out.ends_with('e') {
+        out.pop();
+    }
+    let b = out.as_bytes();
     if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !b[b.len() - 1].is_ascii_digit() {
-        owned.pop();
+        out.pop();
     }
-    owned
 }
 
 /// Feature templates.
@@ -169,11 +174,22 @@ enum TargetAt {
 
 impl Extractor<'_> {
     /// Is token `i` a predicate worth scoring?
-    fn is_predicate(&self, s: &Sent, i: usize, known: &dyn Fn(&str) -> bool, all: bool) -> bool {
+    fn is_predicate(
+        &self,
+        s: &Sent,
+        i: usize,
+        known: &dyn Fn(&str) -> bool,
+        all: bool,
+        buf: &mut String,
+    ) -> bool {
         let w = s.lw(i);
+        let mut known_stem = || {
+            stem_into(w, buf);
+            known(buf)
+        };
         match s.tag[i] {
             Upos::Verb => {
-                all || known(&stem(w))
+                all || known_stem()
                     || self
                         .lx
                         .verb(w)
@@ -181,7 +197,7 @@ impl Extractor<'_> {
                         .any(|e| matches!(e.sense, Sense::Stance(_)))
             }
             Upos::Noun | Upos::Adj => {
-                known(&stem(w))
+                known_stem()
                     || self
                         .lx
                         .exact(Pos::Noun, w)
@@ -198,14 +214,17 @@ impl Extractor<'_> {
     /// The lexicon sense of predicate `i`, as a feature value.
     fn sense(&self, s: &Sent, i: usize) -> &'static str {
         let w = s.lw(i);
-        let senses: Vec<Sense> = match s.tag[i] {
-            Upos::Verb => self.lx.verb(w).iter().map(|e| e.sense).collect(),
-            _ => self
+        let verb;
+        let senses: &mut dyn Iterator<Item = Sense> = match s.tag[i] {
+            Upos::Verb => {
+                verb = self.lx.verb(w);
+                &mut verb.iter().map(|e| e.sense)
+            }
+            _ => &mut self
                 .lx
                 .exact(Pos::Noun, w)
                 .chain(self.lx.exact(Pos::Adj, w))
-                .map(|e| e.sense)
-                .collect(),
+                .map(|e| e.sense),
         };
         for sense in senses {
             if let Sense::Stance(st) = sense {
@@ -304,9 +323,10 @@ impl Extractor<'_> {
         let question = s.words.last().is_some_and(|w| *w == "?");
         let cond = (0..n.min(3)).any(|k| matches!(s.lw(k), "if" | "unless" | "whether"));
         let mut fb = FeatureBuf::with_capacity(64);
+        let mut stem_buf = String::new();
         self.possessive_candidates(s, ents, known, all, &mut fb, &mut out);
         for p in 0..n {
-            if !self.is_predicate(s, p, known, all) {
+            if !self.is_predicate(s, p, known, all, &mut stem_buf) {
                 continue;
             }
             let pstem = stem(s.lw(p));
@@ -392,7 +412,7 @@ impl Extractor<'_> {
         out
     }
 
-    /// "Godongwana's VAT increase", "his plan to cut taxes": the possessor holds (proposed,
+    /// "Mbeleko's VAT increase", "his plan to cut taxes": the possessor holds (proposed,
     /// opposes, …) what the rest of the phrase names; the phrase's head is the predicate.
     fn possessive_candidates(
         &self,

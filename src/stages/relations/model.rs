@@ -7,7 +7,6 @@
 //! read once ([`RelationModel::embedded`]). Training is deterministic: the same items in
 //! the same order give the same bytes.
 
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use crate::learn::ModelError;
@@ -69,7 +68,7 @@ pub struct RelationModel {
     pub(crate) calibration: Calibration,
     /// Predicate stems seen with a stance in training: only these (and the relation
     /// lexicon's stance words) are candidates at extraction time.
-    pub(crate) cues: BTreeSet<String>,
+    pub(crate) cues: rustc_hash::FxHashSet<String>,
 }
 
 /// Training passes over the items.
@@ -146,7 +145,9 @@ impl RelationModel {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut cues = Vec::new();
         crate::learn::codec::write_varint(&mut cues, self.cues.len() as u64);
-        for c in &self.cues {
+        let mut sorted: Vec<&String> = self.cues.iter().collect();
+        sorted.sort();
+        for c in sorted {
             write_str(&mut cues, c);
         }
         let labels = LabelSet::new(&LABELS).unwrap_or_else(|_| unreachable!("distinct labels"));
@@ -172,7 +173,7 @@ impl RelationModel {
             .ok_or_else(|| ModelError::new("relation model without calibration"))?;
         let mut r = Reader::new(f.section(b"CUES")?);
         let n = r.count(1 << 20)?;
-        let mut cues = BTreeSet::new();
+        let mut cues = rustc_hash::FxHashSet::default();
         for _ in 0..n {
             cues.insert(r.str()?.to_string());
         }

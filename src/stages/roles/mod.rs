@@ -288,7 +288,7 @@ pub fn attach(
                 while k > s0 && ctx.is_modifier(k - 1) && ents.mention_at(k - 1).is_none() {
                     k -= 1;
                 }
-                // up to two adjectives no title list knows: "Jokowi's eldest son, X",
+                // up to two adjectives no title list knows: "Sukarto's eldest son, X",
                 // "the still-serving attorney general, X"
                 let mut adjectives = 0;
                 while adjectives < 2

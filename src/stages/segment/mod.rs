@@ -10,7 +10,7 @@
 //! - An all-caps dateline (`MOSCOW —`) opening the first body paragraph is recorded and
 //!   kept out of the first sentence.
 //! - Tokens: words keep inner hyphens, periods and apostrophes (`son-in-law`,
-//!   `U.S.-Ukraine`, `O'Brien`, `1.2`, `3,000`); abbreviations and initials keep their
+//!   `U.S.-Ukraine`, `O'Dowd`, `1.2`, `3,000`); abbreviations and initials keep their
 //!   period (`Mr.`, `U.S.`, `F.`); clitics are split (`Ukraine` `'s`, `do` `n't`).
 //! - Sentences end at `.`, `?`, `!` (with closing quotes and brackets) before a capital,
 //!   digit or opening quote; abbreviations do not end sentences unless the next word is

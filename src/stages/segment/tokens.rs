@@ -1,5 +1,5 @@
 //! Tokens: words with inner hyphens, periods and apostrophes kept (`son-in-law`,
-//! `U.S.-Ukraine`, `O'Brien`), numbers with separators, abbreviations with their period,
+//! `U.S.-Ukraine`, `O'Dowd`), numbers with separators, abbreviations with their period,
 //! clitics split off (`'s`, `n't`), quotation marks with a direction, dashes.
 
 use super::paragraphs::is_invisible;
@@ -202,7 +202,7 @@ pub(super) fn scan_word(text: &str, mut i: usize, end: usize) -> (usize, TokenKi
             if clitic_len(rest).is_some() {
                 break;
             }
-            // O'Brien, rock'n'roll
+            // O'Dowd, rock'n'roll
             i += c.len_utf8();
             continue;
         }
