@@ -275,7 +275,7 @@ pub(super) fn process_run(
                     || lx.org_words.contains(ctx.tok.word(k - 1))
                     || (k == start + 1 && is_all_caps(left_text) && left_text.len() >= 2)
                     || lx.demonyms.contains_key(left_text);
-                // an unknown affiliation before a title and a name: "Ford CEO Jim Farley",
+                // an unknown affiliation before a title and a name: "Kestrelix CEO Dana Morrow",
                 // "Harbour Point chief economist Li Wenhao" (no given name before the title)
                 let left_unknown = left.len() <= 3
                     && k + n + 2 <= end
@@ -285,8 +285,8 @@ pub(super) fn process_run(
                         let before = out.len();
                         push_name(ctx, si, left.clone(), None, None, false, out);
                         // an unknown word before a title is where the title is held, not
-                        // a person; coreference may still make it a surname ("Biden
-                        // adviser X" beside "Joe Biden")
+                        // a person; coreference may still make it a surname ("Pryce
+                        // adviser X" beside "Alan Pryce")
                         if !left_known
                             && let Some(m) = out.get_mut(before)
                             && m.tokens == left
@@ -325,7 +325,7 @@ pub(super) fn process_run(
     let mut end = end;
     while end > start + 1 {
         let w = ctx.tok.word(end - 1);
-        // a given name or surname after a given name stays ("Louise Christian")
+        // a given name or surname after a given name stays ("Marta Christian")
         let surname_after_given = end == start + 2
             && lx.given_names.contains_key(ctx.tok.word(start))
             && (lx.given_names.contains_key(w) || lx.surnames.contains(&w.to_lowercase()));
