@@ -468,3 +468,29 @@ fn a_plural_title_before_a_list_of_names_gives_each_the_title() {
     // the list ends with its sentence
     assert!(!r.iter().any(|(p, _, _)| p == "Lena Vos"), "{r:?}");
 }
+
+#[test]
+fn an_office_inside_sentences_goes_to_the_untitled_person_around_it() {
+    // "the chancellor" in sentences that name nobody: the one untitled person around it
+    let text = "Harlan Brisk wants lower taxes. Mr Brisk said so on Monday. Several aides said on Monday that the chancellor would speak again soon. Critics said the plan helped the chancellor more than anyone.";
+    let r = roles(text);
+    assert!(
+        r.iter()
+            .any(|(p, t, _)| p == "Harlan Brisk" && t.as_deref() == Some("chancellor")),
+        "{r:?}"
+    );
+    // not when the sentence names someone, nor for an office spoken of in the plural
+    let r = roles(
+        "Harlan Brisk wants lower taxes. Mr Brisk said so on Monday. Several aides said on Monday that the official met Tom Quarrie on Monday.",
+    );
+    assert!(!r.iter().any(|(p, _, _)| p == "Harlan Brisk"), "{r:?}");
+    let r = roles(
+        "Harlan Brisk wants lower taxes. Mr Brisk said so on Monday. Several aides said on Monday that the official would speak. Other officials agreed.",
+    );
+    assert!(!r.iter().any(|(p, _, _)| p == "Harlan Brisk"), "{r:?}");
+    // "the 150-member parliament" is no title
+    let r = roles(
+        "Harlan Brisk wants lower taxes. Mr Brisk said so. Several aides said on Monday that the 150-member parliament would vote.",
+    );
+    assert!(!r.iter().any(|(p, _, _)| p == "Harlan Brisk"), "{r:?}");
+}
