@@ -11,7 +11,8 @@
 //! the plan helped the chancellor") goes to the person named most often within two
 //! sentences either side who has no title of their own, decided once per article: one
 //! office per person, none on a tie, none for an office the article also names in the
-//! plural ("officials"), nor for a former, incoming or acting holder.
+//! plural ("officials") or with "a" ("a spokesman for the authority": an unnamed holder),
+//! nor for a former, incoming or acting holder.
 
 use std::collections::HashMap;
 
@@ -108,7 +109,8 @@ pub(super) fn definite_roles(ctx: &Ctx, actors: &mut Actors, out: &mut Found) {
     }
     // an office named inside sentences and held by nobody named with it: the person most
     // often found around its descriptions; one office per person, offices spoken of in the
-    // plural ("officials", "candidates") have no one holder
+    // plural ("officials", "candidates") have no one holder, nor offices an unnamed holder
+    // has ("a spokesman")
     let text = ctx.tok.text.to_lowercase();
     let mut votes: HashMap<(&str, usize), usize> = HashMap::new();
     for (d, p, _) in &inside {
@@ -122,7 +124,11 @@ pub(super) fn definite_roles(ctx: &Ctx, actors: &mut Actors, out: &mut Found) {
         let contested = ranked
             .iter()
             .any(|((k2, p2), n2)| k2 == key && p2 != p && n2 == n);
-        if contested || office_of.contains_key(key) || assigned.contains(p) || plural_in(&text, key)
+        if contested
+            || office_of.contains_key(key)
+            || assigned.contains(p)
+            || plural_in(&text, key)
+            || indefinite_in(&text, key)
         {
             office_of.entry(key).or_insert(usize::MAX);
             continue;
@@ -185,6 +191,12 @@ fn plural_in(text: &str, title: &str) -> bool {
         let after = text[i + plural.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+/// `title` (lowercase) also stands after "a"/"an" in `text` (lowercase): an unnamed holder
+/// ("a spokesman for the authority") the description refers back to.
+fn indefinite_in(text: &str, title: &str) -> bool {
+    text.contains(&format!(" a {title}")) || text.contains(&format!(" an {title}"))
 }
 
 /// A definite description at `the`: `the (owner) (words) TITLE (of Y)?` that names nobody.

@@ -494,3 +494,33 @@ fn an_office_inside_sentences_goes_to_the_untitled_person_around_it() {
     );
     assert!(!r.iter().any(|(p, _, _)| p == "Harlan Brisk"), "{r:?}");
 }
+
+#[test]
+fn a_country_adjective_in_the_sentence_is_an_office_s_country() {
+    let r = roles("Prime Minister Tom Quarrie said the Danish budget would hold.");
+    assert!(
+        r.contains(&(
+            "Tom Quarrie".into(),
+            Some("Prime Minister".into()),
+            Some("Denmark".into())
+        )),
+        "{r:?}"
+    );
+    // royal and abbreviated offices are national too; a profession is not
+    let r = roles(
+        "Crown Prince Tariq Hallan toured the Jordanian capital. Analyst Mira Sobel watched the Jordanian market.",
+    );
+    assert!(
+        r.contains(&(
+            "Tariq Hallan".into(),
+            Some("Crown Prince".into()),
+            Some("Jordan".into())
+        )),
+        "{r:?}"
+    );
+    assert!(
+        !r.iter()
+            .any(|(p, _, a)| p == "Mira Sobel" && a.as_deref() == Some("Jordan")),
+        "{r:?}"
+    );
+}
