@@ -20,13 +20,13 @@ pub(super) fn is_national_office(title: &str) -> bool {
             | "pm"
             | "king"
             | "queen"
-            | "prince"
             | "emir"
             | "sultan"
             | "taoiseach"
             | "secretary"
     ) && !t.contains("press")
         || t.ends_with("prime minister")
+        || t.ends_with("crown prince")
 }
 
 /// The country of an office title written without one ("Foreign Minister X"): a country

@@ -425,8 +425,8 @@ fn plural_title(ctx: &Ctx, t: usize) -> bool {
 }
 
 /// Words that qualify a title no title list knows, before it at `k`: "parliamentary group
-/// leader", "former welfare minister", "Former far-right president". Up to three lowercase
-/// adjectives and nouns, kept only where they open the noun phrase (the sentence start, a
+/// leader", "former welfare minister", "Former far-right president", "Home Affairs
+/// spokesman". Up to three lowercase adjectives and nouns or capitalized common words, kept only where they open the noun phrase (the sentence start, a
 /// determiner, pronoun, verb, preposition, punctuation, a possessive or a named actor
 /// before them); a capitalized title modifier may open the sentence ("Former").
 fn qualifiers_before(ctx: &Ctx, ents: &Entities, k: usize, s0: usize) -> usize {
@@ -436,11 +436,18 @@ fn qualifiers_before(ctx: &Ctx, ents: &Entities, k: usize, s0: usize) -> usize {
         && k - j < MAX_QUALIFIERS
         && tok.seg.tokens[j - 1].kind == TokenKind::Word
         && ents.mention_at(j - 1).is_none()
-        && matches!(tok.tag(j - 1), Upos::Adj | Upos::Noun)
-        && tok
-            .word(j - 1)
-            .chars()
-            .all(|c| c.is_lowercase() || c == '-')
+        && {
+            let w = tok.word(j - 1);
+            let lower = w.chars().all(|c| c.is_lowercase() || c == '-');
+            // a capitalized portfolio of common words: "Home Affairs spokesman"
+            let portfolio = !lower
+                && w.chars().skip(1).all(char::is_lowercase)
+                && ctx.lx.is_common(&tok.lower(j - 1))
+                && !ctx.lx.party_adjectives.contains(w)
+                && !ctx.lx.org_words.contains(w);
+            (lower && matches!(tok.tag(j - 1), Upos::Adj | Upos::Noun))
+                || (portfolio && matches!(tok.tag(j - 1), Upos::Adj | Upos::Noun | Upos::Propn))
+        }
         && !ctx.lx.demonyms.contains_key(tok.word(j - 1))
     {
         j -= 1;
@@ -454,6 +461,10 @@ fn qualifiers_before(ctx: &Ctx, ents: &Entities, k: usize, s0: usize) -> usize {
     let opens = j == s0
         || ents.mention_at(j - 1).is_some()
         || matches!(tok.word(j - 1), "'s" | "’s")
+        // an owner no mention covers: "Liberal Democrat constitutional affairs spokesman"
+        || (tok.tag(j - 1) == Upos::Propn
+            && (ctx.lx.party_adjectives.contains(tok.word(j - 1))
+                || ctx.lx.demonyms.contains_key(tok.word(j - 1))))
         || matches!(
             tok.tag(j - 1),
             Upos::Det | Upos::Pron | Upos::Verb | Upos::Aux | Upos::Adp | Upos::Punct | Upos::Sconj

@@ -524,3 +524,31 @@ fn a_country_adjective_in_the_sentence_is_an_office_s_country() {
         "{r:?}"
     );
 }
+
+#[test]
+fn capitalized_portfolios_and_party_owners_before_lowercase_titles() {
+    let r = roles("Home Affairs spokesman Brin Talwood also demanded assurances.");
+    assert!(
+        r.iter()
+            .any(|(p, t, _)| p == "Brin Talwood" && t.as_deref() == Some("Home Affairs spokesman")),
+        "{r:?}"
+    );
+    let r = roles(
+        "The comments came in response to a question from Liberal Democrat constitutional affairs spokesman Dafydd Morlan.",
+    );
+    assert!(
+        r.contains(&(
+            "Dafydd Morlan".into(),
+            Some("constitutional affairs spokesman".into()),
+            Some("Liberal Democrats".into())
+        )),
+        "{r:?}"
+    );
+    // an organization's word is no portfolio: "Heathland Alliance chairman"
+    let r = roles("Heathland Alliance chairman Tobin Reece said the ban had failed.");
+    assert!(
+        r.iter()
+            .any(|(p, t, _)| p == "Tobin Reece" && t.as_deref() == Some("chairman")),
+        "{r:?}"
+    );
+}
