@@ -5,7 +5,8 @@
 //! names nobody itself (no name or appositive name after it). It refers to the one person
 //! who holds that title already in the article, else to the one person named in the
 //! nearest earlier sentence that names people (at most two sentences back), provided its
-//! own sentence names no person before it.
+//! own sentence names no person before it; a lead that nobody is named before refers to
+//! the one person of the next sentence that names people (at most two ahead).
 //!
 //! Inside a sentence that names nobody, an office no found title covers ("Critics said
 //! the plan helped the chancellor") goes to the person named most often within two
@@ -82,9 +83,16 @@ pub(super) fn definite_roles(ctx: &Ctx, actors: &mut Actors, out: &mut Found) {
                 Some(_) if !opening => continue,
                 Some([p]) => Some(*p),
                 Some(_) => None,
+                // nobody named before it (a lead: "The Estonian prime minister has
+                // defended ... Kaja Kallas said"): the next sentence that names people
                 None if opening => (1..=MAX_BACK.min(si))
                     .map(|b| &people[si - b])
                     .find(|p| !p.is_empty())
+                    .or_else(|| {
+                        (si + 1..people.len().min(si + 1 + MAX_BACK))
+                            .map(|b| &people[b])
+                            .find(|p| !p.is_empty())
+                    })
                     .and_then(|p| match p.as_slice() {
                         [p] => Some(*p),
                         _ => None,

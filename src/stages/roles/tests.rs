@@ -552,3 +552,24 @@ fn capitalized_portfolios_and_party_owners_before_lowercase_titles() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_lead_description_names_the_person_of_the_next_sentence() {
+    let r = roles(
+        "Tax row deepens\n\nThe Veltrian prime minister has defended her husband's business links. Marta Kessvik said the firm had done nothing wrong.",
+    );
+    assert!(
+        r.iter()
+            .any(|(p, t, _)| p == "Marta Kessvik" && t.as_deref() == Some("prime minister")),
+        "{r:?}"
+    );
+    // not when the next sentence names two people
+    let r = roles(
+        "Tax row deepens\n\nThe prime minister has defended the links. Marta Kessvik and Oren Daley said the firm had done nothing wrong.",
+    );
+    assert!(
+        !r.iter()
+            .any(|(_, t, _)| t.as_deref() == Some("prime minister")),
+        "{r:?}"
+    );
+}
