@@ -230,7 +230,18 @@ pub(super) fn process_run(
             start += 1;
             continue;
         }
-        if ctx.lx.not_names.contains(w)
+        // a given name that is also a not-name word stays before a surname or an unknown
+        // word ("Christian Lendel"; not "Christian Democrats")
+        let given_before_surname = start + 2 == end && lx.given_names.contains_key(w) && {
+            let next = ctx.tok.word(start + 1);
+            let ln = next.to_lowercase();
+            (lx.surnames.contains(&ln) || !lx.is_common(&ln))
+                && lookup(lx, next).is_none()
+                && !lx.org_words.contains(next)
+                && !lx.party_adjectives.contains(next)
+                && !lx.not_names.contains(next)
+        };
+        if (ctx.lx.not_names.contains(w) && !given_before_surname)
             || (is(WordClass::FunctionWord, w.to_lowercase().as_str())
                 && !known_prefix(ctx, start, end))
         {

@@ -377,3 +377,19 @@ fn a_datelines_places_are_mentions() {
     );
     assert!(ms.is_empty(), "{ms:?}");
 }
+
+#[test]
+fn a_given_name_that_is_also_an_adjective_stays_before_a_surname() {
+    let ms = names("The chancellor sacked his finance minister Christian Lendel on Wednesday.");
+    assert!(
+        ms.contains(&("Christian Lendel".into(), EntityKind::Person)),
+        "{ms:?}"
+    );
+    // the adjective before a party's word is no given name
+    let ms = names("The Christian Democrats won the vote on Wednesday.");
+    assert!(
+        !ms.iter()
+            .any(|(n, k)| n.starts_with("Christian") && *k == EntityKind::Person),
+        "{ms:?}"
+    );
+}
