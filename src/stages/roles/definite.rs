@@ -83,8 +83,8 @@ pub(super) fn definite_roles(ctx: &Ctx, actors: &mut Actors, out: &mut Found) {
                 Some(_) if !opening => continue,
                 Some([p]) => Some(*p),
                 Some(_) => None,
-                // nobody named before it (a lead: "The Estonian prime minister has
-                // defended ... Kaja Kallas said"): the next sentence that names people
+                // nobody named before it (a lead: "The Veltrian prime minister has
+                // defended ... Marta Kessvik said"): the next sentence that names people
                 None if opening => (1..=MAX_BACK.min(si))
                     .map(|b| &people[si - b])
                     .find(|p| !p.is_empty())
