@@ -393,3 +393,25 @@ fn a_given_name_that_is_also_an_adjective_stays_before_a_surname() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn a_quoted_nickname_inside_a_name_joins_it() {
+    let ms = mentions("The ruling is a blow to President Tomas “Tommy” Varenko’s plans.");
+    assert!(
+        ms.contains(&(
+            "Tomas Varenko".into(),
+            EntityKind::Person,
+            Some("President".into())
+        )),
+        "{ms:?}"
+    );
+    assert!(!ms.iter().any(|(n, _, _)| n == "Tommy"), "{ms:?}");
+    let ms = names("Czech billionaire Daniel ‘The Owl’ Kresta bid for the firm.");
+    assert!(
+        ms.contains(&("Daniel Kresta".into(), EntityKind::Person)),
+        "{ms:?}"
+    );
+    // a quoted title after a name is no nickname
+    let ms = names("Mara Olsen wrote “Silent Rivers” Tuesday.");
+    assert!(!ms.iter().any(|(n, _)| n.contains("Tuesday")), "{ms:?}");
+}
