@@ -80,7 +80,7 @@ fn e_roles(b: Bencher) {
     let (d, a) = analysis();
     let ents = entities::resolve(&d, &a.seg, mentions::detect(&d, &a.seg, &a.tags));
     b.counter(bytes())
-        .bench(|| roles::attach(&d, &a.seg, &ents));
+        .bench(|| roles::attach(&d, &a.seg, &a.tags, &ents));
 }
 
 #[divan::bench]

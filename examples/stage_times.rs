@@ -28,7 +28,7 @@ fn main() {
     lap("mentions", &mut t);
     let ents = entities::resolve(&d, &seg, ms);
     lap("entities", &mut t);
-    let _ = roles::attach(&d, &seg, &ents);
+    let _ = roles::attach(&d, &seg, &tags, &ents);
     lap("roles", &mut t);
     let _ = quotes::extract(&d, &seg, &tags, &ents);
     lap("quotes", &mut t);

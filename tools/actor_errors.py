@@ -118,7 +118,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("gold")
     ap.add_argument("pred")
-    ap.add_argument("--list", default=None, help="print every item of causes starting so")
+    ap.add_argument("--list", default=None, help="print every item of causes starting so (ALL: every cause)")
     ap.add_argument("--examples", type=int, default=4)
     a = ap.parse_args()
     gold_dir, pred_dir = Path(a.gold), Path(a.pred)
@@ -193,7 +193,7 @@ def main() -> None:
         print(f"\n== {title}: {sum(len(v) for v in d.values())}")
         for c, items in sorted(d.items(), key=lambda kv: -len(kv[1])):
             print(f"  {len(items):4d}  {c}")
-            show = items if a.list and c.startswith(a.list) else items[: a.examples]
+            show = items if a.list and (a.list == "ALL" or c.startswith(a.list)) else items[: a.examples]
             for it in show:
                 print(f"          {it}")
     print(f"\nroles gold {totals['roles']}, affiliations scored {totals['aff']}")

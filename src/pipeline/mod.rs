@@ -98,7 +98,7 @@ impl Pipeline {
         };
         let mut ents = entities::resolve(doc, &seg, ms);
 
-        let Staged { layer, requests } = roles::attach(doc, &seg, &ents);
+        let Staged { layer, requests } = roles::attach(doc, &seg, &tags, &ents);
         let settled = actors::settle(&mut ents, &requests);
         let roles: Vec<RoleFact> = layer
             .into_iter()

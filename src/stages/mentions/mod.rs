@@ -114,7 +114,7 @@ pub fn detect(doc: &Document, seg: &Segmentation, tags: &Tags) -> Vec<Mention> {
         }
     }
     ctx.inner_caps = inner;
-    let mut out = Vec::new();
+    let mut out = dateline_places(&ctx);
     for (si, s) in seg.body_sentences() {
         let mut t = s.tokens.start;
         let end = s.tokens.end;
@@ -127,6 +127,107 @@ pub fn detect(doc: &Document, seg: &Segmentation, tags: &Tags) -> Vec<Mention> {
             process_run(&ctx, si, t..run_end, s.tokens.start, &mut out);
             t = run_end;
         }
+    }
+    join_nicknames(&ctx, &mut out);
+    out
+}
+
+/// A quoted nickname between a given name (or a word typed a person's) and a surname
+/// (`Tomas “Tommy” Varenko`, `Dana ‘The Hawk’ Morrow`): one person, named by the given
+/// name and the surname.
+fn join_nicknames(ctx: &Ctx, out: &mut Vec<Mention>) {
+    let toks = &ctx.tok.seg.tokens;
+    let quote = |k: usize| {
+        matches!(
+            toks[k].kind,
+            TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::SingleQuote
+        )
+    };
+    let mut i = 0;
+    while i < out.len() {
+        let a = &out[i];
+        let open = a.tokens.end;
+        let joined = (a.tokens.len() == 1
+            && (a.kind == EntityKind::Person || ctx.lx.given_names.contains_key(a.text.as_str())))
+        .then(|| {
+            if open >= toks.len() || !quote(open) {
+                return None;
+            }
+            // the closing quote within four words, all capitalized
+            let close = (open + 1..toks.len().min(open + 6)).find(|&k| quote(k))?;
+            if close == open + 1 || (open + 1..close).any(|k| !ctx.is_cap(k)) {
+                return None;
+            }
+            let j = (i + 1..out.len()).find(|&j| out[j].tokens.start == close + 1)?;
+            let b = &out[j];
+            (b.kind == EntityKind::Person || b.tentative).then_some(j)
+        })
+        .flatten();
+        if let Some(j) = joined {
+            let b = out[j].clone();
+            let a = &mut out[i];
+            // the name without the nickname; the span covers all of it
+            a.text = format!("{} {}", a.text, b.text);
+            a.tokens = a.tokens.start..b.tokens.end;
+            a.span = Span::new(a.span.start, b.span.end);
+            a.kind = EntityKind::Person;
+            a.tentative = false;
+            a.weak = false;
+            a.confidence = a.confidence.max(b.confidence);
+            // the nickname's own mention and the surname's go
+            let (s, e) = (a.tokens.start, a.tokens.end);
+            let mut k = 0;
+            out.retain(|m| {
+                k += 1;
+                k - 1 == i || !(m.tokens.start >= s && m.tokens.end <= e)
+            });
+        }
+        i += 1;
+    }
+}
+
+/// The places of an all-caps dateline (`WARSAW, Poland —`, `RIO DE JANEIRO, BRAZIL –`):
+/// each run of capitalized words the place lexicon knows. The dateline is in no sentence;
+/// its mentions belong to the sentence after it.
+fn dateline_places(ctx: &Ctx) -> Vec<Mention> {
+    let seg = ctx.tok.seg;
+    let mut out = Vec::new();
+    let Some(r) = seg.dateline.clone() else {
+        return out;
+    };
+    let Some(si) = seg.sentences.iter().position(|s| s.tokens.start >= r.end) else {
+        return out;
+    };
+    let mut t = r.start;
+    while t < r.end {
+        if !ctx.is_cap(t) {
+            t += 1;
+            continue;
+        }
+        let mut e = t + 1;
+        while e < r.end && ctx.is_cap(e) {
+            e += 1;
+        }
+        let span = context::span_of(ctx, &(t..e));
+        if let Some((kind @ EntityKind::Place, canonical, capital_of)) =
+            context::lookup(ctx.lx, &ctx.tok.text[span.range()])
+        {
+            out.push(Mention {
+                tokens: t..e,
+                span,
+                sentence: si,
+                kind,
+                text: ctx.tok.text[span.range()].to_string(),
+                canonical: Some(canonical),
+                title: None,
+                gender: None,
+                capital_of,
+                confidence: confidence::LEXICON,
+                tentative: false,
+                weak: false,
+            });
+        }
+        t = e;
     }
     out
 }

@@ -230,7 +230,18 @@ pub(super) fn process_run(
             start += 1;
             continue;
         }
-        if ctx.lx.not_names.contains(w)
+        // a given name that is also a not-name word stays before a surname or an unknown
+        // word ("Christian Lendel"; not "Christian Democrats")
+        let given_before_surname = start + 2 == end && lx.given_names.contains_key(w) && {
+            let next = ctx.tok.word(start + 1);
+            let ln = next.to_lowercase();
+            (lx.surnames.contains(&ln) || !lx.is_common(&ln))
+                && lookup(lx, next).is_none()
+                && !lx.org_words.contains(next)
+                && !lx.party_adjectives.contains(next)
+                && !lx.not_names.contains(next)
+        };
+        if (ctx.lx.not_names.contains(w) && !given_before_surname)
             || (is(WordClass::FunctionWord, w.to_lowercase().as_str())
                 && !known_prefix(ctx, start, end))
         {
@@ -275,9 +286,32 @@ pub(super) fn process_run(
                     || lx.org_words.contains(ctx.tok.word(k - 1))
                     || (k == start + 1 && is_all_caps(left_text) && left_text.len() >= 2)
                     || lx.demonyms.contains_key(left_text);
-                if left_known {
+                // an unknown affiliation before a title and a name: "Kestrelix CEO Dana Morrow",
+                // "Harbour Point chief economist Li Wenhao" (no given name before the title)
+                let left_unknown = left.len() <= 3
+                    && k + n + 2 <= end
+                    && (start..k).all(|j| lx.title(&ctx.tok.lower(j)).is_none());
+                if left_known || left_unknown {
                     if !lx.demonyms.contains_key(left_text) {
-                        push_name(ctx, si, left, None, None, false, out);
+                        let before = out.len();
+                        push_name(ctx, si, left.clone(), None, None, false, out);
+                        // an unknown word before a title is where the title is held, not
+                        // a person; coreference may still make it a surname ("Pryce
+                        // adviser X" beside "Alan Pryce")
+                        if !left_known
+                            && let Some(m) = out.get_mut(before)
+                            && m.tokens == left
+                        {
+                            m.weak = false;
+                            if m.kind == EntityKind::Person
+                                && !(left.len() >= 2
+                                    && lx.given_names.contains_key(ctx.tok.word(left.start)))
+                            {
+                                m.kind = EntityKind::Organization;
+                                m.confidence = confidence::WEAK_ORGANIZATION;
+                                m.tentative = true;
+                            }
+                        }
                     }
                     let r = k..k + n;
                     let sp = span_of(ctx, &r);
@@ -302,7 +336,11 @@ pub(super) fn process_run(
     let mut end = end;
     while end > start + 1 {
         let w = ctx.tok.word(end - 1);
-        if lx.not_names.contains(w)
+        // a given name or surname after a given name stays ("Marta Christian")
+        let surname_after_given = end == start + 2
+            && lx.given_names.contains_key(ctx.tok.word(start))
+            && (lx.given_names.contains_key(w) || lx.surnames.contains(&w.to_lowercase()));
+        if (lx.not_names.contains(w) && !surname_after_given)
             || !ctx.is_cap(end - 1)
             || (is_all_caps(w) && lx.title(&w.to_lowercase()).is_some())
         {
@@ -348,7 +386,7 @@ fn org_tail(ctx: &Ctx, start: usize, end: usize) -> bool {
 }
 
 /// Capitalized words before a title that qualify it ("Commerce" in "Commerce Minister"):
-/// one to three words, none a known place, organization, demonym or given name.
+/// one to three common words, none a known place, organization, demonym or given name.
 fn portfolio(ctx: &Ctx, r: Range<usize>) -> bool {
     let lx = ctx.lx;
     !r.is_empty()
@@ -364,7 +402,9 @@ fn portfolio(ctx: &Ctx, r: Range<usize>) -> bool {
                 && !lx.demonyms.contains_key(w)
                 && !lx.party_adjectives.contains(w)
                 && !lx.org_words.contains(w)
-                && (lx.is_common(&w.to_lowercase()) || !lx.surnames.contains(&w.to_lowercase()))
+                // common words ("Commerce", "Pensions"); an unknown word before a title
+                // is rather where it is held ("Kestrelix CEO")
+                && lx.is_common(&w.to_lowercase())
         })
 }
 

@@ -341,3 +341,77 @@ fn codes_and_shouted_words_are_no_acronyms() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn an_unknown_word_before_a_title_is_split_off_as_the_employer() {
+    let ms = mentions("Kestrelix CEO Dana Morrow accused the union of bad faith.");
+    assert!(
+        ms.contains(&("Dana Morrow".into(), EntityKind::Person, Some("CEO".into()))),
+        "{ms:?}"
+    );
+    assert!(has(&ms, "Kestrelix", EntityKind::Organization), "{ms:?}");
+    // a full name with no title inside stays whole
+    assert!(has(
+        &mentions("Dana Morrow Kestrel spoke."),
+        "Dana Morrow Kestrel",
+        EntityKind::Person
+    ));
+}
+
+#[test]
+fn a_surname_that_is_also_a_common_word_stays_in_the_name() {
+    let ms = mentions("Lawyer Marta Christian, who represents him, spoke on Tuesday.");
+    assert!(has(&ms, "Marta Christian", EntityKind::Person), "{ms:?}");
+}
+
+#[test]
+fn a_datelines_places_are_mentions() {
+    let ms = names(
+        "Bank acts\n\nWARSAW, Poland — The central bank said on Monday it was ready.\n\nIt met again on Tuesday.\n",
+    );
+    assert!(ms.contains(&("WARSAW".into(), EntityKind::Place)), "{ms:?}");
+    assert!(ms.contains(&("Poland".into(), EntityKind::Place)), "{ms:?}");
+    // a dateline of no known place gives nothing
+    let ms = names(
+        "Bank acts\n\nZORVANIA — The central bank said on Monday it was ready.\n\nIt met again.\n",
+    );
+    assert!(ms.is_empty(), "{ms:?}");
+}
+
+#[test]
+fn a_given_name_that_is_also_an_adjective_stays_before_a_surname() {
+    let ms = names("The chancellor sacked his finance minister Christian Lendel on Wednesday.");
+    assert!(
+        ms.contains(&("Christian Lendel".into(), EntityKind::Person)),
+        "{ms:?}"
+    );
+    // the adjective before a party's word is no given name
+    let ms = names("The Christian Democrats won the vote on Wednesday.");
+    assert!(
+        !ms.iter()
+            .any(|(n, k)| n.starts_with("Christian") && *k == EntityKind::Person),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn a_quoted_nickname_inside_a_name_joins_it() {
+    let ms = mentions("The ruling is a blow to President Tomas “Tommy” Varenko’s plans.");
+    assert!(
+        ms.contains(&(
+            "Tomas Varenko".into(),
+            EntityKind::Person,
+            Some("President".into())
+        )),
+        "{ms:?}"
+    );
+    assert!(!ms.iter().any(|(n, _, _)| n == "Tommy"), "{ms:?}");
+    let ms = names("Czech billionaire Daniel ‘The Owl’ Kresta bid for the firm.");
+    assert!(
+        ms.contains(&("Daniel Kresta".into(), EntityKind::Person)),
+        "{ms:?}"
+    );
+    // a quoted title after a name is no nickname
+    let ms = names("Mara Olsen wrote “Silent Rivers” Tuesday.");
+    assert!(!ms.iter().any(|(n, _)| n.contains("Tuesday")), "{ms:?}");
+}

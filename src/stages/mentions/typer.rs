@@ -92,6 +92,9 @@ impl MentionTyper {
             let counts = form_counts(&ms);
             for i in 0..ms.len() {
                 let m = &ms[i];
+                if in_dateline(&seg, m) {
+                    continue;
+                }
                 let mut names = vec![m.canonical.clone().unwrap_or_else(|| m.text.clone())];
                 names.push(m.text.clone());
                 let label = index
@@ -134,8 +137,27 @@ impl MentionTyper {
                 // kept unless `none` beats every actor type (the rules' type may be
                 // wrong where the mention still names an actor: clustering retypes it)
                 let best = scores[1..].iter().copied().max().unwrap_or(0);
-                // a title or honorific is person evidence the typer does not overrule
-                mentions[i].title.is_some() || scores[0] - best <= DROP_MARGIN
+                // a title or honorific is person evidence the typer does not overrule, nor
+                // is the place lexicon's word on a dateline
+                mentions[i].title.is_some()
+                    || in_dateline(seg, &mentions[i])
+                    || scores[0] - best <= DROP_MARGIN
+            })
+            .collect();
+        // the surname of a person the typer kept under a full name earlier names that
+        // person ("Tomas Reyes ... On Monday Reyes met"): the context a lone surname
+        // stands in does not overrule the name it repeats
+        let keep: Vec<bool> = (0..mentions.len())
+            .map(|i| {
+                keep[i] || {
+                    let m = &mentions[i];
+                    !m.text.contains(' ')
+                        && mentions[..i].iter().zip(&keep).any(|(p, &k)| {
+                            k && p.kind == EntityKind::Person
+                                && p.text.contains(' ')
+                                && p.text.rsplit(' ').next() == Some(m.text.as_str())
+                        })
+                }
             })
             .collect();
         mentions
@@ -144,6 +166,11 @@ impl MentionTyper {
             .filter_map(|(m, k)| k.then_some(m))
             .collect()
     }
+}
+
+/// A dateline's place (`WARSAW —`): before the sentence it is counted in.
+fn in_dateline(seg: &Segmentation, m: &Mention) -> bool {
+    m.tokens.start < seg.sentences[m.sentence].tokens.start
 }
 
 fn kind_name(k: EntityKind) -> &'static str {

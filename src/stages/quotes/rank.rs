@@ -158,7 +158,10 @@ impl<'a> Cx<'a> {
             self.pending = Some(infos);
         }
         match self.speaker_model {
-            Some(m) if cands.len() > 1 => {
+            // the rules read a coordination of speakers ("She and X, including Y and Z,
+            // insisted"): every candidate but theirs is one actor, so no ranking can
+            // choose the set
+            Some(m) if cands.len() > 1 && rule_sp.len() < 2 => {
                 m.best(&feats).map_or(rule_sp, |i| cands[i].actors.clone())
             }
             _ => rule_sp,

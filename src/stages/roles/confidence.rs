@@ -12,3 +12,6 @@ pub(super) const APPOSITIVE: f32 = 0.75;
 pub(super) const APPOINTED_AS: f32 = 0.7;
 /// "X of Y" with Y an organization (an affiliation, no title).
 pub(super) const X_OF_Y: f32 = 0.7;
+/// A definite description standing for a person named just before ("Rhea Salt has said
+/// so. The rural affairs minister said …").
+pub(super) const DEFINITE: f32 = 0.55;

@@ -13,13 +13,26 @@ pub(super) fn is_national_office(title: &str) -> bool {
     let head = t.rsplit(' ').next().unwrap_or("");
     matches!(
         head,
-        "president" | "minister" | "chancellor" | "premier" | "king" | "queen" | "secretary"
+        "president"
+            | "minister"
+            | "chancellor"
+            | "premier"
+            | "pm"
+            | "king"
+            | "queen"
+            | "emir"
+            | "sultan"
+            | "taoiseach"
+            | "secretary"
     ) && !t.contains("press")
         || t.ends_with("prime minister")
+        || t.ends_with("crown prince")
 }
 
 /// The country of an office title written without one ("Foreign Minister X"): a country
-/// (or a body of one, "the Kremlin") named earlier in the same sentence, or the country of
+/// (or a body of one, "the Kremlin", or its adjective, "the French government") named
+/// earlier in the same sentence, else later in it
+/// ("Prime Minister X voiced Canada's disappointment"), or the country of
 /// the same title written with a demonym elsewhere ("the British prime minister").
 pub(super) fn implied_country(
     ctx: &Ctx,
@@ -33,8 +46,24 @@ pub(super) fn implied_country(
         return None;
     }
     let lx = ctx.lx;
-    for k in (s0..t).rev() {
-        let Some(e) = ents.entity_at(k) else { continue };
+    let s1 = ctx
+        .tok
+        .seg
+        .sentence_of(t)
+        .map_or(t, |si| ctx.tok.seg.sentences[si].tokens.end);
+    for k in (s0..t).rev().chain(t..s1) {
+        let Some(e) = ents.entity_at(k) else {
+            // a country's adjective: "the French government", "the Indian capital"; not
+            // before another title ("Russian President Y" is someone else's)
+            if let Some((c, false)) = lx.demonyms.get(ctx.tok.word(k))
+                && lx.country_codes.contains_key(c)
+                && !(k + 1 < s1 && (ctx.is_title_head(k + 1) || ctx.is_modifier(k + 1)))
+            {
+                let c = c.clone();
+                return Some(actors.request(EntityKind::Place, &c, None));
+            }
+            continue;
+        };
         let ent = &ents.entities[e];
         match ent.kind {
             EntityKind::Place if lx.country_codes.contains_key(&ent.name) => {

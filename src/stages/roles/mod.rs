@@ -8,7 +8,9 @@
 //!   associate of Y,` and `X, the bank's chief economist,`;
 //! - an appositive before the name: `his Latvian counterpart, X`, `the ministry's
 //!   spokesman, X`;
-//! - `X of Y` where Y is an organization (`affiliated-with`, no title).
+//! - `X of Y` where Y is an organization (`affiliated-with`, no title);
+//! - a definite description for a person named before (`definite.rs`: `… Rhea Salt said.
+//!   The rural affairs minister added …`).
 //!
 //! Files: `patterns.rs` (the patterns after the premodifier), `countries.rs` (the country
 //! an office implies), `confidence.rs`. A country named only by a demonym is a requested
@@ -16,10 +18,11 @@
 
 mod confidence;
 mod countries;
+mod definite;
 mod patterns;
 
 use countries::implied_country;
-use patterns::{affiliation_before, appositive_roles, as_title, clean_title, is_honorific};
+use patterns::{affiliation_before, appositive_roles, as_title, clean_title, is_honorific, party};
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -28,6 +31,8 @@ use crate::lexicon::{Lexicon, lexicon};
 use crate::stages::entities::{ActorRef, Actors, Entities, Staged};
 use crate::stages::segment::{Segmentation, Span, TokenKind};
 use crate::stages::tokens::TokenView;
+use crate::tagger::Upos;
+use crate::tagging::Tags;
 use crate::text::Document;
 use crate::vocab::EntityKind;
 
@@ -65,6 +70,9 @@ impl<A> RoleFact<A> {
 struct Found {
     roles: Vec<RoleFact<ActorRef>>,
     index: HashMap<(usize, Option<String>), usize>,
+    /// Roles whose affiliation is only implied (`countries::implied_country`): a stated
+    /// one for the same person and title replaces it.
+    implied: std::collections::HashSet<usize>,
 }
 
 struct Ctx<'a> {
@@ -100,12 +108,13 @@ impl Ctx<'_> {
 pub fn attach(
     doc: &Document,
     seg: &Segmentation,
+    tags: &Tags,
     ents: &Entities,
 ) -> Staged<Vec<RoleFact<ActorRef>>> {
     let mut requests = Actors::new(ents);
     let actors = &mut requests;
     let ctx = Ctx {
-        tok: TokenView::new(&doc.text, seg),
+        tok: TokenView::tagged(&doc.text, seg, tags),
         lx: lexicon(),
         demonym_index: RefCell::new(None),
         main_country: std::cell::OnceCell::new(),
@@ -113,6 +122,8 @@ pub fn attach(
     };
     let mut out = Found::default();
     let n = ents.mentions.len();
+    // the singular title of a plural one before a list of names, and its sentence
+    let mut list_title: Option<(usize, String, Option<ActorRef>)> = None;
     for mi in 0..n {
         let e = ents.mention_entity[mi];
         if ents.entities[e].kind != EntityKind::Person {
@@ -124,6 +135,30 @@ pub fn attach(
         let s0 = sent.tokens.start;
         let s1 = sent.tokens.end;
 
+        // the next name of a list after a plural title: "ministers X, Y and Z"
+        if let Some((ls, t, a)) = &list_title {
+            let prev_end = (mi > 0).then(|| ents.mentions[mi - 1].tokens.end);
+            let joined = *ls == m.sentence
+                && m.title.is_none()
+                && prev_end.is_some_and(|p| {
+                    p < m.tokens.start
+                        && m.tokens.start - p <= 2
+                        && (p..m.tokens.start).all(|k| matches!(ctx.tok.word(k), "," | "and"))
+                });
+            if joined {
+                push(
+                    &mut out,
+                    e,
+                    Some(t.clone()),
+                    *a,
+                    evidence,
+                    confidence::PREMODIFIER,
+                );
+            } else {
+                list_title = None;
+            }
+        }
+        let mut starts_list = false;
         // 1. premodifier title: the mention's own capitalized title, or lowercase title words
         let (title_range, title_text) = match &m.title {
             Some(t) if !is_honorific(&t.text) => (Some(t.tokens.clone()), Some(t.text.clone())),
@@ -131,7 +166,12 @@ pub fn attach(
                 // lowercase title words right before the name (or its honorific): "...
                 // special envoy X", "the city's top policeman Sir X"
                 let name_start = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start);
-                let mut k = name_start;
+                // a plural title before a list of names: "ministers X, Y and Z"
+                let plural = m.title.is_none()
+                    && name_start > s0
+                    && ents.mention_at(name_start - 1).is_none()
+                    && plural_title(&ctx, name_start - 1);
+                let mut k = if plural { name_start - 1 } else { name_start };
                 while k > s0
                     && ctx.tok.seg.tokens[k - 1].kind == TokenKind::Word
                     && ents.mention_at(k - 1).is_none()
@@ -145,28 +185,63 @@ pub fn attach(
                     k -= 1;
                 }
                 // the last word before the name must be a head
-                if k < name_start && ctx.is_title_head(name_start - 1) {
+                if k < name_start && (plural || ctx.is_title_head(name_start - 1)) {
+                    k = qualifiers_before(&ctx, ents, k, s0);
                     let sp = Span::new(
                         seg.tokens[k].span.start,
                         seg.tokens[name_start - 1].span.end,
                     );
-                    (Some(k..name_start), Some(doc.text[sp.range()].to_string()))
+                    let mut t = doc.text[sp.range()].to_string();
+                    if plural {
+                        t.pop();
+                        list_title = Some((m.sentence, t.clone(), None));
+                        starts_list = true;
+                    }
+                    (Some(k..name_start), Some(t))
                 } else {
                     (None, None)
                 }
             }
         };
-        if let (Some(tr), Some(title)) = (title_range, title_text) {
-            let affiliation = affiliation_before(&ctx, actors, tr.start, s0)
-                .or_else(|| implied_country(&ctx, actors, &title, tr.start, s0));
-            push(
+        if let (Some(mut tr), Some(mut title)) = (title_range, title_text) {
+            // a party adjective opening the title is its affiliation: "Labour MP X"
+            let mut party_of = None;
+            if tr.len() > 1
+                && let Some(p) = party(&ctx, actors, ctx.tok.word(tr.start))
+            {
+                party_of = Some(p);
+                tr.start += 1;
+                let sp = Span::new(
+                    seg.tokens[tr.start].span.start,
+                    seg.tokens[tr.end - 1].span.end,
+                );
+                title = doc.text[sp.range()].to_string();
+            }
+            let stated = party_of.or_else(|| affiliation_before(&ctx, actors, tr.start, s0));
+            let implied = stated
+                .is_none()
+                .then(|| implied_country(&ctx, actors, &title, tr.start, s0))
+                .flatten();
+            // the list after a plural title shares its stated affiliation
+            if let Some(l) = list_title.as_mut()
+                && starts_list
+            {
+                l.2 = stated;
+            }
+            let i = push(
                 &mut out,
                 e,
                 Some(clean_title(&title)),
-                affiliation,
+                stated.or(implied),
                 evidence,
                 confidence::PREMODIFIER,
             );
+            if let Some(i) = i
+                && implied.is_some()
+                && out.roles[i].affiliation == implied
+            {
+                out.implied.insert(i);
+            }
         }
 
         // 1b. a post-nominal title: "Dana Roe QC", "Tom Ashby MP"
@@ -205,7 +280,9 @@ pub fn attach(
         // 3. appositive before the name: "his Israeli counterpart, X" / "the bank's chief, X"
         let start = m.title.as_ref().map_or(m.tokens.start, |t| t.tokens.start);
         if start >= s0 + 2 && ctx.tok.word(start - 1) == "," {
-            let head = start - 2;
+            // "the chairman of the Bar Council, X": the title's `of Y` complement
+            let of_y = of_complement_before(&ctx, ents, start - 1, s0);
+            let head = of_y.map_or(start - 2, |(h, _)| h);
             if ctx.is_title_head(head) && ents.mention_at(head).is_none() {
                 let mut k = head;
                 while k > s0 && ctx.is_modifier(k - 1) && ents.mention_at(k - 1).is_none() {
@@ -249,12 +326,15 @@ pub fn attach(
                 // demonym/affiliation before it
                 let sp = Span::new(seg.tokens[k].span.start, seg.tokens[head].span.end);
                 let title = doc.text[sp.range()].to_string();
-                let affiliation = affiliation_before(&ctx, actors, k, s0);
-                let opens_np = k > s0
-                    && (matches!(
-                        ctx.tok.lower(k - 1).as_str(),
-                        "the" | "his" | "her" | "its" | "their" | "a" | "an" | "'s" | "’s"
-                    ) || affiliation.is_some());
+                let affiliation = of_y
+                    .map(|(_, a)| ActorRef::Entity(a))
+                    .or_else(|| affiliation_before(&ctx, actors, k, s0));
+                let opens_np = of_y.is_some()
+                    || k > s0
+                        && (matches!(
+                            ctx.tok.lower(k - 1).as_str(),
+                            "the" | "his" | "her" | "its" | "their" | "a" | "an" | "'s" | "’s"
+                        ) || affiliation.is_some());
                 if opens_np {
                     push(
                         &mut out,
@@ -298,8 +378,102 @@ pub fn attach(
             );
         }
     }
+    // 6. "The rural affairs minister said": a description for a person named before
+    definite::definite_roles(&ctx, actors, &mut out);
     requests.finish(out.roles)
 }
+
+/// Before a comma at `comma`: `TITLE of/for/at (the) (adjectives) Y` with Y a named actor
+/// ("the chairman of the Bar Council,", "the Prime Minister of the so-called Kosovo,").
+/// Returns the title's head and Y.
+fn of_complement_before(
+    ctx: &Ctx,
+    ents: &Entities,
+    comma: usize,
+    s0: usize,
+) -> Option<(usize, usize)> {
+    let a = ents.entity_at(comma.checked_sub(1)?)?;
+    let mut j = comma - 1;
+    while j > s0 && ents.entity_at(j - 1) == Some(a) {
+        j -= 1;
+    }
+    let mut skipped = 0;
+    while j > s0 + 1 && skipped < 4 && {
+        let w = ctx.tok.word(j - 1);
+        ents.mention_at(j - 1).is_none()
+            && !matches!(w, "of" | "for" | "at")
+            && w.chars().all(|c| c.is_lowercase() || c == '-')
+    } {
+        j -= 1;
+        skipped += 1;
+    }
+    if j < s0 + 2 || !matches!(ctx.tok.word(j - 1), "of" | "for" | "at") {
+        return None;
+    }
+    let head = j - 2;
+    (ctx.is_title_head(head) && ents.mention_at(head).is_none()).then_some((head, a))
+}
+
+/// A plural title word: "ministers", "leaders", "candidates".
+fn plural_title(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.tok.word(t);
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && w.chars().all(|c| c.is_lowercase())
+        && ctx.lx.title(&w[..w.len() - 1]).is_some()
+}
+
+/// Words that qualify a title no title list knows, before it at `k`: "parliamentary group
+/// leader", "former welfare minister", "Former far-right president", "Home Affairs
+/// spokesman". Up to three lowercase adjectives and nouns or capitalized common words, kept only where they open the noun phrase (the sentence start, a
+/// determiner, pronoun, verb, preposition, punctuation, a possessive or a named actor
+/// before them); a capitalized title modifier may open the sentence ("Former").
+fn qualifiers_before(ctx: &Ctx, ents: &Entities, k: usize, s0: usize) -> usize {
+    let tok = &ctx.tok;
+    let mut j = k;
+    while j > s0
+        && k - j < MAX_QUALIFIERS
+        && tok.seg.tokens[j - 1].kind == TokenKind::Word
+        && ents.mention_at(j - 1).is_none()
+        && {
+            let w = tok.word(j - 1);
+            let lower = w.chars().all(|c| c.is_lowercase() || c == '-');
+            // a capitalized portfolio of common words: "Home Affairs spokesman"
+            let portfolio = !lower
+                && w.chars().skip(1).all(char::is_lowercase)
+                && ctx.lx.is_common(&tok.lower(j - 1))
+                && !ctx.lx.party_adjectives.contains(w)
+                && !ctx.lx.org_words.contains(w);
+            (lower && matches!(tok.tag(j - 1), Upos::Adj | Upos::Noun))
+                || (portfolio && matches!(tok.tag(j - 1), Upos::Adj | Upos::Noun | Upos::Propn))
+        }
+        && !ctx.lx.demonyms.contains_key(tok.word(j - 1))
+    {
+        j -= 1;
+    }
+    if j > s0 && ctx.is_modifier(j - 1) && (j - 1 == s0 || tok.lower(j - 1) == "former") {
+        j -= 1;
+    }
+    if j == k {
+        return k;
+    }
+    let opens = j == s0
+        || ents.mention_at(j - 1).is_some()
+        || matches!(tok.word(j - 1), "'s" | "’s")
+        // an owner no mention covers: "Liberal Democrat constitutional affairs spokesman"
+        || (tok.tag(j - 1) == Upos::Propn
+            && (ctx.lx.party_adjectives.contains(tok.word(j - 1))
+                || ctx.lx.demonyms.contains_key(tok.word(j - 1))))
+        || matches!(
+            tok.tag(j - 1),
+            Upos::Det | Upos::Pron | Upos::Verb | Upos::Aux | Upos::Adp | Upos::Punct | Upos::Sconj
+        );
+    if opens { j } else { k }
+}
+
+/// How many words no title list knows may qualify a title before it.
+const MAX_QUALIFIERS: usize = 3;
 
 fn push(
     out: &mut Found,
@@ -308,17 +482,18 @@ fn push(
     affiliation: Option<ActorRef>,
     evidence: Span,
     confidence: f32,
-) {
+) -> Option<usize> {
     if affiliation == Some(ActorRef::Entity(person)) {
-        return;
+        return None;
     }
     let key = (person, title.as_deref().map(str::to_lowercase));
     if let Some(&i) = out.index.get(&key) {
         let r = &mut out.roles[i];
-        if r.affiliation.is_none() {
+        // a stated affiliation replaces an implied one
+        if affiliation.is_some() && (r.affiliation.is_none() || out.implied.remove(&i)) {
             r.affiliation = affiliation;
         }
-        return;
+        return Some(i);
     }
     out.index.insert(key, out.roles.len());
     out.roles.push(RoleFact {
@@ -328,6 +503,7 @@ fn push(
         evidence,
         confidence,
     });
+    Some(out.roles.len() - 1)
 }
 
 #[cfg(test)]

@@ -100,8 +100,10 @@ pub(super) fn as_title(
     Some((title, affiliation))
 }
 
+/// An honorific that is no office: "Mr", "Dr" (but "Sen.", "Gov." are offices).
 pub(super) fn is_honorific(t: &str) -> bool {
-    lexicon().honorific(t).is_some()
+    let lx = lexicon();
+    lx.honorific(t).is_some() && lx.title(&t.trim_end_matches('.').to_lowercase()).is_none()
 }
 
 /// Strips determiners and possessive pronouns off a title.
@@ -150,7 +152,33 @@ pub(super) fn affiliation_before(
         let country = country.clone();
         return Some(actors.request(EntityKind::Place, &country, None));
     }
-    None
+    // a party adjective: "Liberal Democrat spokesman X", "Conservative leader X"
+    if p > s0
+        && let Some(r) = party(ctx, actors, &format!("{} {w}", ctx.tok.word(p - 1)))
+    {
+        return Some(r);
+    }
+    party(ctx, actors, w)
+}
+
+/// The party a party adjective (`Conservative`, `Liberal Democrat`, `Republican`) stands
+/// for, requested under the adjective as an alias; None for other words.
+pub(super) fn party(ctx: &Ctx, actors: &mut Actors, adjective: &str) -> Option<ActorRef> {
+    let last = adjective.rsplit(' ').next().unwrap_or(adjective);
+    if !ctx.lx.party_adjectives.contains(last) {
+        return None;
+    }
+    let name = [
+        adjective.to_string(),
+        format!("{adjective}s"),
+        format!("{adjective} Party"),
+    ]
+    .iter()
+    .find_map(|n| ctx.lx.orgs.get(n.as_str()))?
+    .canonical
+    .clone();
+    let alias = (name != adjective).then_some(adjective);
+    Some(actors.request(EntityKind::Organization, &name, alias))
 }
 
 /// Roles in an appositive: comma-separated, `and`-coordinated noun phrases headed by
@@ -276,7 +304,12 @@ pub(super) fn appositive_roles(
 /// The owner written before a title at `k` after determiners: an entity with `'s`, a
 /// demonym, a party adjective (`the Conservative co-chairman`). Returns it and where the
 /// title starts.
-fn owner_at(ctx: &Ctx, actors: &mut Actors, mut k: usize, end: usize) -> (Option<ActorRef>, usize) {
+pub(super) fn owner_at(
+    ctx: &Ctx,
+    actors: &mut Actors,
+    mut k: usize,
+    end: usize,
+) -> (Option<ActorRef>, usize) {
     while k < end
         && matches!(
             ctx.tok.lower(k).as_str(),
@@ -310,16 +343,13 @@ fn owner_at(ctx: &Ctx, actors: &mut Actors, mut k: usize, end: usize) -> (Option
             k + 1,
         );
     }
-    if ctx.lx.party_adjectives.contains(w)
-        && let Some(o) = [w.to_string(), format!("{w}s"), format!("{w} Party")]
-            .iter()
-            .find_map(|n| ctx.lx.orgs.get(n.as_str()))
+    if k + 1 < end
+        && let Some(p) = party(ctx, actors, &format!("{w} {}", ctx.tok.word(k + 1)))
     {
-        let name = o.canonical.clone();
-        return (
-            Some(actors.request(EntityKind::Organization, &name, None)),
-            k + 1,
-        );
+        return (Some(p), k + 2);
+    }
+    if let Some(p) = party(ctx, actors, w) {
+        return (Some(p), k + 1);
     }
     (None, k)
 }
@@ -327,7 +357,12 @@ fn owner_at(ctx: &Ctx, actors: &mut Actors, mut k: usize, end: usize) -> (Option
 /// The entity after a preposition: `the far-right National Rally` → the rally, `Iran's
 /// Ministry of Foreign Affairs` → the ministry. Determiners and up to three lowercase
 /// words may come first. Returns the entity and the token after it.
-fn entity_after(ctx: &Ctx, actors: &Actors, mut j: usize, end: usize) -> Option<(usize, usize)> {
+pub(super) fn entity_after(
+    ctx: &Ctx,
+    actors: &Actors,
+    mut j: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
     let ents = actors.entities();
     let mut skipped = 0;
     while j < end && ents.entity_at(j).is_none() {
