@@ -143,8 +143,15 @@ fn join_nicknames(ctx: &Ctx, out: &mut Vec<Mention>) {
             TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::SingleQuote
         )
     };
+    // the mentions a join swallows, removed at the end in one pass (removing them one
+    // join at a time made a text of many nicknames quadratic)
+    let mut gone = vec![false; out.len()];
     let mut i = 0;
     while i < out.len() {
+        if gone[i] {
+            i += 1;
+            continue;
+        }
         let a = &out[i];
         let open = a.tokens.end;
         let joined = (a.tokens.len() == 1
@@ -158,8 +165,13 @@ fn join_nicknames(ctx: &Ctx, out: &mut Vec<Mention>) {
             if close == open + 1 || (open + 1..close).any(|k| !ctx.is_cap(k)) {
                 return None;
             }
-            let j = (i + 1..out.len()).find(|&j| out[j].tokens.start == close + 1)?;
+            // mentions are in text order: the first one after the quote, if it starts
+            // right there
+            let j = (i + 1..out.len()).find(|&j| out[j].tokens.start > close)?;
             let b = &out[j];
+            if b.tokens.start != close + 1 || gone[j] {
+                return None;
+            }
             (b.kind == EntityKind::Person || b.tentative).then_some(j)
         })
         .flatten();
@@ -176,14 +188,31 @@ fn join_nicknames(ctx: &Ctx, out: &mut Vec<Mention>) {
             a.confidence = a.confidence.max(b.confidence);
             // the nickname's own mention and the surname's go
             let (s, e) = (a.tokens.start, a.tokens.end);
-            let mut k = 0;
-            out.retain(|m| {
-                k += 1;
-                k - 1 == i || !(m.tokens.start >= s && m.tokens.end <= e)
-            });
+            for k in i + 1..out.len() {
+                if out[k].tokens.start >= e {
+                    break;
+                }
+                if out[k].tokens.start >= s && out[k].tokens.end <= e {
+                    gone[k] = true;
+                }
+            }
+            // and any before it inside the joined name
+            for k in (0..i).rev() {
+                if out[k].tokens.end <= s {
+                    break;
+                }
+                if out[k].tokens.start >= s && out[k].tokens.end <= e {
+                    gone[k] = true;
+                }
+            }
         }
         i += 1;
     }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
 }
 
 /// The places of an all-caps dateline (`WARSAW, Poland —`, `RIO DE JANEIRO, BRAZIL –`):

@@ -386,10 +386,15 @@ impl<'a> Cx<'a> {
         }
         // mentioned inside the statement itself
         if let ActorRef::Entity(e) = a {
-            let inside = ents.entities[e].mentions.iter().any(|&m| {
-                let t = ents.mentions[m].tokens.start;
-                stmt.contains(&t) && t != cue
-            });
+            // the entity's mentions are in text order: a binary search to the statement
+            // (a speaker with thousands of statements made a scan of all quadratic)
+            let ms = &ents.entities[e].mentions;
+            let lo = ms.partition_point(|&m| ents.mentions[m].tokens.start < stmt.start);
+            let inside = ms[lo..]
+                .iter()
+                .map(|&m| ents.mentions[m].tokens.start)
+                .take_while(|&t| t < stmt.end)
+                .any(|t| t != cue);
             buf.push(12, hash::small(inside as u64));
         }
         // the paragraph position of the cue's sentence

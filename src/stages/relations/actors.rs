@@ -11,6 +11,9 @@ use crate::stages::entities::Entities;
 use crate::tagger::Upos;
 use crate::vocab::EntityKind;
 
+/// Titles with a description's head word looked back at for its holder.
+const TITLE_LOOKBACK: usize = 32;
+
 impl<'a> Extractor<'a> {
     pub(super) fn country_of_word(&self, w: &str) -> Option<String> {
         let lx = world();
@@ -86,20 +89,21 @@ impl<'a> Extractor<'a> {
             s.tag[k] == Upos::Propn && !s.words[k].is_empty() && {
                 // a proper name inside ("the Kovac government") names its own actor
                 s.words[k].chars().next().is_some_and(char::is_uppercase)
-                    && !self.titles.iter().any(|t| t.0.iter().any(|w| w == s.lw(k)))
+                    && !self.titles_by_word.contains_key(s.lw(k))
             }
         }) {
             return None;
         }
-        let head = s.lw(np.head());
-        self.titles
+        // the titles holding the head word, latest first before the description (a bounded
+        // look back: a long text of titles stays linear)
+        let with_head = self.titles_by_word.get(s.lw(np.head()))?;
+        let before = with_head.partition_point(|&i| self.titles[i].2 < at);
+        with_head[..before]
             .iter()
             .rev()
-            .filter(|t| t.2 < at)
-            .find(|t| {
-                t.0.iter().any(|w| w == head)
-                    && words.clone().all(|k| t.0.iter().any(|w| w == s.lw(k)))
-            })
+            .take(TITLE_LOOKBACK)
+            .map(|&i| &self.titles[i])
+            .find(|t| words.clone().all(|k| t.0.iter().any(|w| w == s.lw(k))))
             .map(|t| t.1)
     }
 

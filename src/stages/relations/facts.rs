@@ -99,6 +99,9 @@ pub(super) struct Extractor<'a> {
     /// byte offset of the statement), in text order — "the Tory spokesman" later in the
     /// article is the person introduced with that title.
     pub(super) titles: Vec<(Vec<String>, usize, usize)>,
+    /// Each title word → the indices of `titles` that hold it, in text order (a
+    /// description is looked up by its head word, not by scanning every title).
+    pub(super) titles_by_word: HashMap<String, Vec<usize>>,
     /// The dependency parse, if the syntax stage ran.
     pub(super) syntax: Option<&'a Syntax>,
     /// The predicate (document token) of each meeting of `out.meetings`.
@@ -112,7 +115,7 @@ impl<'a> Extractor<'a> {
     /// The working state for one document: its tokens, the lexicon (`lexicon` or the
     /// embedded one) and the affiliations of its role holders.
     pub(super) fn new(input: &super::Input<'a>, lexicon: Option<&'a RelationLexicon>) -> Self {
-        Extractor {
+        let mut x = Extractor {
             tok: TokenView::tagged(&input.doc.text, input.seg, input.tags),
             lx: lexicon.unwrap_or_else(|| RelationLexicon::embedded()),
             published: input.doc.published,
@@ -121,10 +124,20 @@ impl<'a> Extractor<'a> {
             proposals: Vec::new(),
             cache: HashMap::new(),
             seen: HashMap::new(),
+            titles_by_word: HashMap::new(),
             titles: title_holders(input.roles),
             syntax: input.syntax,
             meeting_preds: Vec::new(),
+        };
+        for (k, t) in x.titles.iter().enumerate() {
+            for w in &t.0 {
+                let v = x.titles_by_word.entry(w.clone()).or_default();
+                if v.last() != Some(&k) {
+                    v.push(k);
+                }
+            }
         }
+        x
     }
 
     pub(super) fn entity(&mut self, a: &Actor, ents: &mut Actors) -> ActorRef {
