@@ -383,6 +383,17 @@ fn one_predicate_with_several_partners_is_one_meeting() {
     let m = meetings(&g);
     let four = vec!["Ivo Kask", "Lena Morrow", "Pia Lund", "Tomas Berg"];
     assert!(m.iter().any(|x| x.0 == four), "{m:?}");
+    // at a meeting of up to four parties each pair met
+    assert!(
+        has(&g, "Ivo Kask", "met-with", "Pia Lund"),
+        "{:?}",
+        rels(&g)
+    );
+    assert!(
+        has(&g, "Lena Morrow", "met-with", "Tomas Berg"),
+        "{:?}",
+        rels(&g)
+    );
     // the later talks of one of them are a meeting of their own
     assert!(
         m.iter()

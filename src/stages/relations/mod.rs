@@ -366,6 +366,22 @@ fn learned_facts(
                         parts.push(side);
                     }
                 }
+                // at a meeting of up to four named parties each pair met (ANNOTATION.md):
+                // the partners of one list met each other too
+                if parts.len() <= 4 {
+                    for (a, pa) in parts.iter().enumerate().skip(1) {
+                        for pb in &parts[a + 1..] {
+                            out.push(facts::Fact::Rel {
+                                subj: pa.clone(),
+                                obj: facts::Obj::Actor(pb.actor.clone()),
+                                relation,
+                                cue: sent.words[pred].to_string(),
+                                confidence,
+                                status,
+                            });
+                        }
+                    }
+                }
             }
             out.push(facts::Fact::Meeting {
                 parts,
