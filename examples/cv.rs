@@ -142,11 +142,7 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let k = examples
-        .iter()
-        .filter_map(|e| e.fold)
-        .max()
-        .map_or(0, |m| m + 1);
+    let k = gold::fold_count(&examples);
     if k < 2 {
         eprintln!(
             "cv: {} has no FOLDS.json with two or more folds",

@@ -29,11 +29,7 @@ fn main() {
         eprintln!("speaker_cv: {e}");
         std::process::exit(2);
     });
-    let k = examples
-        .iter()
-        .filter_map(|e| e.fold)
-        .max()
-        .map_or(0, |m| m + 1);
+    let k = gold::fold_count(&examples);
     let margins = [0, 500, 1000, 2000, 4000, 8000];
     let mut ranked = [0usize; 6];
     let (mut n, mut rules, mut multi) = (0, 0, 0);

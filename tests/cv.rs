@@ -17,7 +17,7 @@ const SCORER: &str = "../shared/eval/score.py";
 #[ignore = "needs ../shared/eval/train; CI runs it"]
 fn cross_validated_figures_hold_their_floors() {
     let examples = gold::load_dir(Path::new(TRAIN)).expect("the training articles load");
-    let k = examples.iter().filter_map(|e| e.fold).max().unwrap_or(0) + 1;
+    let k = gold::fold_count(&examples);
     assert!(k >= 2, "FOLDS.json gives the folds");
     let out = std::env::temp_dir().join(format!("newsgraph-cv-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);

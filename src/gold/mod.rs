@@ -139,6 +139,15 @@ struct Folds {
     folds: BTreeMap<String, usize>,
 }
 
+/// How many cross-validation folds `examples` are split into (0 without folds).
+pub fn fold_count(examples: &[Example]) -> usize {
+    examples
+        .iter()
+        .filter_map(|e| e.fold)
+        .max()
+        .map_or(0, |m| m + 1)
+}
+
 /// Reads every `<slug>.txt` with a `<slug>.gold.json` beside it in `dir`, sorted by slug,
 /// with the folds of `dir/FOLDS.json` when there is one.
 pub fn load_dir(dir: &Path) -> Result<Vec<Example>, GoldError> {

@@ -20,7 +20,7 @@
 //! kept mentions keep the rules' type.
 //! The model shipped in the binary is `models/mention-typer.bin` (see `models/README.md`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::Mention;
@@ -147,17 +147,19 @@ impl MentionTyper {
         // the surname of a person the typer kept under a full name earlier names that
         // person ("Tomas Reyes ... On Monday Reyes met"): the context a lone surname
         // stands in does not overrule the name it repeats
-        let keep: Vec<bool> = (0..mentions.len())
-            .map(|i| {
-                keep[i] || {
-                    let m = &mentions[i];
-                    !m.text.contains(' ')
-                        && mentions[..i].iter().zip(&keep).any(|(p, &k)| {
-                            k && p.kind == EntityKind::Person
-                                && p.text.contains(' ')
-                                && p.text.rsplit(' ').next() == Some(m.text.as_str())
-                        })
+        // (the surnames of the kept full names so far, gathered in text order)
+        let mut surnames: HashSet<&str> = HashSet::new();
+        let keep: Vec<bool> = mentions
+            .iter()
+            .zip(&keep)
+            .map(|(m, &k)| {
+                let rescued = !k && !m.text.contains(' ') && surnames.contains(m.text.as_str());
+                if k && m.kind == EntityKind::Person
+                    && let Some((_, last)) = m.text.rsplit_once(' ')
+                {
+                    surnames.insert(last);
                 }
+                k || rescued
             })
             .collect();
         mentions

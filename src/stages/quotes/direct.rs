@@ -65,13 +65,7 @@ impl<'a> Cx<'a> {
                     conf,
                 );
                 self.used[cue] = true;
-                self.run_used[i] = true;
-                let speakers = self
-                    .out
-                    .get(k)
-                    .map(|s| s.speakers.clone())
-                    .unwrap_or_default();
-                self.last_direct = Some((speakers, r.last_para, k));
+                self.attributed(i, r.last_para, k);
                 // a following whole-sentence quote in the same frame gets the same speaker
                 continue;
             }
@@ -94,13 +88,7 @@ impl<'a> Cx<'a> {
                     confidence::NEXT_SENTENCE_SPEAKER,
                 );
                 self.used[cue] = true;
-                self.run_used[i] = true;
-                let speakers = self
-                    .out
-                    .get(k)
-                    .map(|s| s.speakers.clone())
-                    .unwrap_or_default();
-                self.last_direct = Some((speakers, r.last_para, k));
+                self.attributed(i, r.last_para, k);
                 continue;
             }
             // `"A. "B," she said.`: a sentence of quotation right before an attributed one
@@ -162,9 +150,8 @@ impl<'a> Cx<'a> {
                             confidence: confidence::CONTINUED_QUOTE,
                         });
                         self.record_choice();
-                        self.run_used[i] = true;
-                        self.last = Some((speakers.clone(), self.sent(r.open)));
-                        self.last_direct = Some((speakers, r.last_para, self.out.len() - 1));
+                        self.last = Some((speakers, self.sent(r.open)));
+                        self.attributed(i, r.last_para, self.out.len() - 1);
                     }
                 }
             }
@@ -188,6 +175,18 @@ impl<'a> Cx<'a> {
             return Some((sp.clone(), *dp, k));
         }
         Some((st.speakers.clone(), p, k))
+    }
+
+    /// Run `i`, ending in paragraph `para`, is direct quote `k` of `out`: it is used, and
+    /// its speakers are the last direct quote's.
+    fn attributed(&mut self, i: usize, para: usize, k: usize) {
+        self.run_used[i] = true;
+        let speakers = self
+            .out
+            .get(k)
+            .map(|s| s.speakers.clone())
+            .unwrap_or_default();
+        self.last_direct = Some((speakers, para, k));
     }
 
     #[allow(clippy::too_many_arguments)]
