@@ -304,6 +304,7 @@ impl Extractor<'_> {
         while b < n && b - a < MAX_PROPOSAL && s.tag[b] != Upos::Punct {
             b += 1;
         }
+        let b = trim_function_words(s, a, b);
         (b > a + 1 && b - a < MAX_PROPOSAL).then_some((a, b))
     }
 
@@ -762,6 +763,21 @@ fn complements_end(s: &Sent, a: usize, mut end: usize) -> usize {
         end = x.end;
     }
     end
+}
+
+/// `b` moved back over the function words (determiners, prepositions, `to`, conjunctions,
+/// auxiliaries) that end `a..b`: a phrase cut in the middle ("the pair would have to")
+/// names nothing.
+fn trim_function_words(s: &Sent, a: usize, mut b: usize) -> usize {
+    while b > a
+        && matches!(
+            s.tag[b - 1],
+            Upos::Det | Upos::Adp | Upos::Part | Upos::Cconj | Upos::Sconj | Upos::Aux
+        )
+    {
+        b -= 1;
+    }
+    b
 }
 
 /// "on Monday", "for two weeks", "in March 2024": a time adjunct, not a complement of
