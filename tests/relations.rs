@@ -421,6 +421,56 @@ fn a_bodys_own_gathering_is_a_meeting_of_one() {
 }
 
 #[test]
+fn a_partys_conference_is_its_gathering_but_a_press_conference_is_not() {
+    let g = graph(
+        "Delegates cheered at the Green Party's spring conference in Leeds.",
+        Some("2025-12-02"),
+    );
+    let m = meetings(&g);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].0, vec!["Green Party"]);
+    assert_eq!(m[0].1.as_deref(), Some("Leeds"));
+    for text in [
+        "The Green Party held a press conference in Leeds on Monday.",
+        "Minister Ivo Kask told a news conference in Oslo that the talks had failed.",
+    ] {
+        let g = graph(text, Some("2025-12-02"));
+        assert!(meetings(&g).is_empty(), "{text}: {:?}", meetings(&g));
+    }
+}
+
+#[test]
+fn a_body_named_for_its_meeting_met_when_named_as_a_time_or_place() {
+    for text in [
+        "The two presidents spoke on the sidelines of the UN General Assembly this week.",
+        "The proposals will be discussed at tomorrow's European Council in Brussels.",
+    ] {
+        let g = graph(text, Some("2025-12-02"));
+        let m = meetings(&g);
+        assert_eq!(m.len(), 1, "{text}: {m:?}");
+        assert_eq!(m[0].0.len(), 1, "{text}: {m:?}");
+    }
+    // the body as a subject, or as a body one belongs to, is no meeting
+    for text in [
+        "After the European Council voted, the ministers left.",
+        "The European Council said the plan was sound.",
+        "Members of the UN General Assembly were divided.",
+    ] {
+        let g = graph(text, Some("2025-12-02"));
+        assert!(meetings(&g).is_empty(), "{text}: {:?}", meetings(&g));
+    }
+}
+
+#[test]
+fn a_meeting_at_a_seat_of_government_is_not_the_seats_gathering() {
+    let g = graph(
+        "Senator Tomas Brekke said after a White House meeting that nothing had changed.",
+        Some("2025-12-02"),
+    );
+    assert!(meetings(&g).is_empty(), "{:?}", meetings(&g));
+}
+
+#[test]
 fn a_telephone_conversation_is_a_meeting() {
     // ANNOTATION.md: a phone call between leaders is a met-with and a meeting
     let g = graph(

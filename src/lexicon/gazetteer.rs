@@ -27,6 +27,9 @@ pub struct OrgEntry {
     pub canonical: String,
     /// Canonical name of the country it belongs to.
     pub country: Option<String>,
+    /// A seat that stands for its country's government ("the Kremlin", "Downing Street"):
+    /// a place where others meet, not a body holding its own meetings.
+    pub seat: bool,
 }
 
 pub(super) const PLACES: Embedded = embedded!("places.tsv");
@@ -104,6 +107,7 @@ pub(super) fn organizations(lx: &mut Lexicon, text: &str) -> Result<(), TsvError
         let entry = OrgEntry {
             canonical: name.clone(),
             country: None,
+            seat: false,
         };
         if let Some(a) = r.get(1).filter(|a| a.len() >= 2) {
             lx.orgs.entry(a.to_string()).or_insert(entry.clone());
@@ -124,6 +128,7 @@ pub(super) fn government_bodies(lx: &mut Lexicon, text: &str) -> Result<(), TsvE
         let entry = OrgEntry {
             canonical: r.col(0).to_string(),
             country,
+            seat: r.get(4) == Some("1"),
         };
         for a in r.col(2).split('|').filter(|a| !a.is_empty()) {
             lx.orgs.insert(a.to_string(), entry.clone());

@@ -15,6 +15,9 @@ pub enum Sense {
     Stance(Stance),
     /// A noun naming a meeting event ("talks").
     Meeting,
+    /// A noun naming one body's own gathering ("the party's conference"): a meeting only
+    /// with the body named before it, never with partners.
+    Gathering,
     /// A noun naming a proposal ("plan").
     Proposal,
     /// Actor noun that, with a demonym, means the state ("forces").
@@ -70,6 +73,7 @@ pub struct RelationLexicon {
 fn parse_sense(s: &str) -> Option<Sense> {
     Some(match s {
         "meeting" => Sense::Meeting,
+        "gathering" => Sense::Gathering,
         "proposal" => Sense::Proposal,
         "state" => Sense::State,
         "group" => Sense::Group,

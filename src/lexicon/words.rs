@@ -44,11 +44,12 @@ pub enum WordClass {
     GenericModifier,
     LightMeetingVerb,
     MeetingDenial,
+    GatheringName,
     KinNoun,
 }
 
 impl WordClass {
-    pub const ALL: [WordClass; 34] = [
+    pub const ALL: [WordClass; 35] = [
         WordClass::PersonalPronoun,
         WordClass::Possessive,
         WordClass::Determiner,
@@ -82,6 +83,7 @@ impl WordClass {
         WordClass::GenericModifier,
         WordClass::LightMeetingVerb,
         WordClass::MeetingDenial,
+        WordClass::GatheringName,
         WordClass::KinNoun,
     ];
 
@@ -121,6 +123,7 @@ impl WordClass {
             WordClass::GenericModifier => "generic-modifier",
             WordClass::LightMeetingVerb => "light-meeting-verb",
             WordClass::MeetingDenial => "meeting-denial",
+            WordClass::GatheringName => "gathering-name",
             WordClass::KinNoun => "kin-noun",
         }
     }

@@ -202,12 +202,15 @@ impl<'a> Extractor<'a> {
         false
     }
 
+    /// `only_gathering`: the noun names one body's own gathering and nothing else ("the
+    /// party's conference"; "a conference with reporters" is no meeting).
     pub(super) fn nominal_meeting(
         &mut self,
         s: &Sent,
         i: usize,
         ents: &mut Actors,
         out: &mut Vec<Fact>,
+        only_gathering: bool,
     ) {
         if self.hypothetical(s, i) || self.denied(s, i) {
             return;
@@ -351,10 +354,17 @@ impl<'a> Extractor<'a> {
         }
         // one body's own gathering ("the NATO summit", "OPEC's ministerial meeting"): the
         // organization named before the noun is its one participant
+        // (not a seat of government, "a White House meeting": the building is where others
+        // met; not a press conference, which is no meeting of the body)
         let gathering = with.is_empty()
             && !weak
+            && !(np.start..i).any(|k| matches!(s.lw(k), "press" | "news"))
             && matches!(side_a.as_slice(), [one] if matches!(one.actor, Actor::Ent(e)
-                if ents.entities[e].kind == EntityKind::Organization));
+                if ents.entities[e].kind == EntityKind::Organization
+                    && !world().orgs.get(&ents.entities[e].name).is_some_and(|o| o.seat)));
+        if only_gathering && !gathering {
+            return;
+        }
         let groups: Vec<Vec<Side>> = if with.is_empty() {
             vec![side_a]
         } else {
@@ -402,5 +412,72 @@ impl<'a> Extractor<'a> {
                 },
             });
         }
+    }
+
+    /// A body whose name is a gathering ("the UN General Assembly", "the European
+    /// Council") named as the time or place of something — after `at`, `during`, `after`,
+    /// `following`, `before`, `ahead of`, `on the sidelines of`, or with a time possessive
+    /// ("tomorrow's European Council") — is its own meeting. `i` is the name's last token;
+    /// the name as a clause's subject ("after the council voted") is not.
+    pub(super) fn named_gathering(
+        &mut self,
+        s: &Sent,
+        i: usize,
+        ents: &Actors,
+        out: &mut Vec<Fact>,
+    ) {
+        let Some(m) = ents.mention_at(s.lo + i) else {
+            return;
+        };
+        let e = ents.mention_entity[m];
+        let tokens = &ents.mentions[m].tokens;
+        if ents.entities[e].kind != EntityKind::Organization
+            || tokens.end != s.lo + i + 1
+            || tokens.start < s.lo
+            || !is(WordClass::GatheringName, s.lw(i))
+            || (i + 1 < s.n() && matches!(s.tag[i + 1], Upos::Verb | Upos::Aux))
+        {
+            return;
+        }
+        let mut q = tokens.start - s.lo;
+        let mut planned = false;
+        let mut timed = false;
+        while q > 0 && matches!(s.lw(q - 1), "the" | "this" | "next" | "last" | "upcoming") {
+            planned |= matches!(s.lw(q - 1), "next" | "upcoming");
+            q -= 1;
+        }
+        if q >= 2
+            && matches!(s.lw(q - 1), "'s" | "’s")
+            && (is(WordClass::TimeHead, s.lw(q - 2)) || crate::text::date::is_weekday(s.lw(q - 2)))
+        {
+            timed = true;
+            planned |= matches!(s.lw(q - 2), "tomorrow" | "next");
+        }
+        let adjunct = q >= 1
+            && match s.lw(q - 1) {
+                "at" | "during" | "after" | "following" | "before" => true,
+                "of" => q >= 2 && matches!(s.lw(q - 2), "sidelines" | "margins" | "ahead" | "eve"),
+                _ => false,
+            };
+        if !(timed || adjunct) || self.hypothetical(s, i) {
+            return;
+        }
+        let status = if planned {
+            Status::Planned
+        } else {
+            Status::Held
+        };
+        let details = self.meeting_details(s, i + 1, status, ents);
+        out.push(Fact::Meeting {
+            parts: vec![Side {
+                actor: Actor::Ent(e),
+                weak: false,
+            }],
+            info: details[0].clone(),
+            status,
+            pred: i,
+            gathering: true,
+            confidence: confidence::NOMINAL_MEETING,
+        });
     }
 }

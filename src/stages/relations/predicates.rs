@@ -28,7 +28,8 @@ impl<'a> Extractor<'a> {
                 Upos::Noun => {
                     for e in lx.exact(Pos::Noun, w) {
                         match e.sense {
-                            Sense::Meeting => self.nominal_meeting(s, i, ents, out),
+                            Sense::Meeting => self.nominal_meeting(s, i, ents, out, false),
+                            Sense::Gathering => self.nominal_meeting(s, i, ents, out, true),
                             Sense::Proposal if e.allows("-") => {
                                 self.nominal_proposal(s, i, ents, out)
                             }
@@ -47,6 +48,7 @@ impl<'a> Extractor<'a> {
             if w == "if" {
                 self.conditional_threat(s, i, ents, out);
             }
+            self.named_gathering(s, i, ents, out);
         }
     }
 
