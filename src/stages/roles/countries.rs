@@ -10,7 +10,13 @@ use crate::vocab::EntityKind;
 /// Offices held for a country: their holder's country may be implied.
 pub(super) fn is_national_office(title: &str) -> bool {
     let t = title.to_lowercase();
-    let head = t.rsplit(' ').next().unwrap_or("");
+    // the head of "Secretary of State", "Minister of Foreign Affairs" stands before "of"
+    let head = t
+        .split_once(" of ")
+        .map_or(t.as_str(), |(h, _)| h)
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
     matches!(
         head,
         "president"
@@ -64,6 +70,22 @@ pub(super) fn implied_country(
             }
             continue;
         };
+        // "Peru's former President Y": the country of this office
+        let mut after = k + 1;
+        while after < s1 && ents.entity_at(after) == Some(e) {
+            after += 1;
+        }
+        if after < s1 && matches!(ctx.tok.word(after), "'s" | "’s") {
+            after += 1;
+        }
+        let mut own = after;
+        while own < t && ctx.is_modifier(own) {
+            own += 1;
+        }
+        // later in the sentence, "Panama's President Y" is the country of another office
+        if own != t && k > t && after < s1 && (ctx.is_title_head(after) || ctx.is_modifier(after)) {
+            continue;
+        }
         let ent = &ents.entities[e];
         match ent.kind {
             EntityKind::Place if lx.country_codes.contains_key(&ent.name) => {

@@ -22,7 +22,9 @@ mod definite;
 mod patterns;
 
 use countries::implied_country;
-use patterns::{affiliation_before, appositive_roles, as_title, clean_title, is_honorific, party};
+use patterns::{
+    affiliation_before, appositive_roles, as_title, clean_title, entity_after, is_honorific, party,
+};
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -203,6 +205,8 @@ pub fn attach(
                 }
             }
         };
+        // the role of a title before the name that states no affiliation: "Chairman X of Y"
+        let mut title_role = None;
         if let (Some(mut tr), Some(mut title)) = (title_range, title_text) {
             // a party adjective opening the title is its affiliation: "Labour MP X"
             let mut party_of = None;
@@ -217,7 +221,25 @@ pub fn attach(
                 );
                 title = doc.text[sp.range()].to_string();
             }
-            let stated = party_of.or_else(|| affiliation_before(&ctx, actors, tr.start, s0));
+            // a coordinated lowercase title before it shares its owner: "the agency's
+            // founder and chief executive X" (founder and chief executive, both of the agency)
+            let coordinated = if party_of.is_none() {
+                coordinated_title(&ctx, ents, tr.start, s0)
+            } else {
+                None
+            };
+            let owner_at = coordinated.as_ref().map_or(tr.start, |(r, _)| r.start);
+            let stated = party_of.or_else(|| affiliation_before(&ctx, actors, owner_at, s0));
+            if let Some((_, t)) = &coordinated {
+                push(
+                    &mut out,
+                    e,
+                    Some(clean_title(t)),
+                    stated,
+                    evidence,
+                    confidence::PREMODIFIER,
+                );
+            }
             let implied = stated
                 .is_none()
                 .then(|| implied_country(&ctx, actors, &title, tr.start, s0))
@@ -241,6 +263,9 @@ pub fn attach(
                 && out.roles[i].affiliation == implied
             {
                 out.implied.insert(i);
+            }
+            if stated.is_none() {
+                title_role = i;
             }
         }
 
@@ -361,9 +386,23 @@ pub fn attach(
             );
         }
 
-        // 5. "X of Y" with Y an organization
+        // 5. "X of Y" with Y an organization; after a title that named no affiliation
+        // before the name, Y is the title's ("Chairman X of the Harbour Bank", "party
+        // leader X of the Greens", "Mayor X of Portwell")
         let k = m.tokens.end;
-        if k + 1 < s1
+        if let Some(i) = title_role
+            && k + 1 < s1
+            && ctx.tok.word(k) == "of"
+            && let Some((a, _)) = entity_after(&ctx, actors, k + 1, s1)
+            && matches!(
+                ents.entities[a].kind,
+                EntityKind::Organization | EntityKind::Place
+            )
+            && a != e
+        {
+            out.roles[i].affiliation = Some(ActorRef::Entity(a));
+            out.implied.remove(&i);
+        } else if k + 1 < s1
             && ctx.tok.word(k) == "of"
             && let Some(a) = ents.entity_at(k + 1)
             && ents.entities[a].kind == EntityKind::Organization
@@ -412,6 +451,42 @@ fn of_complement_before(
     }
     let head = j - 2;
     (ctx.is_title_head(head) && ents.mention_at(head).is_none()).then_some((head, a))
+}
+
+/// A lowercase title coordinated before the title starting at `t`: `founder and` before
+/// "chief executive X". Returns its token range and text.
+fn coordinated_title(
+    ctx: &Ctx,
+    ents: &Entities,
+    t: usize,
+    s0: usize,
+) -> Option<(std::ops::Range<usize>, String)> {
+    if t < s0 + 2 || ctx.tok.word(t - 1) != "and" {
+        return None;
+    }
+    let head = t - 2;
+    let lower = |k: usize| {
+        ctx.tok.seg.tokens[k].kind == TokenKind::Word
+            && ents.mention_at(k).is_none()
+            && ctx
+                .tok
+                .word(k)
+                .chars()
+                .all(|c| c.is_lowercase() || c == '-')
+    };
+    if !(lower(head) && ctx.is_title_head(head)) {
+        return None;
+    }
+    let mut k = head;
+    while k > s0 && lower(k - 1) && (ctx.is_modifier(k - 1) || ctx.is_title_head(k - 1)) {
+        k -= 1;
+    }
+    let k = qualifiers_before(ctx, ents, k, s0);
+    let sp = Span::new(
+        ctx.tok.seg.tokens[k].span.start,
+        ctx.tok.seg.tokens[head].span.end,
+    );
+    Some((k..head + 1, ctx.tok.text[sp.range()].to_string()))
 }
 
 /// A plural title word: "ministers", "leaders", "candidates".

@@ -9,6 +9,7 @@ use crate::lexicon::lexicon;
 use crate::lexicon::words::{WordClass, is};
 use crate::stages::entities::{ActorRef, Actors, Entities};
 use crate::stages::segment::{Span, TokenKind};
+use crate::tagger::Upos;
 use crate::vocab::EntityKind;
 
 /// After a person: `(who)? (is|was|has been)? (initially)? VERB as (the|a)? TITLE (of Y)?`
@@ -203,7 +204,10 @@ pub(super) fn appositive_roles(
     }
     // the appositive runs to the next comma or the sentence end, at most 16 tokens
     let end = (k..s1.min(k + 16))
-        .find(|&j| matches!(ctx.tok.word(j), "," | ";" | "." | "(" | ")" | "—" | "–"))
+        .find(|&j| {
+            matches!(ctx.tok.word(j), "," | ";" | "." | "(" | ")" | "—" | "–")
+                || clause_verb(ctx, j)
+        })
         .unwrap_or(s1.min(k + 16));
     if end >= s1 && s1 - start > 16 {
         return;
@@ -263,6 +267,7 @@ pub(super) fn appositive_roles(
         // the affiliation: `of/for/at/with (the) (far-right) Y` within the part, the owner of
         // a possessive (`for Iran's Ministry of Foreign Affairs`: the ministry)
         let mut affiliation = owner;
+        let mut stated = false;
         let mut j = k;
         while j < end && ctx.tok.lower(j) != "and" {
             if matches!(
@@ -271,10 +276,22 @@ pub(super) fn appositive_roles(
             ) && let Some((e, after)) = entity_after(ctx, actors, j + 1, end)
             {
                 affiliation = Some(ActorRef::Entity(e));
+                stated = true;
                 j = after;
                 break;
             }
             j += 1;
+        }
+        // a complement that names nobody is part of the title: "expert in maritime law",
+        // "head of global affairs", "leader of the opposition"
+        let mut title = title;
+        if !stated && let Some(c) = lowercase_complement(ctx, actors.entities(), h + 1, end) {
+            let sp = Span::new(
+                ctx.tok.seg.tokens[t0].span.start,
+                ctx.tok.seg.tokens[c - 1].span.end,
+            );
+            title = ctx.tok.text[sp.range()].to_string();
+            j = c;
         }
         k = j;
         let office = ctx.lx.title(&ctx.tok.lower(h)) == Some(TitleClass::Office);
@@ -300,6 +317,84 @@ pub(super) fn appositive_roles(
         );
     }
 }
+
+/// A finite verb that ends an appositive: "X, the bank's economist said that …". A
+/// participle that may qualify a title ("the newly elected mayor", "the acting head") does
+/// not, unless a determiner, pronoun, preposition or clause word follows it.
+fn clause_verb(ctx: &Ctx, j: usize) -> bool {
+    // a possessive clitic the tagger may read as "is": "Greenland's acting head"
+    if ctx.is_title_head(j) || ctx.is_modifier(j) || matches!(ctx.tok.word(j), "'s" | "’s") {
+        return false;
+    }
+    match ctx.tok.tag(j) {
+        Upos::Aux => true,
+        Upos::Verb => {
+            let lw = ctx.tok.lower(j);
+            let participle = lw.ends_with("ing") || lw.ends_with("ed");
+            !participle
+                || (j + 1 < ctx.tok.seg.tokens.len()
+                    && matches!(
+                        ctx.tok.tag(j + 1),
+                        Upos::Det | Upos::Pron | Upos::Sconj | Upos::Adp | Upos::Punct
+                    ))
+        }
+        _ => false,
+    }
+}
+
+/// A complement after a title head at `k` that names nobody: `of/for/in/on/to` and up to
+/// [`MAX_COMPLEMENT`] lowercase words (determiners, adjectives, nouns, "and") to the end
+/// of the part, ending on a noun. Returns the token after it.
+fn lowercase_complement(ctx: &Ctx, ents: &Entities, k: usize, end: usize) -> Option<usize> {
+    if k + 1 >= end || !matches!(ctx.tok.lower(k).as_str(), "of" | "for" | "in" | "on" | "to") {
+        return None;
+    }
+    let mut j = k + 1;
+    let mut last_noun = None;
+    while j < end && j - k <= MAX_COMPLEMENT {
+        let w = ctx.tok.word(j);
+        if ctx.tok.seg.tokens[j].kind != TokenKind::Word
+            || ents.mention_at(j).is_some()
+            || !w.chars().all(|c| c.is_lowercase() || c == '-')
+        {
+            break;
+        }
+        // "head of research and chief economist": a coordinated title ends it
+        if ctx.tok.lower(j) == "and"
+            && j + 1 < end
+            && (ctx.is_title_head(j + 1) || ctx.is_modifier(j + 1))
+        {
+            break;
+        }
+        match ctx.tok.tag(j) {
+            Upos::Noun => last_noun = Some(j + 1),
+            Upos::Det | Upos::Adj | Upos::Cconj | Upos::Num => {}
+            _ => break,
+        }
+        j += 1;
+    }
+    // the complement ends its part or a preposition follows: a name or possessive after
+    // it makes it an owner the rule does not read ("head of the ministry's Harbour Office")
+    let stop = last_noun?;
+    // "for the party", "of the ministry": an unnamed organization, the owner, not the title
+    let noun = ctx.tok.word(stop - 1);
+    let mut upper = noun.chars();
+    let capitalized: String = upper
+        .next()
+        .map(|c| c.to_uppercase().chain(upper).collect())
+        .unwrap_or_default();
+    if (k + 1..stop).any(|i| ctx.tok.tag(i) == Upos::Det) && ctx.lx.org_words.contains(&capitalized)
+    {
+        return None;
+    }
+    let clean = stop == end
+        || matches!(ctx.tok.word(stop), "," | ";" | "." | ")" | "—" | "–")
+        || ctx.tok.tag(stop) == Upos::Adp;
+    clean.then_some(stop)
+}
+
+/// How many words a title's complement that names nobody may hold.
+const MAX_COMPLEMENT: usize = 6;
 
 /// The owner written before a title at `k` after determiners: an entity with `'s`, a
 /// demonym, a party adjective (`the Conservative co-chairman`). Returns it and where the

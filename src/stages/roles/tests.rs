@@ -239,8 +239,13 @@ fn appositive_roles_with_party_and_place_owners() {
             && a.is_some()),
         "{r:?}"
     );
+    // a complement that names nobody is part of the title
     assert!(
-        r.contains(&("Oleh Marchenko".into(), Some("head".into()), None)),
+        r.contains(&(
+            "Oleh Marchenko".into(),
+            Some("head of the delegation".into()),
+            None
+        )),
         "{r:?}"
     );
 }
@@ -572,4 +577,104 @@ fn a_lead_description_names_the_person_of_the_next_sentence() {
             .any(|(_, t, _)| t.as_deref() == Some("prime minister")),
         "{r:?}"
     );
+}
+
+fn has(r: &[(String, Option<String>, Option<String>)], p: &str, t: &str, a: Option<&str>) -> bool {
+    r.contains(&(p.into(), Some(t.into()), a.map(Into::into)))
+}
+
+#[test]
+fn an_of_complement_after_the_name_is_the_title_s_affiliation() {
+    let r =
+        roles("On Monday, Chairman Oren Talvik of the Harbour Bank pushed back against critics.");
+    assert!(
+        has(&r, "Oren Talvik", "Chairman", Some("Harbour Bank")),
+        "{r:?}"
+    );
+    // the title took it: no second, untitled role
+    assert!(r.iter().all(|(_, t, _)| t.is_some()), "{r:?}");
+    // without a title before the name it stays an untitled affiliation
+    let r = roles("On Monday, Oren Talvik of Harbour Bank pushed back against critics.");
+    assert!(
+        r.contains(&("Oren Talvik".into(), None, Some("Harbour Bank".into()))),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn coordinated_titles_before_the_name_share_the_owner() {
+    let r =
+        roles("Harbour Bank's founder and chief executive Lena Morvik hit back at the regulator.");
+    assert!(
+        has(&r, "Lena Morvik", "founder", Some("Harbour Bank")),
+        "{r:?}"
+    );
+    assert!(
+        has(&r, "Lena Morvik", "chief executive", Some("Harbour Bank")),
+        "{r:?}"
+    );
+    // a noun that is no title before "and" is not coordinated with the title
+    let r = roles("They read the report and spokesman Tom Vale answered.");
+    assert!(
+        r.iter().all(|(_, t, _)| t.as_deref() == Some("spokesman")),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_complement_that_names_nobody_is_part_of_the_title() {
+    let r = roles("Ivo Marsh, expert in maritime law, said the claim was weak.");
+    assert!(
+        has(&r, "Ivo Marsh", "expert in maritime law", None),
+        "{r:?}"
+    );
+    let r = roles("Mira Solberg, Greenland's acting head of government, denounced the visit.");
+    assert!(
+        has(
+            &r,
+            "Mira Solberg",
+            "acting head of government",
+            Some("Greenland")
+        ),
+        "{r:?}"
+    );
+    // an unnamed organization after the title is no part of it
+    let r = roles("Ivo Marsh, a spokesman for the party, said the claim was weak.");
+    assert!(has(&r, "Ivo Marsh", "spokesman", None), "{r:?}");
+}
+
+#[test]
+fn an_appositive_ends_at_its_clause_verb() {
+    let r = roles(
+        "Ivo Marsh, the bloc's economist said that he and Trade Minister Lea Kant had a good call.",
+    );
+    assert!(
+        !r.iter()
+            .any(|(p, t, _)| p == "Ivo Marsh"
+                && t.as_deref().is_some_and(|t| t.contains("Minister"))),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn the_country_of_an_office_and_of_another_office() {
+    // "Secretary of State" is a national office: its head stands before "of"
+    let r = roles("Secretary of State Dana Whitcombe said France would not sign.");
+    assert!(
+        has(&r, "Dana Whitcombe", "Secretary of State", Some("France")),
+        "{r:?}"
+    );
+    // a title word after the country's possessive and a modifier: this office's country
+    let r = roles("He offered asylum to Peru's former President Tomas Ardo and his family.");
+    assert!(has(&r, "Tomas Ardo", "President", Some("Peru")), "{r:?}");
+    // a country later in the sentence with its own office is not this office's
+    let r =
+        roles("Secretary of State Dana Whitcombe met Panama's President Jose Arvelo on Sunday.");
+    assert!(
+        !has(&r, "Dana Whitcombe", "Secretary of State", Some("Panama")),
+        "{r:?}"
+    );
+    // an office that is no national one takes no country
+    let r = roles("Chief of Staff Tom Vale said France would not sign.");
+    assert!(r.iter().all(|(_, _, a)| a.is_none()), "{r:?}");
 }
