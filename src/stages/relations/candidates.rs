@@ -148,6 +148,10 @@ mod t {
     pub const STEM_TPATH: u64 = 47;
     pub const SENSE_SPATH: u64 = 48;
     pub const SENSE_TPATH: u64 = 49;
+    pub const TLEN: u64 = 50;
+    pub const SENSE_TLEN: u64 = 51;
+    pub const TFIRST: u64 = 52;
+    pub const THEAD_TAG: u64 = 53;
 }
 
 fn h(s: &str) -> u64 {
@@ -601,10 +605,20 @@ impl Extractor<'_> {
             f.push(t::TPREP, h(prep));
             f.push(t::STEM_TPREP, hs ^ h(prep).rotate_left(13));
         }
-        if let TargetAt::Proposal(_, b) | TargetAt::Clause(_, b) = at {
+        if let TargetAt::Proposal(a, b) | TargetAt::Clause(a, b) = at {
             let head = stem(s.lw(b - 1));
             f.push(t::THEAD, h(&head));
             f.push(t::STEM_THEAD, hs ^ h(&head).rotate_left(17));
+            // the phrase's size and shape: one bare content word ("vote", "document")
+            // names a proposal less often than a phrase does ("a ban on arms exports")
+            let content = (*a..*b)
+                .filter(|&k| matches!(s.tag[k], Upos::Noun | Upos::Propn | Upos::Verb | Upos::Adj))
+                .count();
+            let len = bucket(content) + 8 * u64::from(*b - *a > content);
+            f.push(t::TLEN, len);
+            f.push(t::SENSE_TLEN, h(sense) ^ len.rotate_left(43));
+            f.push(t::TFIRST, h(s.lw(*a)));
+            f.push(t::THEAD_TAG, s.tag[*b - 1] as u64);
         }
         // negation, modality, voice and control before the predicate
         let lo = p.saturating_sub(4);
