@@ -439,14 +439,15 @@ fn megabyte_inputs_finish() {
 
 /// Prints the time of each hostile input at 1×, 2× and 4× its size; a ratio near 2
 /// per doubling is linear. `cargo test --release --test hostile -- --ignored --nocapture`;
-/// `HOSTILE_BASE=bytes` sets the 1× size, `HOSTILE_ONLY=text` picks inputs by name.
+/// `HOSTILE_BASE=bytes` sets the 1× size (250 KB unless set; issue 17's check times the
+/// megabyte shapes), `HOSTILE_ONLY=text` picks inputs by name.
 #[test]
 #[ignore = "prints timings; run in release"]
 fn timings_grow_linearly() {
     let base = std::env::var("HOSTILE_BASE")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(500_000usize);
+        .unwrap_or(250_000usize);
     let sizes = [base, 2 * base, 4 * base];
     let mut worst: f64 = 0.0;
     let only = std::env::var("HOSTILE_ONLY").unwrap_or_default();
@@ -513,9 +514,10 @@ fn extract_seconds(bytes: &[u8], runs: usize) -> f64 {
     best
 }
 
-/// Issue 17's shapes, timed at 1×/2×/4×/8× (printed) with their ratios asserted: a long
-/// line of news words (20 MB at most 12× the time of 2 MB), one speaker with a statement
-/// per paragraph and the same with a pronoun speaker (4× the size at most 5× the time).
+/// Issue 17's shapes with their ratios asserted: a long line of news words (20 MB at most
+/// 12× the time of 2 MB), one speaker with a statement per paragraph and the same with a
+/// pronoun speaker (4× the size at most 5× the time). `HOSTILE_TABLE=1` also prints each
+/// shape's time at 1×/2×/4×/8× of 1 MB (60 MB more to extract, so not in CI).
 /// `cargo test --release --test hostile -- --ignored --nocapture issue_17`.
 #[test]
 #[ignore = "timings; run in release"]
@@ -531,20 +533,25 @@ fn issue_17_shapes_take_linear_time() {
             speaker_paragraphs(n, "her")
         }),
     ];
+    let table = std::env::var_os("HOSTILE_TABLE").is_some();
     for (name, make) in shapes {
-        let t: Vec<f64> = [1, 2, 4, 8]
-            .iter()
-            .map(|k| extract_seconds(&make(k * base), 1))
-            .collect();
-        println!(
-            "{name:30} {:>8.3}s {:>8.3}s {:>8.3}s {:>8.3}s  4x/1x = {:.2}",
-            t[0],
-            t[1],
-            t[2],
-            t[3],
-            t[2] / t[0]
-        );
+        if table {
+            let t: Vec<f64> = [1, 2, 4, 8]
+                .iter()
+                .map(|k| extract_seconds(&make(k * base), 1))
+                .collect();
+            println!(
+                "{name:30} {:>8.3}s {:>8.3}s {:>8.3}s {:>8.3}s  4x/1x = {:.2}",
+                t[0],
+                t[1],
+                t[2],
+                t[3],
+                t[2] / t[0]
+            );
+        }
         if name.starts_with("long line") {
+            // the best of two runs on each side: a shared machine's noise only ever adds
+            // time, and one slow 20 MB run alone has come within 4% of the bound
             let small = extract_seconds(&make(2_000_000), 2);
             let large = extract_seconds(&make(20_000_000), 2);
             println!(
