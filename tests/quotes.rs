@@ -707,3 +707,36 @@ fn a_new_subject_after_an_opening_adverbial_takes_over_the_pronoun() {
     assert!(q.direct);
     assert_eq!(q.speakers, ["Bram Orrin"]);
 }
+
+#[test]
+fn a_verb_the_lexicon_does_not_list_after_the_quotation_is_its_cue() {
+    let qs = quotes(&article(
+        "\"We will not give up the harbour without a fight,\" Ottilie Marchetti fumed.\n\n\
+         \"Never,\" Marchetti shrugged.\n\n\
+         \"Winter Harbour,\" Marchetti painted in 1998, hangs in the town hall.",
+    ));
+    let q = find(&qs, "We will not give up the harbour");
+    assert_eq!(q.speakers, ["Ottilie Marchetti"]);
+    assert_eq!(q.cue, "fumed");
+    assert!(q.direct);
+    // a quoted single word and a title of a work are no statements
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+}
+
+#[test]
+fn a_name_and_a_colon_before_a_paragraph_of_quotation() {
+    let qs = quotes(&article(
+        "Who won the harbour debate?\n\n\
+         Tomas Brekke, The Evening Courier: \"The debate was a disaster for both of them. Nobody won.\"\n\n\
+         Harbour plan: \"a disaster for the town and its fishermen.\"",
+    ));
+    let q = find(&qs, "The debate was a disaster");
+    assert_eq!(q.speakers, ["Tomas Brekke"]);
+    assert_eq!(q.cue, ":");
+    assert_eq!(
+        q.text,
+        "The debate was a disaster for both of them. Nobody won"
+    );
+    // a label that names nobody attributes nothing
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+}

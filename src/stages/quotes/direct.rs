@@ -266,8 +266,13 @@ impl<'a> Cx<'a> {
             let (sp, e) = self.inverted_speaker(ents, a + 1, end, a)?;
             return Some((sp, a, c + 1..e));
         }
-        // speaker first: `X said`
-        let cue = (a..end).find(|&k| self.verb_cue(k).is_some())?;
+        // speaker first: `X said`; a verb the lexicon does not list in that place (`"…,"
+        // she fumed`) is a cue too: a quotation ending in a comma, `?` or `!` and a
+        // subject with its verb report the quotation whatever the verb
+        let cue = match (a..end).find(|&k| self.verb_cue(k).is_some()) {
+            Some(c) => c,
+            None => self.open_verb_cue(ents, a, end)?,
+        };
         if self.negated(cue, a) {
             return None;
         }
@@ -290,6 +295,31 @@ impl<'a> Cx<'a> {
         }
         let sp = self.resolve_np(ents, start, k, cue);
         (!sp.is_empty()).then_some((sp, cue, c + 1..cue + 1))
+    }
+
+    /// The verb right after the noun phrase that opens the frame `a..end` of a quotation
+    /// (`"…," Halvorsen gushed.`, `"…?" the minister snapped at reporters.`): a finite
+    /// verb in lower case, the phrase before it a noun phrase from `a`, nothing but an
+    /// object, adverbials or the sentence end after it.
+    fn open_verb_cue(&self, ents: &Actors, a: usize, end: usize) -> Option<usize> {
+        let k = (a + 1..end).find(|&k| {
+            !matches!(
+                self.tok.tag(k),
+                Upos::Propn | Upos::Noun | Upos::Adj | Upos::Num | Upos::Det
+            ) && ents.mention_at(k).is_none()
+                && !matches!(self.tok.word(k), "'s" | "’s")
+        })?;
+        let w = self.tok.word(k);
+        let finite = w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"));
+        if self.tok.tag(k) != Upos::Verb
+            || !finite
+            || !w.chars().next().is_some_and(char::is_lowercase)
+            || self.lx.cues.contains_key(&self.tok.lower(k))
+            || self.np_left(ents, k, a) != Some(a)
+        {
+            return None;
+        }
+        Some(k)
     }
 
     /// `X said: "…"` / `X told reporters, "…"` / `X said that "…"`.
@@ -329,7 +359,9 @@ impl<'a> Cx<'a> {
                 break;
             }
         }
-        let cue = cue?;
+        let Some(cue) = cue else {
+            return self.colon_label(r, ents, lo);
+        };
         // a bare `said "…"` needs the quote to run to the end of the sentence
         if self.negated(cue, lo) {
             return None;
@@ -361,6 +393,43 @@ impl<'a> Cx<'a> {
             return None;
         }
         Some((sp, cue, cue..o))
+    }
+
+    /// `Tomas Brekke, The Evening Courier: "…"`: a paragraph that opens with a person's
+    /// name (and where they write or speak) and a colon, then a quotation to the end of
+    /// the paragraph, the way a round-up of opinions attributes each one. The colon is
+    /// the cue.
+    fn colon_label(
+        &mut self,
+        r: &Run,
+        ents: &mut Actors,
+        lo: usize,
+    ) -> Option<(Vec<ActorRef>, usize, Range<usize>)> {
+        let o = r.open;
+        let colon = o.checked_sub(1)?;
+        let pt = &self.para_tokens[r.para];
+        let last_pt = &self.para_tokens[r.last_para];
+        if self.tok.word(colon) != ":"
+            || lo != pt.start
+            || colon <= lo
+            || colon - lo > 10
+            || r.close.is_some_and(|c| c + 2 < last_pt.end)
+            || (lo..colon).any(|k| {
+                matches!(self.tok.tag(k), Upos::Verb | Upos::Aux) && ents.mention_at(k).is_none()
+            })
+        {
+            return None;
+        }
+        let end = (lo..colon)
+            .find(|&k| self.tok.word(k) == "," && ents.mention_at(k).is_none())
+            .unwrap_or(colon);
+        let e = ents.entity_at(end - 1)?;
+        let m = ents.mention_at(lo)?;
+        if ents.entities[e].kind != crate::vocab::EntityKind::Person || ents.mention_entity[m] != e
+        {
+            return None;
+        }
+        Some((vec![ActorRef::Entity(e)], colon, colon..o))
     }
 
     /// `called X "…"`, `labelling her a "…"`, `rejected as "…"`: a verb of naming
