@@ -42,6 +42,9 @@ pub struct Options {
     /// Models trained side by side with seeds `seed`, `seed + 1`, …, (one thread each)
     /// whose averaged weights are averaged.
     pub seeds: usize,
+    /// Train the seeds one after the other on this thread (the same model, for a machine
+    /// whose other cores are busy).
+    pub sequential: bool,
 }
 
 impl Default for Options {
@@ -54,6 +57,7 @@ impl Default for Options {
             prune: 1.0,
             clusters: Clusters::default(),
             seeds: 1,
+            sequential: false,
         }
     }
 }
@@ -201,20 +205,27 @@ pub fn learn_watching(
         let Trained {
             moves, arc_labels, ..
         } = &mut t;
-        std::thread::scope(|scope| {
-            let ctx = &ctx;
-            for (((m, l), rng), order) in moves
-                .iter_mut()
-                .zip(arc_labels.iter_mut())
-                .zip(rngs.iter_mut())
-                .zip(orders.iter_mut())
-            {
-                scope.spawn(move || {
-                    shuffle(order, rng);
-                    ctx.epoch(order, m, l, rng, explore);
-                });
+        let seeds = moves
+            .iter_mut()
+            .zip(arc_labels.iter_mut())
+            .zip(rngs.iter_mut())
+            .zip(orders.iter_mut());
+        if opts.sequential {
+            for (((m, l), rng), order) in seeds {
+                shuffle(order, rng);
+                ctx.epoch(order, m, l, rng, explore);
             }
-        });
+        } else {
+            std::thread::scope(|scope| {
+                let ctx = &ctx;
+                for (((m, l), rng), order) in seeds {
+                    scope.spawn(move || {
+                        shuffle(order, rng);
+                        ctx.epoch(order, m, l, rng, explore);
+                    });
+                }
+            });
+        }
         watch(epoch, &t);
     }
     t
