@@ -120,6 +120,7 @@ pub fn relation_data_with(examples: &[&Example], config: &Config) -> RelationDat
                 label,
                 stem: c.stem,
                 doc: di,
+                actor_target: c.target_kind.is_some(),
             });
         }
         for (g, r) in hit.iter().zip(&golds) {

@@ -199,3 +199,41 @@ fn two_actors_who_met_held_a_meeting() {
     );
     assert!(m[0].1.contains("met Lena Quist"), "evidence: {}", m[0].1);
 }
+
+/// ANNOTATION.md's signature of each relation: `criticized` and `met-with` need an actor as
+/// object, `proposed` a phrase. The model decides among the labels the candidate's target
+/// allows, so a verb of criticism over a thing ("criticized the new harbour levy", "blamed
+/// rising fuel prices") is never read as criticizing a proposal.
+#[test]
+fn criticized_and_met_with_take_actors_and_proposed_takes_a_phrase() {
+    use newsgraph::graph::NodeKind;
+    let g = graph(
+        "The opposition leader Hanna Lorimer criticized the new harbour levy on Monday, \
+         calling it a tax on fishermen.\n\n\
+         Senator Ivo Brandt condemned the decision to close the Kestrel Bay clinic.\n\n\
+         Brandt attacked plans to sell the ferry company, saying past privatisations \
+         disqualify the government from a role now.\n\n\
+         Lorimer blamed rising fuel prices for the losses.\n\n\
+         Brandt met the mayor of Kestrel Bay, Oona Feld, and proposed a new ferry timetable.",
+    );
+    let mut seen = 0;
+    for e in g.edges() {
+        let actor = !matches!(e.target.kind, NodeKind::Proposal | NodeKind::Statement);
+        match e.edge.relation.as_str() {
+            "criticized" | "met-with" => {
+                seen += 1;
+                assert!(
+                    actor,
+                    "{} {:?} {}",
+                    e.source.name, e.edge.relation, e.target.name
+                )
+            }
+            "proposed" => {
+                seen += 1;
+                assert!(!actor, "{} proposed {}", e.source.name, e.target.name)
+            }
+            _ => {}
+        }
+    }
+    assert!(seen > 0, "{:?}", stances(&g));
+}

@@ -268,7 +268,8 @@ fn learned_facts(
     let cands = x.candidates(sent, ents, speakers, &|st| m.is_cue(st), false);
     let mut best: Vec<(usize, usize, i32, &candidates::Cand)> = Vec::new();
     for c in &cands {
-        let (label, margin) = m.decide(&c.feats, scratch);
+        let actor_target = matches!(c.obj, facts::Obj::Actor(_));
+        let (label, margin) = m.decide(&c.feats, actor_target, scratch);
         let margin = margin - m.threshold(label);
         if margin <= 0 {
             continue;
@@ -325,9 +326,6 @@ fn learned_facts(
         }
         let (_, _, modal, _) = x.aux_chain(sent, pred);
         let status = if modal { Status::Planned } else { Status::Held };
-        if relation == Stance::MetWith && matches!(c.obj, facts::Obj::Proposal(_)) {
-            continue;
-        }
         let confidence = m.confidence(margin);
         // two actors who met held a meeting: with the place and time after the predicate
         if relation == Stance::MetWith
