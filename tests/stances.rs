@@ -237,3 +237,26 @@ fn criticized_and_met_with_take_actors_and_proposed_takes_a_phrase() {
     }
     assert!(seen > 0, "{:?}", stances(&g));
 }
+
+/// A sentence that states a planned meeting is one meeting, planned, dated ahead of the
+/// publication date, however many readings (the rules', the model's met-with) find it.
+#[test]
+fn a_planned_meeting_read_twice_is_one_planned_meeting() {
+    use newsgraph::graph::NodeKind;
+    let mut doc = Document::new(
+        "t",
+        "Varga heads east\n\nPrime Minister Lena Varga is due to meet President Tomas Kell \
+         in Vienna on Tuesday before flying to Prague.\n",
+    );
+    doc.published = newsgraph::text::date::Date::parse("2025-03-05");
+    let g = Pipeline::default().extract(&doc);
+    let ms: Vec<_> = g.nodes().filter(|n| n.kind == NodeKind::Meeting).collect();
+    assert_eq!(ms.len(), 1, "{:?}", meetings(&g));
+    assert_eq!(
+        ms[0].status,
+        Some(newsgraph::graph::Status::Planned),
+        "{:?}",
+        ms[0]
+    );
+    assert_eq!(ms[0].date.as_deref(), Some("2025-03-11"), "{:?}", ms[0]);
+}

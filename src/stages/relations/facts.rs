@@ -273,11 +273,16 @@ impl<'a> Extractor<'a> {
         let lo = self.out.meetings.len().saturating_sub(LOOKBACK);
         for idx in (lo..self.out.meetings.len()).rev() {
             let m = &self.out.meetings[idx];
-            if m.status != status {
+            // one sentence read twice (by the rules and by the model's met-with) with two
+            // statuses is one meeting: the reading that saw the plan ("is due to meet",
+            // "will hold talks") is right, and its date (next Monday, not last) with it
+            let restated = m.evidence == evidence && m.status != status;
+            if m.status != status && !restated {
                 continue;
             }
             let place_ok = m.place.is_none() || info.place.is_none() || m.place == info.place;
-            let date_ok = m.date.is_none() || info.date.is_none() || m.date == info.date;
+            let date_ok =
+                restated || m.date.is_none() || info.date.is_none() || m.date == info.date;
             if !place_ok || !date_ok {
                 continue;
             }
@@ -299,6 +304,13 @@ impl<'a> Extractor<'a> {
                 && ps.iter().any(|p| m.participants.contains(p));
             if same || delegation || part || one_predicate {
                 let m = &mut self.out.meetings[idx];
+                if restated && status == Status::Planned {
+                    m.status = Status::Planned;
+                    if info.when.is_some() {
+                        m.when = info.when.clone();
+                        m.date = info.date.clone();
+                    }
+                }
                 for p in &ps {
                     if one_predicate && !m.participants.contains(p) {
                         m.participants.push(*p);
