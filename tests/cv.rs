@@ -70,5 +70,5 @@ fn cross_validated_figures_hold_their_floors() {
     assert!(get("relations", "r") >= 0.15, "{figures}");
     assert!(get("quotes", "f1") >= 0.68, "{figures}");
     assert!(get("entities", "f1") >= 0.86, "{figures}");
-    assert!(get("meetings", "f1") >= 0.27, "{figures}");
+    assert!(get("meetings", "f1") >= 0.35, "{figures}");
 }
