@@ -210,19 +210,17 @@ pub fn learn_watching(
             .zip(arc_labels.iter_mut())
             .zip(rngs.iter_mut())
             .zip(orders.iter_mut());
+        let ctx = &ctx;
+        let one_seed = move |(((m, l), rng), order): (((_, _), &mut Rng), &mut Vec<usize>)| {
+            shuffle(order, rng);
+            ctx.epoch(order, m, l, rng, explore);
+        };
         if opts.sequential {
-            for (((m, l), rng), order) in seeds {
-                shuffle(order, rng);
-                ctx.epoch(order, m, l, rng, explore);
-            }
+            seeds.for_each(one_seed);
         } else {
             std::thread::scope(|scope| {
-                let ctx = &ctx;
-                for (((m, l), rng), order) in seeds {
-                    scope.spawn(move || {
-                        shuffle(order, rng);
-                        ctx.epoch(order, m, l, rng, explore);
-                    });
+                for seed in seeds {
+                    scope.spawn(move || one_seed(seed));
                 }
             });
         }

@@ -276,8 +276,8 @@ impl<'a> Extractor<'a> {
             // one sentence read twice (by the rules and by the model's met-with) with two
             // statuses is one meeting: the reading that saw the plan ("is due to meet",
             // "will hold talks") is right, and its date (next Monday, not last) with it
-            let restated = m.evidence == evidence && m.status != status;
-            if m.status != status && !restated {
+            let restated = m.status != status;
+            if restated && m.evidence != evidence {
                 continue;
             }
             let place_ok = m.place.is_none() || info.place.is_none() || m.place == info.place;
@@ -304,12 +304,9 @@ impl<'a> Extractor<'a> {
                 && ps.iter().any(|p| m.participants.contains(p));
             if same || delegation || part || one_predicate {
                 let m = &mut self.out.meetings[idx];
-                if restated && status == Status::Planned {
+                let planned_now = restated && status == Status::Planned;
+                if planned_now {
                     m.status = Status::Planned;
-                    if info.when.is_some() {
-                        m.when = info.when.clone();
-                        m.date = info.date.clone();
-                    }
                 }
                 for p in &ps {
                     if one_predicate && !m.participants.contains(p) {
@@ -319,7 +316,7 @@ impl<'a> Extractor<'a> {
                 if m.place.is_none() {
                     m.place = info.place;
                 }
-                if m.when.is_none() {
+                if m.when.is_none() || (planned_now && info.when.is_some()) {
                     m.when = info.when;
                     m.date = info.date;
                 }

@@ -47,7 +47,7 @@ pub(crate) fn stance_of(id: usize) -> Option<Stance> {
     }
 }
 
-/// The labels a candidate may take, by what its target is (ANNOTATION.md's signature of
+/// Whether a candidate may take `label`, by what its target is (ANNOTATION.md's signature of
 /// each relation): an actor is met, warned, opposed, supported or criticized, never
 /// proposed; a phrase (a proposal, a measure, a danger) is warned of, proposed, opposed
 /// or supported, never met or criticized (`criticized` needs an actor named). In the
@@ -55,10 +55,12 @@ pub(crate) fn stance_of(id: usize) -> Option<Stance> {
 /// `proposed` object a phrase. Applied where the model decides (extraction and the
 /// held-out scores that set the threshold), not in the perceptron's updates: masking
 /// those too lost 8 true stances in cross-validation (268/664/1,430 against 276/713/1,422).
-pub(crate) fn valid_labels(actor_target: bool) -> &'static [bool; LABELS.len()] {
-    const ACTOR: [bool; LABELS.len()] = [true, true, true, false, true, true, true];
-    const PHRASE: [bool; LABELS.len()] = [true, false, true, true, true, true, false];
-    if actor_target { &ACTOR } else { &PHRASE }
+pub(crate) fn allowed(label: usize, actor_target: bool) -> bool {
+    match stance_of(label) {
+        Some(Stance::MetWith | Stance::Criticized) => actor_target,
+        Some(Stance::Proposed) => !actor_target,
+        _ => true,
+    }
 }
 
 /// The label id of a relation type name ("opposes"), `0` for anything else.
@@ -75,7 +77,7 @@ pub struct TrainItem {
     pub stem: String,
     /// The article the candidate comes from (inner cross-validation folds by article).
     pub doc: usize,
-    /// Whether the target is an actor (else a phrase): see [`valid_labels`].
+    /// Whether the target is an actor (else a phrase): see [`allowed`].
     pub actor_target: bool,
 }
 
@@ -184,7 +186,7 @@ impl RelationModel {
                 let w = fit(items.iter().filter(|it| it.doc % INNER_FOLDS != k));
                 for it in items.iter().filter(|it| it.doc % INNER_FOLDS == k) {
                     w.scores(&it.feats, &mut s);
-                    let (best, margin) = best_stance(&s, valid_labels(it.actor_target));
+                    let (best, margin) = best_stance(&s, it.actor_target);
                     held_out.push((best, margin, best == it.label, it.label != 0));
                 }
             }
@@ -193,7 +195,7 @@ impl RelationModel {
             let mut s = vec![0; LABELS.len()];
             for it in items {
                 weights.scores(&it.feats, &mut s);
-                let (best, margin) = best_stance(&s, valid_labels(it.actor_target));
+                let (best, margin) = best_stance(&s, it.actor_target);
                 held_out.push((best, margin, best == it.label, it.label != 0));
             }
         }
@@ -231,7 +233,7 @@ impl RelationModel {
     }
 
     /// The best stance label a candidate with this kind of target may take
-    /// ([`valid_labels`]) and its margin over `none` (may be ≤ 0).
+    /// ([`allowed`]) and its margin over `none` (may be ≤ 0).
     pub(crate) fn decide(
         &self,
         feats: &[u64],
@@ -240,7 +242,7 @@ impl RelationModel {
     ) -> (usize, i32) {
         scratch.resize(LABELS.len(), 0);
         self.weights.scores(feats, scratch);
-        best_stance(scratch, valid_labels(actor_target))
+        best_stance(scratch, actor_target)
     }
 
     /// The calibrated confidence of a margin, rounded to the three decimals the outputs
@@ -312,12 +314,12 @@ impl RelationModel {
     }
 }
 
-/// The best non-`none` label of `scores` among the `valid` ones and its margin over
-/// `none`.
-fn best_stance(scores: &[i32], valid: &[bool]) -> (usize, i32) {
+/// The best non-`none` label of `scores` a candidate with this kind of target may take
+/// ([`allowed`]) and its margin over `none`.
+fn best_stance(scores: &[i32], actor_target: bool) -> (usize, i32) {
     let mut best = 0;
     for c in 1..scores.len() {
-        if valid[c] && (best == 0 || scores[c] > scores[best]) {
+        if allowed(c, actor_target) && (best == 0 || scores[c] > scores[best]) {
             best = c;
         }
     }
