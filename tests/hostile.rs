@@ -516,7 +516,7 @@ fn extract_seconds(bytes: &[u8], runs: usize) -> f64 {
 
 /// Issue 17's shapes with their ratios asserted: a long line of news words (20 MB at most
 /// 12× the time of 2 MB), one speaker with a statement per paragraph and the same with a
-/// pronoun speaker (4× the size at most 5× the time). `HOSTILE_TABLE=1` also prints each
+/// pronoun speaker (4× the size at most 6× the time; the quadratic bug read 7×). `HOSTILE_TABLE=1` also prints each
 /// shape's time at 1×/2×/4×/8× of 1 MB (60 MB more to extract, so not in CI).
 /// `cargo test --release --test hostile -- --ignored --nocapture issue_17`.
 #[test]
@@ -563,11 +563,13 @@ fn issue_17_shapes_take_linear_time() {
                 "{name}: 20 MB {large:.3}s vs 2 MB {small:.3}s"
             );
         } else {
+            // linear reads 3x-5x here (5.02x once in CI, best of two); the quadratic
+            // add_edge issue 17 reported read 7x, so the bound sits at 6x
             let small = extract_seconds(&make(base / 2), 3);
-            let large = extract_seconds(&make(2 * base), 2);
+            let large = extract_seconds(&make(2 * base), 3);
             println!("{name:30} 4x/1x = {:.2}", large / small);
             assert!(
-                large <= 5.0 * small,
+                large <= 6.0 * small,
                 "{name}: 4x {large:.3}s vs 1x {small:.3}s"
             );
         }
